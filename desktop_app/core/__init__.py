@@ -1,0 +1,1 @@
+"""The engine: everything that is not a widget. Never imports Qt."""

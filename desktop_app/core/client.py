@@ -1,0 +1,578 @@
+"""The one door to Prefect for the GUI and the CLI.
+
+Async only: the GUI runs it on the qasync loop, the CLI under `asyncio.run`.
+The Prefect client is built with an explicit URL and auth, never from
+ambient settings -- `get_client()` without an API URL silently starts a
+temporary server, which must never happen here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Iterable, Sequence
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+import httpx
+from prefect.client.orchestration import PrefectClient
+from prefect.client.schemas import filters as f
+from prefect.client.schemas.objects import StateType
+from prefect.client.schemas.sorting import FlowRunSort, LogSort
+from prefect.exceptions import ObjectNotFound, PrefectHTTPStatusError
+from prefect.states import Cancelled, Cancelling, Scheduled, Suspended
+
+from desktop_app.constants import DESCRIPTION_INPUT_KEY, PAUSE_REQUEST_TAG
+from desktop_app.core import convert
+from desktop_app.core.connection import Connection
+from desktop_app.core.errors import (
+    AmbiguousId,
+    ConnectionFailed,
+    FlowdeskError,
+    InputRejected,
+    InvalidState,
+    NotFound,
+    Unauthorized,
+)
+from desktop_app.core.models import (
+    FINAL_STATES,
+    DeploymentInfo,
+    LogLine,
+    PauseInfo,
+    RunInfo,
+    StateInfo,
+    TaskRunInfo,
+    WorkPoolInfo,
+)
+
+SORTS = {
+    "expected_desc": FlowRunSort.EXPECTED_START_TIME_DESC,
+    "start_desc": FlowRunSort.START_TIME_DESC,
+    "start_asc": FlowRunSort.START_TIME_ASC,
+    "name_asc": FlowRunSort.NAME_ASC,
+    "end_desc": FlowRunSort.END_TIME_DESC,
+}
+SUSPEND_TIMEOUT = 7 * 24 * 3600
+
+
+def _uuid(value: str | UUID) -> UUID:
+    try:
+        return value if isinstance(value, UUID) else UUID(str(value))
+    except ValueError:
+        raise NotFound(f"'{value}' is not a run id.") from None
+
+
+def _translate(exc: BaseException, what: str = "") -> FlowdeskError:
+    """Prefect/httpx exceptions → one clear sentence."""
+    if isinstance(exc, FlowdeskError):
+        return exc
+    if isinstance(exc, ObjectNotFound):
+        return NotFound(f"{what or 'That object'} was not found on the server.")
+    if isinstance(exc, (PrefectHTTPStatusError, httpx.HTTPStatusError)):
+        code = exc.response.status_code
+        if code == 401:
+            return Unauthorized("The server refused our credentials (401): check the auth string.")
+        if code == 403:
+            return Unauthorized("The server refused the request (403): check the auth string.")
+        if code == 404:
+            return NotFound(f"{what or 'That object'} was not found on the server.")
+        try:
+            detail = exc.response.json().get("detail")
+        except Exception:
+            detail = exc.response.text[:200]
+        return FlowdeskError(f"The server answered {code}: {detail}")
+    if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, ConnectionError)):
+        return ConnectionFailed(f"Cannot reach the Prefect server: {exc}")
+    if isinstance(exc, httpx.TimeoutException):
+        return ConnectionFailed("The Prefect server did not answer in time.")
+    return FlowdeskError(f"{type(exc).__name__}: {exc}")
+
+
+class RunFilter:
+    """What the runs table or `flowdesk list` asks for. Plain data, reusable."""
+
+    def __init__(
+        self,
+        states: Iterable[str] = (),
+        flow_names: Iterable[str] = (),
+        deployment_ids: Iterable[str] = (),
+        text: str = "",
+        started_after: datetime | None = None,
+        started_before: datetime | None = None,
+        run_ids: Iterable[str] = (),
+        tags: Iterable[str] = (),
+    ) -> None:
+        self.states = [s.upper() for s in states]
+        self.flow_names = list(flow_names)
+        self.deployment_ids = list(deployment_ids)
+        self.text = text.strip()
+        self.started_after = started_after
+        self.started_before = started_before
+        self.run_ids = list(run_ids)
+        self.tags = list(tags)
+
+    def to_prefect(self) -> dict[str, Any]:
+        run_filter: dict[str, Any] = {}
+        if self.states:
+            run_filter["state"] = f.FlowRunFilterState(
+                type=f.FlowRunFilterStateType(any_=[StateType(s) for s in self.states])
+            )
+        if self.deployment_ids:
+            run_filter["deployment_id"] = f.FlowRunFilterDeploymentId(
+                any_=[_uuid(d) for d in self.deployment_ids]
+            )
+        if self.text:
+            run_filter["name"] = f.FlowRunFilterName(like_=self.text)
+        if self.started_after or self.started_before:
+            run_filter["expected_start_time"] = f.FlowRunFilterExpectedStartTime(
+                after_=self.started_after, before_=self.started_before
+            )
+        if self.run_ids:
+            run_filter["id"] = f.FlowRunFilterId(any_=[_uuid(r) for r in self.run_ids])
+        if self.tags:
+            run_filter["tags"] = f.FlowRunFilterTags(all_=self.tags)
+        kwargs: dict[str, Any] = {}
+        if run_filter:
+            kwargs["flow_run_filter"] = f.FlowRunFilter(**run_filter)
+        if self.flow_names:
+            kwargs["flow_filter"] = f.FlowFilter(name=f.FlowFilterName(any_=self.flow_names))
+        return kwargs
+
+
+class FlowdeskClient:
+    """Typed async operations on one Prefect server."""
+
+    def __init__(self, connection: Connection, timeout: float = 15.0) -> None:
+        self.connection = connection
+        self._prefect = PrefectClient(
+            connection.api_url,
+            auth_string=connection.auth_string,
+            api_key=connection.api_key,
+            httpx_settings={"timeout": timeout},
+        )
+        self._flow_names: dict[str, str] = {}
+        self._deployment_names: dict[str, str] = {}
+        self._open = False
+
+    @property
+    def prefect(self) -> PrefectClient:
+        """The underlying client, for the event stream and tests."""
+        return self._prefect
+
+    async def __aenter__(self) -> FlowdeskClient:
+        await self.open()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def open(self) -> None:
+        if not self._open:
+            await self._prefect.__aenter__()
+            self._open = True
+
+    async def close(self) -> None:
+        if self._open:
+            self._open = False
+            await self._prefect.__aexit__(None, None, None)
+
+    async def _call(self, coro: Any, what: str = "") -> Any:
+        try:
+            return await coro
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            raise _translate(exc, what) from exc
+
+    # -- server ----------------------------------------------------------------
+    async def check(self) -> str:
+        """Raise a clear error unless the server answers an authenticated call.
+
+        Returns the server's version.
+        """
+        try:
+            response = await self._prefect._client.get("/admin/version")
+            response.raise_for_status()
+            return str(response.json())
+        except Exception as exc:
+            raise _translate(exc) from exc
+
+    # -- names -----------------------------------------------------------------
+    async def _fill_names(self, runs: Sequence[Any]) -> None:
+        flow_ids = {str(r.flow_id) for r in runs} - self._flow_names.keys()
+        if flow_ids:
+            flows = await self._prefect.read_flows(
+                flow_filter=f.FlowFilter(id=f.FlowFilterId(any_=[UUID(i) for i in flow_ids]))
+            )
+            self._flow_names.update({str(fl.id): fl.name for fl in flows})
+        dep_ids = {str(r.deployment_id) for r in runs if getattr(r, "deployment_id", None)}
+        dep_ids -= self._deployment_names.keys()
+        if dep_ids:
+            deps = await self._prefect.read_deployments(
+                deployment_filter=f.DeploymentFilter(
+                    id=f.DeploymentFilterId(any_=[UUID(i) for i in dep_ids])
+                )
+            )
+            self._deployment_names.update({str(d.id): d.name for d in deps})
+
+    def _runs(self, raw: Sequence[Any]) -> list[RunInfo]:
+        return [convert.run_info(r, self._flow_names, self._deployment_names) for r in raw]
+
+    # -- runs ------------------------------------------------------------------
+    async def list_runs(
+        self,
+        run_filter: RunFilter | None = None,
+        *,
+        limit: int = 200,
+        offset: int = 0,
+        sort: str = "expected_desc",
+    ) -> list[RunInfo]:
+        kwargs = (run_filter or RunFilter()).to_prefect()
+        raw = await self._call(
+            self._prefect.read_flow_runs(sort=SORTS[sort], limit=limit, offset=offset, **kwargs)
+        )
+        await self._call(self._fill_names(raw))
+        return self._runs(raw)
+
+    async def count_runs(self, run_filter: RunFilter | None = None) -> int:
+        kwargs = (run_filter or RunFilter()).to_prefect()
+        return int(await self._call(self._prefect.count_flow_runs(**kwargs)))
+
+    async def read_run(self, run_id: str) -> RunInfo:
+        raw = await self._call(self._prefect.read_flow_run(_uuid(run_id)), f"Run {run_id}")
+        await self._call(self._fill_names([raw]))
+        return self._runs([raw])[0]
+
+    async def resolve_run_id(self, prefix: str, scan_limit: int = 5000) -> str:
+        """A full run id from a unique prefix (as typed on the command line)."""
+        prefix = prefix.strip().lower()
+        if not prefix:
+            raise NotFound("Give a run id (or the first characters of one).")
+        try:
+            return str(UUID(prefix))
+        except ValueError:
+            pass
+        matches: list[str] = []
+        offset, page = 0, 200
+        while offset < scan_limit:
+            raw = await self._call(
+                self._prefect.read_flow_runs(
+                    sort=FlowRunSort.EXPECTED_START_TIME_DESC, limit=page, offset=offset
+                )
+            )
+            matches += [str(r.id) for r in raw if str(r.id).startswith(prefix)]
+            if len(raw) < page:
+                break
+            offset += page
+        if not matches:
+            raise NotFound(f"No run id starts with '{prefix}'.")
+        if len(matches) > 1:
+            shown = ", ".join(m[:12] for m in matches[:5])
+            raise AmbiguousId(
+                f"'{prefix}' matches {len(matches)} runs ({shown}…): type more of it."
+            )
+        return matches[0]
+
+    async def state_history(self, run_id: str) -> list[StateInfo]:
+        states = await self._call(self._prefect.read_flow_run_states(_uuid(run_id)), "Run")
+        return [convert.state_info(s) for s in sorted(states, key=lambda s: s.timestamp)]
+
+    async def task_runs(self, run_id: str) -> list[TaskRunInfo]:
+        raw = await self._call(
+            self._prefect.read_task_runs(
+                flow_run_filter=f.FlowRunFilter(id=f.FlowRunFilterId(any_=[_uuid(run_id)])),
+                limit=1000,
+            )
+        )
+        runs = [convert.task_run_info(t) for t in raw]
+        return sorted(runs, key=lambda t: (t.start_time is None, t.start_time or datetime.max))
+
+    async def run_result(self, run_id: str) -> Any:
+        """The run's result when it can be read here (persisted or in the state)."""
+        raw = await self._call(self._prefect.read_flow_run(_uuid(run_id)), "Run")
+        if raw.state is None:
+            return None
+        try:
+            return await raw.state.aresult(raise_on_failure=False)  # type: ignore[union-attr]
+        except Exception as exc:
+            return exc
+
+    # -- actions ---------------------------------------------------------------
+    async def run_deployment(
+        self,
+        deployment_id: str,
+        parameters: dict[str, Any] | None = None,
+        tags: Sequence[str] = (),
+    ) -> RunInfo:
+        raw = await self._call(
+            self._prefect.create_flow_run_from_deployment(
+                _uuid(deployment_id), parameters=parameters or {}, tags=list(tags) or None
+            ),
+            "Deployment",
+        )
+        await self._call(self._fill_names([raw]))
+        return self._runs([raw])[0]
+
+    async def _set_tags(self, run_id: str, add: str | None = None, remove: str | None = None):
+        run = await self._call(self._prefect.read_flow_run(_uuid(run_id)), "Run")
+        tags = [t for t in (run.tags or []) if t != remove]
+        if add and add not in tags:
+            tags.append(add)
+        await self._call(self._prefect.update_flow_run(run.id, tags=tags))
+        return run
+
+    async def request_pause(self, run_id: str) -> RunInfo:
+        """Ask a running run to pause at its next `checkpoint()`.
+
+        Prefect cannot stop a flow from outside; the flow honours the request
+        itself, so until it does the run is shown as "pause requested".
+        """
+        run = await self.read_run(run_id)
+        if run.state.type not in ("RUNNING", "PENDING", "SCHEDULED"):
+            raise InvalidState(
+                f"Run '{run.name}' is {run.state.name}; only a running run can pause."
+            )
+        await self._set_tags(run_id, add=PAUSE_REQUEST_TAG)
+        return await self.read_run(run_id)
+
+    async def withdraw_pause_request(self, run_id: str) -> None:
+        await self._set_tags(run_id, remove=PAUSE_REQUEST_TAG)
+
+    async def suspend(self, run_id: str, timeout: int = SUSPEND_TIMEOUT) -> RunInfo:
+        """Stop a deployment's run now; resume restarts it from the top.
+
+        Tasks whose results were persisted come back Cached on the rerun.
+        """
+        run = await self.read_run(run_id)
+        if not run.deployment_id:
+            raise InvalidState(
+                f"Run '{run.name}' has no deployment, so it could not be restarted after a suspend."
+            )
+        if run.state.type not in ("RUNNING", "PENDING", "SCHEDULED"):
+            raise InvalidState(f"Run '{run.name}' is {run.state.name}; it cannot be suspended.")
+        state = Suspended(timeout_seconds=timeout, pause_key=f"flowdesk-suspend-{run.run_count}")
+        result = await self._call(self._prefect.set_flow_run_state(_uuid(run_id), state))
+        if str(result.status.value) != "ACCEPT":
+            reason = getattr(result.details, "reason", "") or str(result.status.value)
+            raise InvalidState(f"The server refused to suspend the run: {reason}")
+        return await self.read_run(run_id)
+
+    async def resume(self, run_id: str, run_input: dict[str, Any] | None = None) -> RunInfo:
+        """Resume a paused run; the server validates `run_input` against its form."""
+        run = await self.read_run(run_id)
+        if not run.state.is_paused:
+            raise InvalidState(
+                f"Run '{run.name}' is {run.state.name}, not paused: nothing to resume."
+            )
+        result = await self._call(
+            self._prefect.resume_flow_run(_uuid(run_id), run_input=run_input), "Run"
+        )
+        status = str(result.status.value)
+        reason = getattr(result.details, "reason", None) or ""
+        if status == "REJECT":
+            raise InputRejected(reason or "invalid input")
+        if status != "ACCEPT":
+            raise InvalidState(f"The server did not resume the run ({status}): {reason}")
+        return await self.read_run(run_id)
+
+    async def pause_info(self, run_id: str) -> PauseInfo:
+        """The form schema and description a paused run is waiting with."""
+        run = await self.read_run(run_id)
+        if not run.state.is_paused:
+            raise InvalidState(f"Run '{run.name}' is {run.state.name}, not paused.")
+        keyset = run.state.run_input_keyset or {}
+        schema = description = None
+        uid = _uuid(run_id)
+        if keyset.get("schema"):
+            try:
+                schema = json.loads(await self._prefect.read_flow_run_input(uid, keyset["schema"]))
+            except Exception:
+                schema = None
+        for key in (keyset.get("description"), DESCRIPTION_INPUT_KEY):
+            if not key:
+                continue
+            try:
+                value = json.loads(await self._prefect.read_flow_run_input(uid, key))
+            except Exception:
+                continue
+            if value:
+                description = str(value)
+                break
+        return PauseInfo(
+            run_id=str(uid),
+            description=description,
+            schema=schema,
+            timeout_at=run.state.pause_timeout,
+            suspended=run.state.name == "Suspended" or run.state.pause_reschedule,
+        )
+
+    async def cancel(self, run_id: str) -> RunInfo:
+        run = await self.read_run(run_id)
+        if run.state.is_final:
+            raise InvalidState(f"Run '{run.name}' is already {run.state.name}.")
+        # A live process (running, or paused in-process) is stopped by its runner
+        # through Cancelling; a run with no process can be cancelled outright.
+        has_process = run.state.type in ("RUNNING", "CANCELLING") or (
+            run.state.is_paused and not run.state.pause_reschedule
+        )
+        state = Cancelling() if has_process else Cancelled()
+        await self._call(self._prefect.set_flow_run_state(_uuid(run_id), state, force=True))
+        return await self.read_run(run_id)
+
+    async def retry(self, run_id: str) -> RunInfo:
+        run = await self.read_run(run_id)
+        if not run.state.is_final:
+            raise InvalidState(f"Run '{run.name}' is {run.state.name}; only finished runs retry.")
+        if not run.deployment_id:
+            raise InvalidState(
+                f"Run '{run.name}' has no deployment, so nothing can start it again: "
+                "run the flow anew."
+            )
+        state = Scheduled(name="AwaitingRetry")
+        await self._call(self._prefect.set_flow_run_state(_uuid(run_id), state, force=True))
+        return await self.read_run(run_id)
+
+    async def delete(self, run_id: str) -> None:
+        await self._call(self._prefect.delete_flow_run(_uuid(run_id)), "Run")
+
+    # -- logs ------------------------------------------------------------------
+    async def logs(
+        self,
+        run_id: str,
+        *,
+        min_level: int = 0,
+        limit: int = 200,
+        offset: int = 0,
+        after: datetime | None = None,
+        text: str = "",
+    ) -> list[LogLine]:
+        log_filter: dict[str, Any] = {
+            "flow_run_id": f.LogFilterFlowRunId(any_=[_uuid(run_id)]),
+        }
+        if min_level:
+            log_filter["level"] = f.LogFilterLevel(ge_=min_level)
+        if after is not None:
+            log_filter["timestamp"] = f.LogFilterTimestamp(after_=after)
+        if text:
+            log_filter["text"] = f.LogFilterTextSearch(query=text)
+        raw = await self._call(
+            self._prefect.read_logs(
+                log_filter=f.LogFilter(**log_filter),
+                sort=LogSort.TIMESTAMP_ASC,
+                limit=limit,
+                offset=offset,
+            )
+        )
+        return [convert.log_line(entry) for entry in raw]
+
+    async def tail_logs(
+        self, run_id: str, *, min_level: int = 0, poll: float = 0.5, follow: bool = True
+    ) -> AsyncIterator[list[LogLine]]:
+        """Batches of new log lines until the run is final and its last logs are in.
+
+        Flow processes ship logs in batches, so after the run ends we keep
+        polling a little longer for the last batch.
+        """
+        seen: set[str] = set()
+        after: datetime | None = None
+        quiet_polls_after_end = 0
+        while True:
+            batch = []
+            while True:
+                page = await self.logs(run_id, min_level=min_level, limit=200, after=after)
+                fresh = [line for line in page if line.id not in seen]
+                batch += fresh
+                seen.update(line.id for line in fresh)
+                if page:
+                    after = page[-1].timestamp
+                if len(page) < 200:
+                    break
+            if batch:
+                yield batch
+            if not follow:
+                return
+            run = await self.read_run(run_id)
+            if run.state.type in FINAL_STATES:
+                quiet_polls_after_end = 0 if batch else quiet_polls_after_end + 1
+                if quiet_polls_after_end >= 4:
+                    return
+            await asyncio.sleep(poll)
+
+    # -- deployments -----------------------------------------------------------
+    async def _flow_names_for(self, flow_ids: Iterable[str]) -> None:
+        missing = set(flow_ids) - self._flow_names.keys()
+        if missing:
+            flows = await self._call(
+                self._prefect.read_flows(
+                    flow_filter=f.FlowFilter(id=f.FlowFilterId(any_=[UUID(i) for i in missing]))
+                )
+            )
+            self._flow_names.update({str(fl.id): fl.name for fl in flows})
+
+    async def list_deployments(self) -> list[DeploymentInfo]:
+        raw: list[Any] = []
+        while True:
+            page = await self._call(self._prefect.read_deployments(limit=200, offset=len(raw)))
+            raw += page
+            if len(page) < 200:
+                break
+        await self._flow_names_for(str(d.flow_id) for d in raw)
+        self._deployment_names.update({str(d.id): d.name for d in raw})
+        deployments = [convert.deployment_info(d, self._flow_names) for d in raw]
+        return sorted(deployments, key=lambda d: d.full_name)
+
+    async def resolve_deployment(self, name: str) -> DeploymentInfo:
+        """A deployment by `flow/deployment`, by a unique flow name, or by id."""
+        deployments = await self.list_deployments()
+        exact = [d for d in deployments if name in (d.full_name, d.id)]
+        if exact:
+            return exact[0]
+        by_flow = [d for d in deployments if d.flow_name == name or d.name == name]
+        if len(by_flow) == 1:
+            return by_flow[0]
+        if len(by_flow) > 1:
+            options = ", ".join(d.full_name for d in by_flow)
+            raise AmbiguousId(f"'{name}' matches several deployments: {options}.")
+        known = ", ".join(d.full_name for d in deployments) or "none"
+        raise NotFound(f"No deployment '{name}'. Known deployments: {known}.")
+
+    async def next_runs(self, deployment_id: str, limit: int = 1) -> list[RunInfo]:
+        return await self.list_runs(
+            RunFilter(states=["SCHEDULED"], deployment_ids=[deployment_id]),
+            limit=limit,
+            sort="expected_desc",
+        )
+
+    async def set_schedule_active(self, deployment_id: str, active: bool) -> None:
+        if active:
+            await self._call(self._prefect.resume_deployment(_uuid(deployment_id)), "Deployment")
+        else:
+            await self._call(self._prefect.pause_deployment(_uuid(deployment_id)), "Deployment")
+
+    # -- work pools ------------------------------------------------------------
+    async def work_pools(self) -> list[WorkPoolInfo]:
+        pools = await self._call(self._prefect.read_work_pools())
+        result = []
+        for pool in pools:
+            workers = await self._call(self._prefect.read_workers_for_work_pool(pool.name))
+            depth = await self._call(
+                self._prefect.count_flow_runs(
+                    flow_run_filter=RunFilter(states=["SCHEDULED", "PENDING"]).to_prefect()[
+                        "flow_run_filter"
+                    ],
+                    work_pool_filter=f.WorkPoolFilter(name=f.WorkPoolFilterName(any_=[pool.name])),
+                )
+            )
+            status = getattr(pool.status, "value", pool.status)
+            result.append(
+                WorkPoolInfo(
+                    name=pool.name,
+                    type=pool.type,
+                    paused=bool(pool.is_paused),
+                    status=str(status) if status else None,
+                    workers=tuple((w.name, w.last_heartbeat_time) for w in workers),
+                    queue_depth=depth,
+                )
+            )
+        return result

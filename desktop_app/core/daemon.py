@@ -1,0 +1,225 @@
+"""`flowdesk server supervise`: owner of the managed server and runner.
+
+One small process (no Prefect import) supervises both children, restarts them
+with backoff, publishes its state in the state file, and holds the lock that
+makes it the only managed server of this user. It exits -- stopping its
+children -- when asked to, or when its owner (the GUI that started it) dies,
+even by SIGKILL. Started without an owner (`flowdesk server start`), it runs
+until `flowdesk server stop`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import threading
+import time
+
+from desktop_app import __version__
+from desktop_app.core import paths
+from desktop_app.core.auth import load_or_create_auth_string
+from desktop_app.core.filelock import FileLock
+from desktop_app.core.health import server_healthy
+from desktop_app.core.logs import setup_logging, tail
+from desktop_app.core.ports import choose_port, port_is_free
+from desktop_app.core.prefect_env import merged, runner_env, server_env
+from desktop_app.core.processes import pid_alive, self_command
+from desktop_app.core.server_state import ServerState, remove_state, write_state
+from desktop_app.core.supervisor import ChildSpec, ChildStatus, ChildSupervisor
+
+log = logging.getLogger("flowdesk.daemon")
+
+TICK = 0.25
+HEALTH_EVERY = 2.0
+HEALTH_FAILURES_BEFORE_RESTART = 3
+NEW_DB_SECONDS = 20.0
+EXISTING_DB_SECONDS = 6.0
+
+
+def request_file(name: str):
+    """Control requests from other processes: `stop`, `restart`, `release-owner`."""
+    return paths.data_dir() / f"{name}.request"
+
+
+def _take_request(name: str) -> bool:
+    path = request_file(name)
+    if path.exists():
+        try:
+            path.unlink()
+        except OSError:
+            pass
+        return True
+    return False
+
+
+class Daemon:
+    def __init__(self, owner_pid: int | None, preferred_port: int | None) -> None:
+        self.owner_pid = owner_pid
+        self.preferred_port = preferred_port
+        self.auth = load_or_create_auth_string()
+        self.stop_event = threading.Event()
+        db_exists = (paths.prefect_home() / "prefect.db").exists()
+        self.state = ServerState(
+            phase="starting",
+            daemon_pid=os.getpid(),
+            owner_pid=owner_pid,
+            version=__version__,
+            expected_seconds=EXISTING_DB_SECONDS if db_exists else NEW_DB_SECONDS,
+        )
+        logs = paths.log_dir()
+        self.server = ChildSupervisor(
+            ChildSpec(
+                name="server",
+                argv=lambda: [*self_command(), "server", "run", "--port", str(self.state.port)],
+                env=lambda: merged(server_env(self.state.port, self.auth)),
+                log_file=logs / "server.log",
+                cwd=paths.data_dir(),
+            ),
+            on_change=self._server_changed,
+        )
+        self.runner = ChildSupervisor(
+            ChildSpec(
+                name="runner",
+                argv=lambda: [*self_command(), "runner"],
+                env=lambda: merged(runner_env(self.state.api_url, self.auth)),
+                log_file=logs / "runner.log",
+                cwd=paths.data_dir(),
+            ),
+            on_change=self._runner_changed,
+        )
+        self._health_failures = 0
+        self._next_health = 0.0
+
+    # -- state publishing ------------------------------------------------
+    def publish(self, **changes) -> None:
+        for key, value in changes.items():
+            setattr(self.state, key, value)
+        write_state(self.state)
+
+    def _server_changed(self, status: ChildStatus) -> None:
+        if status.phase == "running":
+            self.publish(server_pid=status.pid, restarts=status.restarts)
+        elif status.phase == "restarting":
+            self.runner.stop(grace=3)
+            self.publish(
+                phase="restarting",
+                server_pid=None,
+                restarts=status.restarts,
+                message=f"The server stopped unexpectedly ({status.message}).",
+            )
+        elif status.phase == "failed":
+            self.runner.stop(grace=3)
+            log_tail = tail(self.server.spec.log_file, 30)
+            self.publish(
+                phase="failed",
+                server_pid=None,
+                message=f"The server keeps failing ({status.message}).\n{log_tail}",
+            )
+
+    def _runner_changed(self, status: ChildStatus) -> None:
+        self.publish(
+            runner_pid=status.pid, runner_phase=status.phase, runner_restarts=status.restarts
+        )
+
+    # -- main loop ---------------------------------------------------------
+    def _owner_gone(self) -> bool:
+        return self.owner_pid is not None and not pid_alive(self.owner_pid)
+
+    def _check_ready(self) -> None:
+        if not server_healthy(self.state.api_url, timeout=0.5):
+            return
+        self.publish(phase="ready", ready_at=time.time(), message="")
+        self._health_failures = 0
+        self._next_health = time.monotonic() + HEALTH_EVERY
+        if not self.runner.running:
+            self.runner.status.restarts = 0
+            self.runner.start()
+
+    def _watch_health(self) -> None:
+        now = time.monotonic()
+        if now < self._next_health:
+            return
+        self._next_health = now + HEALTH_EVERY
+        if server_healthy(self.state.api_url, timeout=1.5):
+            self._health_failures = 0
+            return
+        self._health_failures += 1
+        if self._health_failures >= HEALTH_FAILURES_BEFORE_RESTART:
+            log.warning("server alive but not answering: restarting it")
+            self._health_failures = 0
+            self.publish(phase="restarting", message="The server stopped answering; restarting it.")
+            self.runner.stop(grace=3)
+            self.server.restart_now()
+
+    def _before_restart(self) -> None:
+        # Someone may have taken our port while the server was down.
+        if self.server.status.phase == "restarting" and not port_is_free(self.state.port):
+            self.publish(port=choose_port(self.preferred_port))
+
+    def tick(self) -> None:
+        if _take_request("release-owner"):
+            self.owner_pid = None
+            self.publish(owner_pid=None)
+        if _take_request("restart"):
+            self.runner.stop(grace=3)
+            self.server.stop(grace=5)
+            self.server.status.restarts = 0
+            self.publish(phase="starting", started_at=time.time(), message="Restarting.")
+            self.server.start()
+        self._before_restart()
+        self.server.poll()
+        if self.server.running:
+            if self.state.phase in ("starting", "restarting"):
+                self._check_ready()
+            elif self.state.phase == "ready":
+                self._watch_health()
+                self.runner.poll()
+
+    def run(self) -> int:
+        self.publish(port=choose_port(self.preferred_port))
+        log.info("starting managed server on port %s (owner %s)", self.state.port, self.owner_pid)
+        self.server.start()
+        try:
+            while not self.stop_event.is_set():
+                if _take_request("stop") or self._owner_gone():
+                    break
+                self.tick()
+                self.stop_event.wait(TICK)
+        finally:
+            self.shutdown()
+        return 0
+
+    def shutdown(self) -> None:
+        log.info("stopping runner and server")
+        try:
+            self.publish(phase="stopping")
+        except OSError:
+            pass
+        self.runner.stop(grace=5)
+        self.server.stop(grace=5)
+        remove_state()
+        log.info("stopped")
+
+
+def run_daemon(owner_pid: int | None = None, preferred_port: int | None = 4200) -> int:
+    setup_logging("daemon")
+    lock = FileLock(paths.server_lock_file())
+    if not lock.acquire():
+        log.info("another daemon holds the lock; exiting")
+        return 3
+    daemon = Daemon(owner_pid, preferred_port)
+
+    def on_signal(signum, frame) -> None:
+        daemon.stop_event.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, on_signal)
+    for name in ("stop", "restart", "release-owner"):
+        request_file(name).unlink(missing_ok=True)
+    try:
+        return daemon.run()
+    finally:
+        lock.release()

@@ -1,0 +1,35 @@
+"""Errors of the client facade, each with a message a person can act on."""
+
+from __future__ import annotations
+
+
+class FlowdeskError(Exception):
+    """Base class: `str(error)` is one clear sentence for the user."""
+
+
+class ConnectionFailed(FlowdeskError):
+    pass
+
+
+class Unauthorized(FlowdeskError):
+    pass
+
+
+class NotFound(FlowdeskError):
+    pass
+
+
+class AmbiguousId(FlowdeskError):
+    pass
+
+
+class InvalidState(FlowdeskError):
+    """The run is not in a state that allows this action (e.g. resume of a running run)."""
+
+
+class InputRejected(FlowdeskError):
+    """The server refused the resume input; the run stays paused."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"The server rejected the input: {reason}. The run is still paused.")
+        self.reason = reason

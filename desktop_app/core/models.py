@@ -1,0 +1,195 @@
+"""Small, typed results of the client facade.
+
+Views and the CLI get these instead of Prefect's pydantic models, so a change
+in Prefect's schemas touches one adapter (`convert.py`), not every widget.
+They are plain frozen dataclasses: cheap to hold 10,000 of, safe to share.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from desktop_app.constants import NODE_TAG_PREFIX, PAUSE_REQUEST_TAG
+
+FINAL_STATES = frozenset({"COMPLETED", "FAILED", "CANCELLED", "CRASHED"})
+STATE_TYPES = (
+    "SCHEDULED",
+    "PENDING",
+    "RUNNING",
+    "PAUSED",
+    "CANCELLING",
+    "COMPLETED",
+    "FAILED",
+    "CANCELLED",
+    "CRASHED",
+)
+
+
+@dataclass(frozen=True)
+class StateInfo:
+    type: str  # Prefect StateType value, e.g. "PAUSED"
+    name: str  # e.g. "Paused", "Suspended", "AwaitingRetry"
+    timestamp: datetime | None = None
+    message: str | None = None
+    pause_timeout: datetime | None = None
+    pause_reschedule: bool = False
+    run_input_keyset: dict[str, str] | None = None
+
+    @property
+    def is_final(self) -> bool:
+        return self.type in FINAL_STATES
+
+    @property
+    def is_paused(self) -> bool:
+        return self.type == "PAUSED"
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    id: str
+    name: str
+    flow_id: str
+    flow_name: str
+    state: StateInfo
+    deployment_id: str | None = None
+    deployment_name: str | None = None
+    tags: tuple[str, ...] = ()
+    parameters: dict[str, Any] = field(default_factory=dict)
+    created: datetime | None = None
+    expected_start_time: datetime | None = None
+    start_time: datetime | None = None
+    end_time: datetime | None = None
+    total_run_time: float = 0.0
+    run_count: int = 0
+    work_pool_name: str | None = None
+
+    @property
+    def pause_requested(self) -> bool:
+        """A pause was asked for and the flow has not reached a checkpoint yet."""
+        return PAUSE_REQUEST_TAG in self.tags and not self.state.is_paused
+
+    @property
+    def display_state(self) -> str:
+        if self.pause_requested and self.state.type == "RUNNING":
+            return "Pause requested"
+        return self.state.name
+
+    @property
+    def user_tags(self) -> tuple[str, ...]:
+        return tuple(t for t in self.tags if not t.startswith("flowdesk."))
+
+    def duration(self, now: datetime | None = None) -> float | None:
+        """Seconds run so far (ticking while running), None if it never started."""
+        if self.start_time is None:
+            return None
+        end = self.end_time
+        if end is None:
+            if self.state.is_final:
+                return self.total_run_time or None
+            end = now or datetime.now(timezone.utc)
+        return max(0.0, (end - self.start_time).total_seconds())
+
+
+@dataclass(frozen=True)
+class TaskRunInfo:
+    id: str
+    name: str
+    task_key: str
+    state: StateInfo
+    start_time: datetime | None = None
+    end_time: datetime | None = None
+    total_run_time: float = 0.0
+    tags: tuple[str, ...] = ()
+
+    @property
+    def node_id(self) -> str | None:
+        """The designer node this task belongs to (tag `flowdesk.node:<id>`)."""
+        for tag in self.tags:
+            if tag.startswith(NODE_TAG_PREFIX):
+                return tag[len(NODE_TAG_PREFIX) :]
+        return None
+
+
+@dataclass(frozen=True)
+class ScheduleInfo:
+    id: str
+    active: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class DeploymentInfo:
+    id: str
+    name: str
+    flow_id: str
+    flow_name: str
+    schedules: tuple[ScheduleInfo, ...] = ()
+    paused: bool = False
+    work_pool_name: str | None = None
+    parameter_schema: dict[str, Any] = field(default_factory=dict)
+    parameters: dict[str, Any] = field(default_factory=dict)
+    description: str | None = None
+    tags: tuple[str, ...] = ()
+    entrypoint: str | None = None
+    status: str | None = None  # READY / NOT_READY
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.flow_name}/{self.name}"
+
+
+@dataclass(frozen=True)
+class LogLine:
+    id: str
+    timestamp: datetime
+    level: int
+    message: str
+    name: str = ""
+    flow_run_id: str | None = None
+    task_run_id: str | None = None
+
+    @property
+    def level_name(self) -> str:
+        import logging
+
+        return logging.getLevelName(self.level)
+
+
+@dataclass(frozen=True)
+class PauseInfo:
+    """What a paused run is waiting for: the form schema and the description."""
+
+    run_id: str
+    description: str | None
+    schema: dict[str, Any] | None
+    timeout_at: datetime | None
+    suspended: bool
+
+    @property
+    def wants_input(self) -> bool:
+        return bool(self.schema and self.schema.get("properties"))
+
+
+@dataclass(frozen=True)
+class RunEvent:
+    """A flow run changed state (from the event stream or the polling fallback)."""
+
+    id: str
+    occurred: datetime
+    run_id: str
+    state_type: str
+    state_name: str
+    source: str = "events"  # events | poll
+    run: RunInfo | None = None
+
+
+@dataclass(frozen=True)
+class WorkPoolInfo:
+    name: str
+    type: str
+    paused: bool
+    status: str | None
+    workers: tuple[tuple[str, datetime | None], ...] = ()
+    queue_depth: int = 0

@@ -1,0 +1,164 @@
+"""Child processes that never outlive their owner.
+
+Every long-lived child (server, runner, supervising daemon) is started through
+`spawn` and watches its parent with `start_parent_watch`. Two layers, because
+each alone leaves a gap:
+
+* Linux `PR_SET_PDEATHSIG` signals the child at once when its parent dies,
+  even by SIGKILL -- but it does not reach grandchildren (flow-run processes).
+* A watch thread in the child polls the parent pid and, when it is gone,
+  kills the child's own descendants and exits. This also works on Windows and
+  macOS, where there is no PDEATHSIG, behind the same interface.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import psutil
+
+log = logging.getLogger(__name__)
+
+PARENT_PID_ENV = "FLOWDESK_PARENT_PID"
+WATCH_INTERVAL = 0.5
+
+
+def self_command() -> list[str]:
+    """argv prefix that re-invokes Flowdesk: the frozen exe, or this Python."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "desktop_app"]
+
+
+def _linux_pdeathsig() -> None:  # runs in the child between fork and exec
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+    except Exception:
+        pass
+
+
+def spawn(
+    argv: Sequence[str],
+    *,
+    env: Mapping[str, str] | None = None,
+    log_file: Path | None = None,
+    cwd: Path | None = None,
+    detach: bool = False,
+) -> subprocess.Popen[bytes]:
+    """Start a child whose output goes to `log_file` and which dies with us.
+
+    `detach=True` starts a new session instead (the CLI's background server):
+    such a child outlives the launcher on purpose and is stopped explicitly.
+    """
+    child_env = dict(os.environ if env is None else env)
+    if not detach:
+        child_env[PARENT_PID_ENV] = str(os.getpid())
+    else:
+        child_env.pop(PARENT_PID_ENV, None)
+    out = open(log_file, "ab") if log_file is not None else subprocess.DEVNULL  # noqa: SIM115
+    kwargs: dict = {
+        "env": child_env,
+        "stdin": subprocess.DEVNULL,
+        "stdout": out,
+        "stderr": subprocess.STDOUT,
+        "cwd": str(cwd) if cwd else None,
+    }
+    if os.name == "nt":
+        flags = subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW
+        if detach:
+            flags |= subprocess.DETACHED_PROCESS
+        kwargs["creationflags"] = flags
+    else:
+        kwargs["start_new_session"] = True  # our signals, not the terminal's Ctrl+C
+        if sys.platform.startswith("linux") and not detach:
+            kwargs["preexec_fn"] = _linux_pdeathsig
+    try:
+        return subprocess.Popen(list(argv), **kwargs)
+    finally:
+        if out is not subprocess.DEVNULL:
+            out.close()
+
+
+def pid_alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        proc = psutil.Process(pid)
+        return proc.status() != psutil.STATUS_ZOMBIE
+    except (psutil.NoSuchProcess, psutil.AccessDenied):
+        return False
+
+
+def kill_tree(pid: int, grace: float = 5.0, *, include_root: bool = True) -> list[int]:
+    """Terminate a process and all its descendants; kill what is left after `grace`.
+
+    Returns the pids that had to be killed hard (for the log: a clean stop kills none).
+    """
+    try:
+        root = psutil.Process(pid)
+        procs = root.children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+    if include_root:
+        procs = [root, *procs]
+    for proc in procs:
+        try:
+            proc.terminate()
+        except psutil.NoSuchProcess:
+            pass
+    _gone, alive = psutil.wait_procs(procs, timeout=grace)
+    for proc in alive:
+        try:
+            proc.kill()
+        except psutil.NoSuchProcess:
+            pass
+    psutil.wait_procs(alive, timeout=2)
+    return [p.pid for p in alive]
+
+
+def _parent_gone(parent_pid: int, original_ppid: int) -> bool:
+    if os.name != "nt" and os.getppid() != original_ppid:
+        return True  # re-parented to init/subreaper: our parent died
+    return not pid_alive(parent_pid)
+
+
+def start_parent_watch(on_parent_death=None) -> threading.Thread | None:
+    """In a child: exit (killing our own descendants) when the parent dies.
+
+    The parent pid comes from the environment set by `spawn`; without it
+    (started by hand) there is nothing to watch.
+    """
+    value = os.environ.get(PARENT_PID_ENV)
+    if not value:
+        return None
+    parent_pid = int(value)
+    original_ppid = os.getppid()
+
+    def watch() -> None:
+        while True:
+            if _parent_gone(parent_pid, original_ppid):
+                log.warning("parent %s is gone: stopping", parent_pid)
+                if on_parent_death is not None:
+                    try:
+                        on_parent_death()
+                    except Exception:
+                        log.exception("cleanup after parent death failed")
+                kill_tree(os.getpid(), grace=2.0, include_root=False)
+                os._exit(0)
+            time.sleep(WATCH_INTERVAL)
+
+    thread = threading.Thread(target=watch, name="flowdesk-parent-watch", daemon=True)
+    thread.start()
+    return thread
