@@ -1,0 +1,73 @@
+"""The `flowdesk` command line: same engine as the window, no Qt.
+
+Each subcommand is a small function returning the exit code; errors print one
+clear line to stderr and exit non-zero (1 for a refused action, 2 for usage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop_app import __version__
+from desktop_app.cli import run_commands, server_commands
+from desktop_app.cli.output import error
+from desktop_app.i18n import _
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="flowdesk",
+        description=_("Prefect on your desk. Without a command, opens the window."),
+    )
+    parser.add_argument("--version", action="version", version=f"flowdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    server_commands.register(sub)
+    run_commands.register(sub)
+    try:
+        from desktop_app.designer.cli import register as register_design
+    except ImportError:
+        pass
+    else:
+        register_design(sub)
+    gui = sub.add_parser("gui", help=_("open the window (the default)"))
+    gui.add_argument("args", nargs=argparse.REMAINDER)
+    gui.set_defaults(func=_gui)
+    selftest = sub.add_parser(
+        "self-test", help=_("start a private server, run and pause flows, check, clean up")
+    )
+    selftest.add_argument("--keep-home", action="store_true", help=argparse.SUPPRESS)
+    selftest.set_defaults(func=_self_test)
+    return parser
+
+
+def _gui(args: argparse.Namespace) -> int:
+    try:
+        from desktop_app.ui.app import run_app
+    except ImportError as exc:
+        error(_("the window is not available in this build ({error})").format(error=exc))
+        return 1
+    return run_app(getattr(args, "args", []) or [])
+
+
+def _self_test(args: argparse.Namespace) -> int:
+    from desktop_app.core.selftest import run_self_test
+
+    return run_self_test(keep_home=args.keep_home)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--self-test"]:
+        argv = ["self-test"]
+    parser = build_parser()
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+        return _gui(argparse.Namespace(args=argv))
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,326 @@
+"""Run and deployment commands: list, show, pause, resume, logs, run and friends."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from desktop_app.cli.output import error, seconds, state_symbol, table, to_json, when
+from desktop_app.i18n import _
+
+STATE_CHOICES = [
+    "scheduled",
+    "pending",
+    "running",
+    "paused",
+    "cancelling",
+    "completed",
+    "failed",
+    "cancelled",
+    "crashed",
+]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    lst = sub.add_parser("list", help=_("list flow runs"))
+    lst.add_argument("--state", action="append", choices=STATE_CHOICES, default=[])
+    lst.add_argument("--flow", action="append", default=[], help=_("only runs of this flow"))
+    lst.add_argument("--limit", type=int, default=20)
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(func=lambda a: _with_client(a, list_runs))
+
+    show = sub.add_parser("show", help=_("details of one run"))
+    show.add_argument("run_id")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=lambda a: _with_client(a, show_run))
+
+    for name, helptext, func in (
+        ("pause", _("ask a running run to pause at its next checkpoint"), pause),
+        ("suspend", _("stop a deployment's run now; resume restarts it from the top"), suspend),
+        ("cancel", _("cancel a run"), cancel),
+        ("retry", _("run a finished deployment run again"), retry),
+    ):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("run_id")
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(func=lambda a, f=func: _with_client(a, f))
+
+    resume = sub.add_parser("resume", help=_("resume a paused run"))
+    resume.add_argument("run_id")
+    resume.add_argument("--input", help=_("JSON object with the values the run asks for"))
+    resume.add_argument("--json", action="store_true")
+    resume.set_defaults(func=lambda a: _with_client(a, resume_run))
+
+    delete = sub.add_parser("delete", help=_("delete a run"))
+    delete.add_argument("run_id")
+    delete.add_argument("--yes", action="store_true", help=_("also delete a run that is running"))
+    delete.add_argument("--json", action="store_true")
+    delete.set_defaults(func=lambda a: _with_client(a, delete_run))
+
+    logs = sub.add_parser("logs", help=_("print a run's logs"))
+    logs.add_argument("run_id")
+    logs.add_argument("--follow", "-f", action="store_true", help=_("keep printing new lines"))
+    logs.add_argument("--level", default="debug", choices=["debug", "info", "warning", "error"])
+    logs.add_argument("--json", action="store_true")
+    logs.set_defaults(func=lambda a: _with_client(a, show_logs))
+
+    run = sub.add_parser("run", help=_("start a run of a deployment"))
+    run.add_argument("deployment", help=_("flow/deployment, or a flow name"))
+    run.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE")
+    run.add_argument("--watch", action="store_true", help=_("wait and print states until done"))
+    run.add_argument("--json", action="store_true")
+    run.set_defaults(func=lambda a: _with_client(a, run_deployment))
+
+    deps = sub.add_parser("deployments", help=_("list deployments"))
+    deps.add_argument("--json", action="store_true")
+    deps.set_defaults(func=lambda a: _with_client(a, list_deployments))
+
+
+def _with_client(args: argparse.Namespace, command: Callable[..., Awaitable[int]]) -> int:
+    from desktop_app.cli.connect import current_connection
+    from desktop_app.core.errors import FlowdeskError
+
+    conn = current_connection()
+    if conn is None:
+        error(
+            _(
+                "no Flowdesk server is running; start it with 'flowdesk server start' "
+                "or open the app"
+            )
+        )
+        return 1
+
+    async def go() -> int:
+        from desktop_app.core.client import FlowdeskClient
+
+        async with FlowdeskClient(conn) as client:
+            return await command(client, args)
+
+    try:
+        return asyncio.run(go())
+    except FlowdeskError as exc:
+        error(str(exc))
+        return 1
+
+
+def _run_row(run: Any) -> list[str]:
+    return [
+        run.id[:8],
+        f"{state_symbol(run.state.type)} {run.display_state}",
+        run.name,
+        run.flow_name,
+        run.deployment_name or "-",
+        when(run.start_time or run.expected_start_time),
+        seconds(run.duration()),
+    ]
+
+
+RUN_HEADERS = ["ID", "STATE", "NAME", "FLOW", "DEPLOYMENT", "START", "DURATION"]
+
+
+async def list_runs(client: Any, args: argparse.Namespace) -> int:
+    from desktop_app.core.client import RunFilter
+
+    runs = await client.list_runs(
+        RunFilter(states=args.state, flow_names=args.flow), limit=max(1, args.limit)
+    )
+    if args.json:
+        print(to_json(runs))
+    elif not runs:
+        print(_("No runs."))
+    else:
+        print(table([_(h) for h in RUN_HEADERS], [_run_row(r) for r in runs]))
+    return 0
+
+
+async def show_run(client: Any, args: argparse.Namespace) -> int:
+    run_id = await client.resolve_run_id(args.run_id)
+    run = await client.read_run(run_id)
+    pause = await client.pause_info(run_id) if run.state.is_paused else None
+    if args.json:
+        data = json.loads(to_json(run))
+        data["pause"] = json.loads(to_json(pause)) if pause else None
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{run.name}  ({run.id})")
+    print(_("State:      {s} {n}").format(s=state_symbol(run.state.type), n=run.display_state))
+    if run.state.message:
+        print(_("Message:    {m}").format(m=run.state.message))
+    print(_("Flow:       {f}").format(f=run.flow_name))
+    print(_("Deployment: {d}").format(d=run.deployment_name or "-"))
+    print(_("Started:    {t}").format(t=when(run.start_time)))
+    print(_("Duration:   {d}").format(d=seconds(run.duration())))
+    print(_("Parameters: {p}").format(p=json.dumps(run.parameters, default=str)))
+    if pause:
+        print(_("Paused:     {d}").format(d=pause.description or "-"))
+        if pause.timeout_at:
+            print(_("Times out:  {t}").format(t=when(pause.timeout_at)))
+        if pause.wants_input:
+            print(_("Input:      {s}").format(s=json.dumps(pause.schema.get("properties"))))
+    return 0
+
+
+def _done(args: argparse.Namespace, run: Any, message: str) -> int:
+    if args.json:
+        print(to_json(run))
+    else:
+        print(message)
+    return 0
+
+
+async def pause(client: Any, args: argparse.Namespace) -> int:
+    run = await client.request_pause(await client.resolve_run_id(args.run_id))
+    return _done(
+        args,
+        run,
+        _("Pause requested for {name}: it pauses at its next checkpoint.").format(name=run.name),
+    )
+
+
+async def suspend(client: Any, args: argparse.Namespace) -> int:
+    run = await client.suspend(await client.resolve_run_id(args.run_id))
+    return _done(
+        args,
+        run,
+        _("Suspended {name}: resume restarts it from the top.").format(name=run.name),
+    )
+
+
+async def cancel(client: Any, args: argparse.Namespace) -> int:
+    run = await client.cancel(await client.resolve_run_id(args.run_id))
+    return _done(args, run, _("{name}: {state}").format(name=run.name, state=run.state.name))
+
+
+async def retry(client: Any, args: argparse.Namespace) -> int:
+    run = await client.retry(await client.resolve_run_id(args.run_id))
+    return _done(args, run, _("{name} will run again.").format(name=run.name))
+
+
+def _parse_input(text: str | None) -> dict[str, Any] | None:
+    if text is None:
+        return None
+    if text.strip() == "-":
+        text = sys.stdin.read()
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(
+            _("--input is not valid JSON ({error}); give an object like '{example}'").format(
+                error=exc.msg, example='{"approved": true}'
+            )
+        ) from None
+    if not isinstance(value, dict):
+        raise ValueError(
+            _("--input must be a JSON object like '{example}'").format(example='{"approved": true}')
+        )
+    return value
+
+
+async def resume_run(client: Any, args: argparse.Namespace) -> int:
+    try:
+        run_input = _parse_input(args.input)
+    except ValueError as exc:
+        error(str(exc))
+        return 2
+    run_id = await client.resolve_run_id(args.run_id)
+    from desktop_app.core.audit import record
+
+    run = await client.resume(run_id, run_input)
+    record("resume", run_id, source="cli", run_input=run_input)
+    return _done(args, run, _("Resumed {name}.").format(name=run.name))
+
+
+async def delete_run(client: Any, args: argparse.Namespace) -> int:
+    from desktop_app.core.errors import InvalidState
+
+    run_id = await client.resolve_run_id(args.run_id)
+    run = await client.read_run(run_id)
+    if not run.state.is_final and run.state.type != "SCHEDULED" and not args.yes:
+        raise InvalidState(
+            _(
+                "{name} is {state}: deleting it does not stop its process. "
+                "Cancel it first, or pass --yes."
+            ).format(name=run.name, state=run.state.name)
+        )
+    await client.delete(run_id)
+    if args.json:
+        print(json.dumps({"deleted": run_id}))
+    else:
+        print(_("Deleted {name}.").format(name=run.name))
+    return 0
+
+
+LEVELS = {"debug": 10, "info": 20, "warning": 30, "error": 40}
+
+
+async def show_logs(client: Any, args: argparse.Namespace) -> int:
+    run_id = await client.resolve_run_id(args.run_id)
+    async for batch in client.tail_logs(run_id, min_level=LEVELS[args.level], follow=args.follow):
+        for line in batch:
+            if args.json:
+                print(to_json(line).replace("\n", " "), flush=True)
+            else:
+                stamp = line.timestamp.astimezone().strftime("%H:%M:%S.%f")[:-3]
+                print(f"{stamp} {line.level_name:<8} {line.message}", flush=True)
+    return 0
+
+
+def _parse_params(pairs: list[str]) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise ValueError(_("--param needs KEY=VALUE, got '{pair}'").format(pair=pair))
+        key, raw = pair.split("=", 1)
+        try:
+            params[key.strip()] = json.loads(raw)
+        except json.JSONDecodeError:
+            params[key.strip()] = raw  # a bare word is a string
+    return params
+
+
+async def run_deployment(client: Any, args: argparse.Namespace) -> int:
+    try:
+        params = _parse_params(args.param)
+    except ValueError as exc:
+        error(str(exc))
+        return 2
+    deployment = await client.resolve_deployment(args.deployment)
+    run = await client.run_deployment(deployment.id, params)
+    if not args.watch:
+        return _done(args, run, _("Started {name} ({id})").format(name=run.name, id=run.id))
+    if not args.json:
+        print(_("Started {name} ({id})").format(name=run.name, id=run.id), flush=True)
+    last = None
+    while True:
+        run = await client.read_run(run.id)
+        if run.display_state != last and not args.json:
+            print(f"  {state_symbol(run.state.type)} {run.display_state}", flush=True)
+        last = run.display_state
+        if run.state.is_final:
+            break
+        await asyncio.sleep(0.5)
+    if args.json:
+        print(to_json(run))
+    return 0 if run.state.type == "COMPLETED" else 1
+
+
+async def list_deployments(client: Any, args: argparse.Namespace) -> int:
+    deployments = await client.list_deployments()
+    if args.json:
+        print(to_json(deployments))
+        return 0
+    rows = [
+        [
+            d.full_name,
+            ", ".join(s.description for s in d.schedules) or "-",
+            _("paused") if d.paused else _("active"),
+            d.status or "-",
+        ]
+        for d in deployments
+    ]
+    print(table([_("DEPLOYMENT"), _("SCHEDULE"), _("SCHEDULE STATE"), _("STATUS")], rows))
+    return 0
