@@ -36,8 +36,13 @@ def record(
     }
     target = path or paths.audit_log_file()
     line = json.dumps(entry, ensure_ascii=False, default=str) + "\n"
-    with open(target, "a", encoding="utf-8") as handle:
-        handle.write(line)
+    with open(target, "a+b") as handle:
+        handle.seek(0, os.SEEK_END)
+        if handle.tell():
+            handle.seek(-1, os.SEEK_END)
+            if handle.read(1) != b"\n":
+                line = "\n" + line  # a previous write was torn: start a fresh line
+        handle.write(line.encode("utf-8"))
 
 
 def read(run_id: str | None = None, path: Path | None = None) -> list[dict[str, Any]]:

@@ -279,12 +279,15 @@ class FlowdeskClient:
         return [convert.state_info(s) for s in sorted(states, key=lambda s: s.timestamp)]
 
     async def task_runs(self, run_id: str) -> list[TaskRunInfo]:
-        raw = await self._call(
-            self._prefect.read_task_runs(
-                flow_run_filter=f.FlowRunFilter(id=f.FlowRunFilterId(any_=[_uuid(run_id)])),
-                limit=1000,
+        raw: list[Any] = []
+        run_filter = f.FlowRunFilter(id=f.FlowRunFilterId(any_=[_uuid(run_id)]))
+        while len(raw) < 5000:  # a loop of thousands of tasks: enough for a timeline
+            page = await self._call(
+                self._prefect.read_task_runs(flow_run_filter=run_filter, limit=200, offset=len(raw))
             )
-        )
+            raw += page
+            if len(page) < 200:
+                break
         runs = [convert.task_run_info(t) for t in raw]
         return sorted(runs, key=lambda t: (t.start_time is None, t.start_time or datetime.max))
 

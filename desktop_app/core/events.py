@@ -101,16 +101,39 @@ class RunEventStream:
         subscriber._auth_token = conn.auth_string
         return subscriber
 
+    def _credentials(self) -> Any:
+        """Prefect's websocket version check reads auth from ambient settings.
+
+        Scoped to this task (settings live in a context variable), so other
+        connections in the same process are not affected.
+        """
+        import contextlib
+
+        from prefect.settings import PREFECT_API_AUTH_STRING, PREFECT_API_KEY, temporary_settings
+
+        conn = self.client.connection
+        updates: dict[Any, Any] = {}
+        if conn.auth_string:
+            updates[PREFECT_API_AUTH_STRING] = conn.auth_string
+        if conn.api_key:
+            updates[PREFECT_API_KEY] = conn.api_key
+        return temporary_settings(updates) if updates else contextlib.nullcontext()
+
     async def __aiter__(self) -> AsyncIterator[RunEvent]:
         while True:
             if self.use_websocket:
                 try:
-                    async with self._subscriber() as subscriber:
+                    subscriber = self._subscriber()
+                    with self._credentials():
+                        await subscriber.__aenter__()
+                    try:
                         self.mode = "events"
                         async for event in subscriber:
                             run_event = run_event_from(event)
                             if run_event and self._seen.add(run_event.id):
                                 yield run_event
+                    finally:
+                        await subscriber.__aexit__(None, None, None)
                 except asyncio.CancelledError:
                     raise
                 except Exception as exc:

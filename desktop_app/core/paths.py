@@ -66,6 +66,11 @@ def prefect_ui_dir() -> Path:
     return _ensure(data_dir() / "prefect-ui")
 
 
+def results_dir() -> Path:
+    """Persisted flow and task results of runs started by our runner."""
+    return _ensure(data_dir() / "results")
+
+
 def server_state_file() -> Path:
     return data_dir() / "server.json"
 

@@ -60,6 +60,10 @@ def runner_env(api_url: str, auth_string: str) -> dict[str, str]:
     env["PREFECT_HOME"] = str(paths.prefect_home())
     env["PREFECT_RUNNER_POLL_FREQUENCY"] = "1"
     env["PREFECT_RUNNER_HEARTBEAT_FREQUENCY"] = "30"
+    # Persisted results let the window show a run's result, and let a
+    # suspended run's rerun reuse finished tasks (they come back Cached).
+    env["PREFECT_RESULTS_PERSIST_BY_DEFAULT"] = "true"
+    env["PREFECT_LOCAL_STORAGE_PATH"] = str(paths.results_dir())
     return env
 
 

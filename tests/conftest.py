@@ -1,0 +1,105 @@
+"""Shared fixtures: a private FLOWDESK_HOME for the whole session, and a real
+managed Prefect server started through our own ServerManager on a free port.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+# Before anything imports desktop_app.core.paths or prefect: no test may touch
+# the real user folders or a real Prefect profile.
+_SESSION_HOME = Path(tempfile.mkdtemp(prefix="flowdesk-test-home-"))
+os.environ["FLOWDESK_HOME"] = str(_SESSION_HOME)
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+for _key in ("PREFECT_API_URL", "PREFECT_API_KEY", "PREFECT_API_AUTH_STRING", "PREFECT_PROFILE"):
+    os.environ.pop(_key, None)
+os.environ["PREFECT_HOME"] = str(_SESSION_HOME / "prefect-client")
+
+
+@dataclass
+class ServerHandle:
+    manager: object
+    connection: object
+    home: Path
+
+    def client(self):
+        from desktop_app.core.client import FlowdeskClient
+
+        return FlowdeskClient(self.connection)
+
+
+@pytest.fixture(scope="session")
+def session_home() -> Path:
+    return _SESSION_HOME
+
+
+@pytest.fixture(scope="session")
+def managed_server(session_home: Path) -> Iterator[ServerHandle]:
+    """A real Prefect server + runner, supervised by our daemon, for the session."""
+    from desktop_app.core.ports import free_port
+    from desktop_app.core.server import ServerManager
+
+    manager = ServerManager(preferred_port=free_port())
+    connection = asyncio.run(manager.ensure_running(timeout=240))
+    asyncio.run(_wait_for_seed_deployments(connection))
+    yield ServerHandle(manager, connection, session_home)
+    asyncio.run(manager.stop())
+
+
+SEED_DEPLOYMENTS = {
+    "basic-workflow/local",
+    "pause-resume-workflow/local",
+    "approval-workflow/local",
+}
+
+
+async def _wait_for_seed_deployments(connection, timeout: float = 90.0) -> None:
+    """The runner registers deployments a few seconds after the server is ready."""
+    from desktop_app.core.client import FlowdeskClient
+
+    async with FlowdeskClient(connection) as client:
+
+        async def registered():
+            names = {d.full_name for d in await client.list_deployments()}
+            return SEED_DEPLOYMENTS <= names
+
+        await await_until(registered, timeout=timeout, interval=0.25, what="seed deployments")
+
+
+def wait_until(
+    condition: Callable[[], object], timeout: float = 30.0, interval: float = 0.1, what: str = ""
+) -> object:
+    """Poll `condition` until it returns a truthy value; fail after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what or condition}")
+        time.sleep(interval)
+
+
+async def await_until(
+    condition: Callable[[], object], timeout: float = 30.0, interval: float = 0.1, what: str = ""
+) -> object:
+    """Async `wait_until`: `condition` may be a coroutine function."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        value = condition()
+        if asyncio.iscoroutine(value):
+            value = await value
+        if value:
+            return value
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what or condition}")
+        await asyncio.sleep(interval)

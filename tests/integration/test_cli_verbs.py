@@ -1,0 +1,161 @@
+"""Every CLI verb against the real server, including its error cases."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+
+from tests.conftest import await_until
+
+pytestmark = pytest.mark.integration
+
+
+def cli(argv, capsys):
+    from desktop_app.cli import main as cli_main
+
+    code = cli_main(argv)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _wait(managed_server, run_id, *types, timeout=60):
+    async def go():
+        async with managed_server.client() as client:
+
+            async def reached():
+                run = await client.read_run(run_id)
+                return run if run.state.type in types else None
+
+            return await await_until(reached, timeout=timeout)
+
+    return asyncio.run(go())
+
+
+def test_run_watch_list_show_logs(managed_server, capsys):
+    code, out, _ = cli(["run", "basic-workflow", "-p", "count=2", "--watch"], capsys)
+    assert code == 0 and "Completed" in out
+    code, out, _ = cli(["list", "--state", "completed", "--limit", "50"], capsys)
+    assert code == 0 and "basic-workflow" in out and "ID" in out.splitlines()[0]
+    code, out, _ = cli(["list", "--json", "--limit", "1"], capsys)
+    run_id = json.loads(out)[0]["id"]
+    code, out, _ = cli(["show", run_id[:8]], capsys)
+    assert code == 0 and run_id in out
+    code, out, _ = cli(["logs", run_id[:8]], capsys)
+    assert code == 0 and "summary" in out
+    code, out, _ = cli(["deployments"], capsys)
+    assert code == 0 and "pause-resume-workflow/local" in out
+
+
+def test_failed_run_exits_non_zero_with_watch(managed_server, capsys):
+    code, out, _ = cli(["run", "basic-workflow", "-p", "count=-3", "--watch"], capsys)
+    assert code == 1 and "Failed" in out
+
+
+def test_errors_are_one_clear_line(managed_server, capsys):
+    cases = [
+        (["resume", "ffffffff"], "No run id starts with 'ffffffff'"),
+        (["show", "00000000-0000-0000-0000-000000000000"], "was not found"),
+        (["run", "no-such-flow"], "No deployment 'no-such-flow'"),
+        (["pause", "zzz"], "No run id starts with"),
+    ]
+    for argv, message in cases:
+        code, _, err = cli(argv, capsys)
+        assert code == 1, argv
+        assert message in err, (argv, err)
+        assert len(err.strip().splitlines()) == 1, err
+
+
+def _future_runs(managed_server, count: int) -> list[str]:
+    """Runs scheduled a year ahead: real rows that no runner picks up."""
+    from datetime import datetime, timedelta, timezone
+
+    from prefect.states import Scheduled
+
+    async def go():
+        async with managed_server.client() as client:
+            deployment = await client.resolve_deployment("basic-workflow/local")
+            when = datetime.now(timezone.utc) + timedelta(days=365)
+            runs = await asyncio.gather(
+                *(
+                    client.prefect.create_flow_run_from_deployment(
+                        deployment.id, state=Scheduled(scheduled_time=when)
+                    )
+                    for _ in range(count)
+                )
+            )
+            return [str(r.id) for r in runs]
+
+    return asyncio.run(go())
+
+
+def test_ambiguous_prefix_is_refused(managed_server, capsys):
+    ids = _future_runs(managed_server, 17)  # 17 ids, 16 hex digits: two share a first one
+    counts: dict[str, int] = {}
+    for run_id in ids:
+        counts[run_id[0]] = counts.get(run_id[0], 0) + 1
+    shared = next(k for k, v in counts.items() if v > 1)
+    code, _, err = cli(["show", shared], capsys)
+    assert code == 1 and "type more of it" in err
+    for run_id in ids:
+        assert cli(["delete", run_id], capsys)[0] == 0
+
+
+def test_pause_resume_cancel_retry_delete(managed_server, capsys):
+    code, out, _ = cli(
+        ["run", "pause-resume-workflow", "-p", "items_count=30", "-p", "pause_after=0",
+         "-p", "delay=0.2", "--json"],
+        capsys,
+    )
+    run_id = json.loads(out)["id"]
+    code, _, err = cli(["resume", run_id], capsys)
+    assert code == 1 and "not paused" in err  # nothing to resume yet
+    _wait(managed_server, run_id, "RUNNING")
+    code, out, _ = cli(["pause", run_id[:12]], capsys)
+    assert code == 0 and "next checkpoint" in out
+    _wait(managed_server, run_id, "PAUSED", timeout=30)
+    code, out, _ = cli(["resume", run_id, "--input", "{bad"], capsys)
+    assert code == 2
+    code, out, _ = cli(["delete", run_id], capsys)
+    assert code == 1  # paused run: refused without --yes
+    code, out, _ = cli(["resume", run_id, "--json"], capsys)
+    assert code == 0 and json.loads(out)["state"]["type"] in ("RUNNING", "COMPLETED")
+    code, out, _ = cli(["cancel", run_id], capsys)
+    assert code == 0
+    _wait(managed_server, run_id, "CANCELLED", "COMPLETED", timeout=60)
+    code, out, _ = cli(["retry", run_id], capsys)
+    assert code == 0 and "will run again" in out
+    _wait(managed_server, run_id, "RUNNING", "COMPLETED", timeout=60)
+    code, _, _ = cli(["cancel", run_id], capsys)
+    _wait(managed_server, run_id, "CANCELLED", "COMPLETED", timeout=60)
+    code, out, _ = cli(["delete", run_id], capsys)
+    assert code == 0 and "Deleted" in out
+    code, _, err = cli(["show", run_id], capsys)
+    assert code == 1 and "not found" in err
+
+
+def test_resume_with_input_rejected_then_accepted(managed_server, capsys):
+    code, out, _ = cli(["run", "approval-workflow", "--json"], capsys)
+    run_id = json.loads(out)["id"]
+    _wait(managed_server, run_id, "PAUSED")
+    code, out, _ = cli(["show", run_id, "--json"], capsys)
+    assert json.loads(out)["pause"]["wants_input"] is True
+    code, _, err = cli(["resume", run_id, "--input", '{"batch_size": 0}'], capsys)
+    assert code == 1 and "rejected" in err and "still paused" in err
+    good = '{"approved": true, "batch_size": 3, "note": "cli"}'
+    code, _, err = cli(["resume", run_id, "--input", good], capsys)
+    assert code == 0, err
+    done = _wait(managed_server, run_id, "COMPLETED", "FAILED")
+    assert done.state.type == "COMPLETED"
+    from desktop_app.core import audit
+
+    entries = audit.read(run_id)
+    assert entries[-1]["input"] == json.loads(good) and entries[-1]["source"] == "cli"
+
+
+def test_suspend_refuses_non_running(managed_server, capsys):
+    code, out, _ = cli(["run", "basic-workflow", "-p", "count=1", "--watch", "--json"], capsys)
+    run_id = json.loads(out)["id"]
+    code, _, err = cli(["suspend", run_id], capsys)
+    assert code == 1 and "cannot be suspended" in err
