@@ -43,11 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _gui(args: argparse.Namespace) -> int:
     try:
-        from desktop_app.ui.app import run_app
+        from desktop_app.gui import launch
     except ImportError as exc:
         error(_("the window is not available in this build ({error})").format(error=exc))
         return 1
-    return run_app(getattr(args, "args", []) or [])
+    return launch(getattr(args, "args", []) or [])
 
 
 def _self_test(args: argparse.Namespace) -> int:
