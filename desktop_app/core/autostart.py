@@ -1,0 +1,107 @@
+"""Start Flowdesk at login, one interface over three OS mechanisms.
+
+Linux: an XDG autostart `.desktop` file. Windows: the per-user Run registry
+key. macOS: a LaunchAgent plist. All per-user: no admin rights needed.
+"""
+
+from __future__ import annotations
+
+import os
+import plistlib
+import shlex
+import sys
+from pathlib import Path
+
+from desktop_app.core.processes import self_command
+
+APP_ID = "io.flowdesk.Flowdesk"
+RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
+
+
+def launch_command(minimised: bool = True) -> list[str]:
+    command = list(self_command())
+    if minimised:
+        command.append("--minimised")
+    return command
+
+
+def desktop_entry(command: list[str]) -> str:
+    return (
+        "[Desktop Entry]\n"
+        "Type=Application\n"
+        "Name=Flowdesk\n"
+        "Comment=Prefect on your desk\n"
+        f"Exec={shlex.join(command)}\n"
+        "Icon=flowdesk\n"
+        "Terminal=false\n"
+        "X-GNOME-Autostart-enabled=true\n"
+    )
+
+
+def launch_agent(command: list[str]) -> bytes:
+    return plistlib.dumps(
+        {
+            "Label": APP_ID,
+            "ProgramArguments": command,
+            "RunAtLoad": True,
+            "ProcessType": "Interactive",
+        }
+    )
+
+
+class Autostart:
+    """`enabled()`, `enable()`, `disable()` for the current user."""
+
+    def __init__(self, platform: str | None = None, home: Path | None = None) -> None:
+        self.platform = platform or sys.platform
+        self.home = home or Path.home()
+
+    def _path(self) -> Path:
+        if self.platform == "darwin":
+            return self.home / "Library" / "LaunchAgents" / f"{APP_ID}.plist"
+        config = os.environ.get("XDG_CONFIG_HOME") or str(self.home / ".config")
+        return Path(config) / "autostart" / "flowdesk.desktop"
+
+    def enabled(self) -> bool:
+        if self.platform == "win32":
+            return self._windows_value() is not None
+        return self._path().exists()
+
+    def enable(self, minimised: bool = True) -> None:
+        command = launch_command(minimised)
+        if self.platform == "win32":
+            import winreg
+
+            value = " ".join(f'"{part}"' for part in command)
+            with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE) as key:
+                winreg.SetValueEx(key, "Flowdesk", 0, winreg.REG_SZ, value)
+            return
+        path = self._path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if self.platform == "darwin":
+            path.write_bytes(launch_agent(command))
+        else:
+            path.write_text(desktop_entry(command), encoding="utf-8")
+
+    def disable(self) -> None:
+        if self.platform == "win32":
+            import winreg
+
+            try:
+                with winreg.OpenKey(
+                    winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE
+                ) as key:
+                    winreg.DeleteValue(key, "Flowdesk")
+            except FileNotFoundError:
+                pass
+            return
+        self._path().unlink(missing_ok=True)
+
+    def _windows_value(self) -> str | None:
+        import winreg
+
+        try:
+            with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
+                return winreg.QueryValueEx(key, "Flowdesk")[0]
+        except FileNotFoundError:
+            return None

@@ -1,0 +1,83 @@
+"""Secrets of connection profiles (auth strings, Cloud API keys).
+
+The OS keyring when one is usable; otherwise a file only the user can read,
+and a warning the settings dialog shows -- a machine without a keyring
+(a headless Linux box) must still work, but the user should know.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from desktop_app.core import paths
+
+SERVICE = "Flowdesk"
+
+
+def _keyring_usable() -> bool:
+    try:
+        import keyring
+        from keyring.backends import fail
+
+        backend = keyring.get_keyring()
+    except Exception:
+        return False
+    return not isinstance(backend, fail.Keyring) and getattr(backend, "priority", 1) > 0
+
+
+class SecretStore:
+    def __init__(self, file_path: Path | None = None, use_keyring: bool | None = None) -> None:
+        self.file_path = file_path or (paths.config_dir() / "secrets.json")
+        self.use_keyring = _keyring_usable() if use_keyring is None else use_keyring
+
+    @property
+    def warning(self) -> str | None:
+        if self.use_keyring:
+            return None
+        return (
+            f"No system keyring is available: secrets are kept in {self.file_path}, "
+            "readable only by you."
+        )
+
+    def get(self, key: str) -> str | None:
+        if self.use_keyring:
+            import keyring
+
+            return keyring.get_password(SERVICE, key)
+        return self._read().get(key)
+
+    def set(self, key: str, value: str | None) -> None:
+        if self.use_keyring:
+            import keyring
+            from keyring.errors import PasswordDeleteError
+
+            if value:
+                keyring.set_password(SERVICE, key, value)
+            else:
+                try:
+                    keyring.delete_password(SERVICE, key)
+                except PasswordDeleteError:
+                    pass
+            return
+        data = self._read()
+        if value:
+            data[key] = value
+        else:
+            data.pop(key, None)
+        self._write(data)
+
+    def _read(self) -> dict[str, str]:
+        try:
+            return json.loads(self.file_path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return {}
+
+    def _write(self, data: dict[str, str]) -> None:
+        self.file_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.file_path.with_name(self.file_path.name + ".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=2)
+        os.replace(tmp, self.file_path)
