@@ -101,24 +101,47 @@ def pid_alive(pid: int | None) -> bool:
         return False
 
 
-def kill_tree(pid: int, grace: float = 5.0, *, include_root: bool = True) -> list[int]:
-    """Terminate a process and all its descendants; kill what is left after `grace`.
+def kill_tree(
+    pid: int, grace: float = 5.0, *, include_root: bool = True, hard: bool = False
+) -> list[int]:
+    """Stop a process and all its descendants; kill what is left after `grace`.
 
-    Returns the pids that had to be killed hard (for the log: a clean stop kills none).
+    The root is asked first and alone: it may need its children to shut down
+    cleanly (the runner suspends its flow runs before they go). Descendants
+    get the signal only when the root is done or the grace is over.
+    `hard=True` kills at once, giving no process a chance to report a crash.
+    Returns the pids that had to be killed hard (a clean stop kills none).
     """
     try:
         root = psutil.Process(pid)
-        procs = root.children(recursive=True)
+        descendants = root.children(recursive=True)
     except psutil.NoSuchProcess:
         return []
+    if hard:
+        targets = [root, *descendants] if include_root else descendants
+        for proc in targets:
+            try:
+                proc.kill()
+            except psutil.NoSuchProcess:
+                pass
+        psutil.wait_procs(targets, timeout=2)
+        return []
     if include_root:
-        procs = [root, *procs]
-    for proc in procs:
+        try:
+            root.terminate()
+        except psutil.NoSuchProcess:
+            pass
+        _gone, alive = psutil.wait_procs([root], timeout=grace)
+        leftovers = [p for p in descendants if p.is_running()]
+        remaining = [*alive, *leftovers]
+    else:
+        remaining = descendants
+    for proc in remaining:
         try:
             proc.terminate()
         except psutil.NoSuchProcess:
             pass
-    _gone, alive = psutil.wait_procs(procs, timeout=grace)
+    _gone, alive = psutil.wait_procs(remaining, timeout=grace if not include_root else 2.0)
     for proc in alive:
         try:
             proc.kill()
@@ -155,7 +178,7 @@ def start_parent_watch(on_parent_death=None) -> threading.Thread | None:
                         on_parent_death()
                     except Exception:
                         log.exception("cleanup after parent death failed")
-                kill_tree(os.getpid(), grace=2.0, include_root=False)
+                kill_tree(os.getpid(), include_root=False, hard=True)
                 os._exit(0)
             time.sleep(WATCH_INTERVAL)
 

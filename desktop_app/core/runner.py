@@ -12,17 +12,24 @@ import asyncio
 import json
 import logging
 import os
+import signal
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
 from desktop_app.core import paths
 from desktop_app.core.flow_discovery import DEPLOYMENT_NAME, flow_files, load_file, signature
-from desktop_app.core.processes import start_parent_watch
+from desktop_app.core.processes import kill_tree, start_parent_watch
 
 log = logging.getLogger("flowdesk.runner")
 
 RESCAN_SECONDS = 1.0
+SUSPEND_ON_STOP_SECONDS = 7 * 24 * 3600
+STOP_MESSAGE = (
+    "Suspended because Flowdesk's runner stopped. Resume to run it again from the top; "
+    "finished tasks are reused."
+)
 
 
 def served_folders() -> list[Path]:
@@ -109,10 +116,92 @@ class FlowServer:
                 log.exception("re-scanning flow files failed")
 
 
+def suspend_in_progress() -> list[str]:
+    """Suspend the runs of our deployments that are in progress, before we stop.
+
+    Killing their processes would leave them Running or Paused forever (a paused
+    flow waits *in its process*). Suspended instead, they wait for a resume that
+    restarts them from the top, reusing persisted task results; a pause that
+    waited for input keeps its form. Synchronous: it runs from a signal or the
+    parent-watch thread while the process is going down.
+    """
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas import filters as f
+    from prefect.client.schemas.objects import StateType
+    from prefect.states import Suspended
+
+    suspended: list[str] = []
+    with get_client(sync_client=True) as client:
+        deployments = client.read_deployments(
+            deployment_filter=f.DeploymentFilter(tags=f.DeploymentFilterTags(all_=["flowdesk"]))
+        )
+        if not deployments:
+            return suspended
+        runs = client.read_flow_runs(
+            flow_run_filter=f.FlowRunFilter(
+                deployment_id=f.FlowRunFilterDeploymentId(any_=[d.id for d in deployments]),
+                state=f.FlowRunFilterState(
+                    type=f.FlowRunFilterStateType(
+                        any_=[StateType.RUNNING, StateType.PENDING, StateType.PAUSED]
+                    )
+                ),
+            ),
+            limit=200,
+        )
+        for run in runs:
+            details = run.state.state_details if run.state else None
+            if details is not None and run.state.type == StateType.PAUSED:
+                if details.pause_reschedule:
+                    continue  # already suspended: nothing runs
+                state = Suspended(
+                    pause_expiration_time=details.pause_timeout,
+                    timeout_seconds=None if details.pause_timeout else SUSPEND_ON_STOP_SECONDS,
+                    pause_key=details.pause_key,
+                    state_details={"run_input_keyset": details.run_input_keyset},
+                    message=STOP_MESSAGE,
+                )
+            else:
+                state = Suspended(
+                    timeout_seconds=SUSPEND_ON_STOP_SECONDS,
+                    pause_key=f"flowdesk-stop-{run.run_count}-{int(time.time())}",
+                    message=STOP_MESSAGE,
+                )
+            try:
+                client.set_flow_run_state(run.id, state, force=True)
+                suspended.append(str(run.id))
+            except Exception as exc:  # the server may be going down too
+                log.warning("could not suspend %s: %s", run.id, exc)
+    if suspended:
+        log.info("suspended %d run(s) in progress: %s", len(suspended), ", ".join(suspended))
+    return suspended
+
+
+_stopping = threading.Lock()
+
+
+def stop_now() -> None:
+    """Suspend what is in progress, kill our flow-run processes, exit."""
+    if not _stopping.acquire(blocking=False):
+        return
+    try:
+        suspend_in_progress()
+    except Exception:
+        log.exception("suspending runs in progress failed")
+    kill_tree(os.getpid(), include_root=False, hard=True)
+    logging.shutdown()
+    os._exit(0)
+
+
 async def _serve(folders: list[Path]) -> None:
     from prefect.runner import Runner
 
     runner = Runner(name=f"flowdesk-{os.getpid()}", pause_on_shutdown=False, limit=None)
+    loop = asyncio.get_running_loop()
+    if os.name != "nt":
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(
+                signum, lambda: threading.Thread(target=stop_now, daemon=True).start()
+            )
     server = FlowServer(runner, folders)
     await server.sync()
     watcher = asyncio.create_task(server.watch())
@@ -133,7 +222,7 @@ def run_runner(folders: list[Path] | None = None) -> int:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)
-    start_parent_watch()
+    start_parent_watch(on_parent_death=suspend_in_progress)
     os.chdir(paths.data_dir())
     asyncio.run(_serve(folders or served_folders()))
     return 0

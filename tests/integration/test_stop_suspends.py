@@ -1,0 +1,68 @@
+"""Stopping the app never leaves a stuck run: runs in progress are suspended and resumable."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from tests.conftest import await_until
+
+pytestmark = pytest.mark.integration
+
+
+def test_restart_suspends_runs_in_progress_and_they_resume(managed_server):
+    from desktop_app.core.server_state import read_state
+
+    async def before():
+        async with managed_server.client() as client:
+            loop_dep = await client.resolve_deployment("pause-resume-workflow/local")
+            approval_dep = await client.resolve_deployment("approval-workflow/local")
+            looping = await client.run_deployment(
+                loop_dep.id, {"items_count": 6, "pause_after": 0, "delay": 1.0}
+            )
+            approval = await client.run_deployment(approval_dep.id, {"dataset": "stop-test"})
+
+            async def states():
+                a = await client.read_run(looping.id)
+                b = await client.read_run(approval.id)
+                return a.state.type == "RUNNING" and b.state.type == "PAUSED"
+
+            await await_until(states, timeout=60, what="one running, one paused")
+            return looping.id, approval.id
+
+    looping_id, approval_id = asyncio.run(before())
+    old_runner = read_state().runner_pid
+    managed_server.manager.restart()  # the daemon stops runner + server, starts them again
+
+    async def after():
+        async with managed_server.client() as client:
+
+            async def ready_again():
+                state = read_state()
+                return (
+                    state and state.phase == "ready" and state.runner_pid not in (None, old_runner)
+                )
+
+            await await_until(ready_again, timeout=120, what="server and runner back")
+            for run_id in (looping_id, approval_id):
+                run = await client.read_run(run_id)
+                assert run.state.is_paused and run.state.pause_reschedule, run.state
+                assert run.state.name == "Suspended"
+            info = await client.pause_info(approval_id)
+            assert info.wants_input  # the form survived the stop
+            await client.resume(looping_id)
+            await client.resume(approval_id, {"approved": True, "batch_size": 4, "note": "after"})
+
+            async def both_done():
+                a = await client.read_run(looping_id)
+                b = await client.read_run(approval_id)
+                return a.state.is_final and b.state.is_final and (a, b)
+
+            a, b = await await_until(both_done, timeout=120, what="both runs finished")
+            assert a.state.type == "COMPLETED" and b.state.type == "COMPLETED"
+            assert await client.run_result(looping_id) == [0, 1, 4, 9, 16, 25]
+            result = await client.run_result(approval_id)
+            assert result["batch_size"] == 4 and result["note"] == "after"
+
+    asyncio.run(after())
