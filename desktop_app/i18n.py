@@ -1,26 +1,102 @@
-"""Translation of the CLI's messages (the GUI uses Qt's own system).
+"""One translation catalogue for the window and the command line.
 
-Messages are marked with `_()`; catalogues live in resources/locale and follow
-the user's locale (LANGUAGE / LC_ALL / LANG), falling back to English.
+The source of truth is Qt Linguist's `.ts` file (`resources/translations/`),
+which `scripts/update_translations.py` keeps in step with the code. We read it
+directly: the CLI needs no Qt, and the window's translator (ui/translations.py)
+looks strings up in the same dictionary, so there is no compiled `.qm` that
+could go stale.
 """
 
 from __future__ import annotations
 
-import gettext
+import locale
+import os
+import xml.etree.ElementTree as ET
+from functools import lru_cache
+from pathlib import Path
 
 from desktop_app.core import paths
 
-DOMAIN = "flowdesk"
+CLI_CONTEXT = "CLI"
+SUPPORTED = ("en", "zh_CN")
+LANGUAGE_ENV = "FLOWDESK_LANGUAGE"
 
 
-def _load() -> gettext.NullTranslations:
-    return gettext.translation(
-        DOMAIN, localedir=str(paths.resources_dir() / "locale"), fallback=True
-    )
+def translations_dir() -> Path:
+    return paths.resources_dir() / "translations"
 
 
-_translations = _load()
+def ts_file(language: str) -> Path:
+    return translations_dir() / f"flowdesk_{language}.ts"
 
 
-def _(message: str) -> str:
-    return _translations.gettext(message)
+Catalogue = dict[tuple[str, str], str]
+
+
+@lru_cache(maxsize=4)
+def load_catalogue(language: str) -> Catalogue:
+    """(context, source) → translation; unfinished or empty entries are left out."""
+    path = ts_file(language)
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError):
+        return {}
+    catalogue: Catalogue = {}
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source")
+            node = message.find("translation")
+            if source is None or node is None:
+                continue
+            if node.get("type") in ("unfinished", "obsolete", "vanished"):
+                continue
+            if node.text:
+                catalogue[(name, source)] = node.text
+    return catalogue
+
+
+def detect_language() -> str:
+    """FLOWDESK_LANGUAGE, else the locale (LANGUAGE/LC_ALL/LC_MESSAGES/LANG)."""
+    chosen = os.environ.get(LANGUAGE_ENV, "").strip()
+    if chosen and chosen != "system":
+        return normalise(chosen)
+    for key in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(key, "")
+        if value:
+            return normalise(value.split(":")[0])
+    try:
+        value = locale.getlocale()[0] or ""
+    except ValueError:
+        value = ""
+    return normalise(value)
+
+
+def normalise(value: str) -> str:
+    value = value.split(".")[0].replace("-", "_")
+    if value.lower().startswith("zh"):
+        return "zh_CN"
+    return "en"
+
+
+_language = detect_language()
+
+
+def set_language(language: str) -> None:
+    global _language
+    _language = normalise(language) if language != "system" else detect_language()
+
+
+def current_language() -> str:
+    return _language
+
+
+def translate(context: str, text: str) -> str:
+    if _language == "en":
+        return text
+    return load_catalogue(_language).get((context, text), text)
+
+
+def _(text: str) -> str:
+    """Translate a CLI message (marked for `scripts/update_translations.py`)."""
+    return translate(CLI_CONTEXT, text)
