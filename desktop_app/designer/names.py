@@ -1,0 +1,73 @@
+"""Turning titles into Python names, and judging names people type.
+
+Node titles are labels people write freely ("Load CSV (v2)"); the generated
+module needs identifiers. One function decides the mapping so validation and
+code generation can never disagree about which name a node gets.
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+from functools import lru_cache
+
+MAX_NAME_LENGTH = 32
+"""Longest identifier a node, parameter, port or field may get.
+
+Generated lines combine several names (`x_result = _loop_y(...)` inside an
+`if`); capping them keeps every line under ruff's 100 columns.
+"""
+
+BUILTIN_NAMES = frozenset(dir(builtins))
+
+_NON_WORD = re.compile(r"[^0-9a-zA-Z]+")
+
+
+@lru_cache(maxsize=8192)
+def slugify(text: str, max_length: int = MAX_NAME_LENGTH) -> str:
+    """`"Load CSV (v2)"` → `"load_csv_v2"`: lower case, words joined by `_`.
+
+    Only ASCII letters and digits survive, so the result is an identifier
+    unless it is empty or starts with a digit (then it gets an `n_` prefix).
+    Never starts with `_`, which keeps `_`-prefixed helper names in generated
+    code free for the generator. Cached: validation calls it per keystroke
+    for every node of a design.
+    """
+    slug = _NON_WORD.sub("_", text).strip("_").lower()
+    if slug and slug[0].isdigit():
+        slug = "n_" + slug
+    return slug[:max_length].rstrip("_")
+
+
+def dashed(text: str) -> str:
+    """`"Basic pipeline"` → `"basic-pipeline"`: the Prefect flow name of a design."""
+    return slugify(text, max_length=64).replace("_", "-")
+
+
+def pascal_case(slug: str) -> str:
+    """`"review_batch"` → `"ReviewBatch"`: class names of generated RunInput models."""
+    return "".join(part[:1].upper() + part[1:] for part in slug.split("_") if part)
+
+
+def identifier_problem(name: str, what: str = "name") -> str | None:
+    """Why `name` cannot be used as a Python name, or None if it can.
+
+    `what` names the thing in the message ("parameter name", ...). Builtins
+    are allowed here: shadowing `input` inside one task is harmless; callers
+    that put names at module level check builtins themselves.
+    """
+    if not name:
+        return f"The {what} is empty."
+    if keyword.iskeyword(name):
+        return f"The {what} '{name}' is a Python keyword; choose another word."
+    if not name.isidentifier() or not name.isascii():
+        return (
+            f"The {what} '{name}' is not a valid Python name: use letters, digits and _, "
+            "not starting with a digit."
+        )
+    if len(name) > MAX_NAME_LENGTH:
+        return f"The {what} '{name}' is longer than {MAX_NAME_LENGTH} characters."
+    if name in ("l", "O", "I"):
+        return f"The {what} '{name}' is easily misread (l, O, I); choose a longer name."
+    return None
