@@ -89,8 +89,15 @@ def server_start(args: argparse.Namespace) -> int:
         last["phase"] = p.phase
 
     already = manager.status(check_health=True).healthy
+
+    async def start():
+        conn = await manager.ensure_running(progress=progress, timeout=args.timeout)
+        # Return when `flowdesk run <flow>` works, not merely when the API answers.
+        await manager.wait_serving(timeout=min(60.0, args.timeout))
+        return conn
+
     try:
-        conn = asyncio.run(manager.ensure_running(progress=progress, timeout=args.timeout))
+        conn = asyncio.run(start())
     except ServerError as exc:
         if interactive:
             print(file=sys.stderr)
@@ -168,6 +175,10 @@ def server_status(args: argparse.Namespace) -> int:
         return 3
     print(_("Server:  {phase} at {url}").format(phase=state.phase, url=state.ui_url))
     print(_("Runner:  {phase}").format(phase=state.runner_phase))
+    from desktop_app.core.runner_status import read_runner_status
+
+    for path, problem in read_runner_status().get("errors", {}).items():
+        print(_("  cannot serve {path}: {problem}").format(path=path, problem=problem))
     owner = state.owner_pid or _("none (runs until 'flowdesk server stop')")
     print(
         _("Pids:    supervisor {d}, server {s}, runner {r}; owner {o}").format(

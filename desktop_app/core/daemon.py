@@ -25,6 +25,7 @@ from desktop_app.core.logs import setup_logging, tail
 from desktop_app.core.ports import choose_port, port_is_free
 from desktop_app.core.prefect_env import merged, runner_env, server_env
 from desktop_app.core.processes import pid_alive, self_command
+from desktop_app.core.runner_status import runner_status_file
 from desktop_app.core.server_state import ServerState, remove_state, write_state
 from desktop_app.core.supervisor import ChildSpec, ChildStatus, ChildSupervisor
 
@@ -90,6 +91,7 @@ class Daemon:
         )
         self._health_failures = 0
         self._next_health = 0.0
+        self._runner_started = 0.0
 
     # -- state publishing ------------------------------------------------
     def publish(self, **changes) -> None:
@@ -118,9 +120,26 @@ class Daemon:
             )
 
     def _runner_changed(self, status: ChildStatus) -> None:
+        self._runner_started = time.time()
         self.publish(
             runner_pid=status.pid, runner_phase=status.phase, runner_restarts=status.restarts
         )
+
+    def _watch_runner_serving(self) -> None:
+        """`running` → `serving` once the runner has registered its deployments.
+
+        The runner rewrites its status file after each scan; a file newer than
+        the runner's start means the flows are deployments now, so
+        `flowdesk server start && flowdesk run X` works.
+        """
+        if self.state.runner_phase != "running":
+            return
+        try:
+            mtime = runner_status_file().stat().st_mtime
+        except OSError:
+            return
+        if mtime >= self._runner_started:
+            self.publish(runner_phase="serving")
 
     # -- main loop ---------------------------------------------------------
     def _owner_gone(self) -> bool:
@@ -175,6 +194,7 @@ class Daemon:
             elif self.state.phase == "ready":
                 self._watch_health()
                 self.runner.poll()
+                self._watch_runner_serving()
 
     def run(self) -> int:
         self.publish(port=choose_port(self.preferred_port))

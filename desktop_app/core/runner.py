@@ -21,6 +21,7 @@ from typing import Any
 from desktop_app.core import paths
 from desktop_app.core.flow_discovery import DEPLOYMENT_NAME, flow_files, load_file, signature
 from desktop_app.core.processes import kill_tree, start_parent_watch
+from desktop_app.core.runner_status import runner_status_file
 
 log = logging.getLogger("flowdesk.runner")
 
@@ -34,10 +35,6 @@ STOP_MESSAGE = (
 
 def served_folders() -> list[Path]:
     return [paths.seed_flows_dir(), paths.user_flows_dir()]
-
-
-def runner_status_file() -> Path:
-    return paths.data_dir() / "runner-status.json"
 
 
 class FlowServer:

@@ -120,6 +120,18 @@ class ServerManager:
                 progress(StartProgress("launching", 0.0, 20.0, "Launching the local server"))
         return await self.wait_ready(progress=progress, timeout=timeout)
 
+    async def wait_serving(self, timeout: float = 60.0) -> bool:
+        """Wait until the runner has registered the flows as deployments."""
+        began = time.monotonic()
+        while time.monotonic() - began < timeout:
+            state = read_state()
+            if state is None or state.phase == "failed":
+                return False
+            if state.runner_phase == "serving":
+                return True
+            await asyncio.sleep(0.2)
+        return False
+
     async def wait_ready(
         self, progress: ProgressCallback | None = None, timeout: float = DEFAULT_START_TIMEOUT
     ) -> Connection:

@@ -36,6 +36,7 @@ def test_cli_status_and_env(managed_server, capsys):
     assert cli_main(["server", "status", "--json"]) == 0
     status = json.loads(capsys.readouterr().out)
     assert status["healthy"] is True and status["phase"] == "ready"
+    assert status["state"]["runner_phase"] == "serving"  # flows registered as deployments
     assert cli_main(["env", "--json"]) == 0
     env = json.loads(capsys.readouterr().out)
     assert env["PREFECT_API_URL"] == managed_server.connection.api_url
@@ -82,7 +83,9 @@ def test_crashed_server_is_restarted(managed_server):
         timeout=90,
         what="server healthy again",
     )
-    wait_until(lambda: read_state().runner_phase == "running", timeout=30, what="runner back")
+    wait_until(
+        lambda: read_state().runner_phase in ("running", "serving"), timeout=30, what="runner back"
+    )
 
 
 def _occupy(port: int) -> socket.socket:
