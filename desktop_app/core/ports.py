@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 
 PREFERRED_PORT = 4200
@@ -10,7 +11,11 @@ HOST = "127.0.0.1"
 
 def port_is_free(port: int, host: str = HOST) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        # No SO_REUSEADDR: we want to know whether a bind would really succeed.
+        # Bind the way uvicorn will: with SO_REUSEADDR on POSIX, so connections
+        # lingering in TIME_WAIT after a crash do not make us move the server
+        # to another port (clients would lose it); a listener still blocks.
+        if os.name != "nt":
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host, port))
         except OSError:
