@@ -36,7 +36,6 @@ from desktop_app.core.errors import (
     Unauthorized,
 )
 from desktop_app.core.models import (
-    FINAL_STATES,
     DeploymentInfo,
     LogLine,
     PauseInfo,
@@ -475,30 +474,26 @@ class FlowdeskClient:
         """Batches of new log lines until the run is final and its last logs are in.
 
         Flow processes ship logs in batches, so after the run ends we keep
-        polling a little longer for the last batch.
+        polling a little longer for the last batch (see `log_tail`: memory
+        stays flat however long the run logs, and late lines are caught).
         """
-        seen: set[str] = set()
-        after: datetime | None = None
-        quiet_polls_after_end = 0
+        from desktop_app.core.log_tail import GRACE_POLLS, LogCursor, fetch_late, fetch_new
+
+        cursor = LogCursor()
+        quiet_after_end = 0
         while True:
-            batch = []
-            while True:
-                page = await self.logs(run_id, min_level=min_level, limit=200, after=after)
-                fresh = [line for line in page if line.id not in seen]
-                batch += fresh
-                seen.update(line.id for line in fresh)
-                if page:
-                    after = page[-1].timestamp
-                if len(page) < 200:
-                    break
+            final_before = (await self.read_run(run_id)).state.is_final if follow else True
+            batch = await fetch_new(self, run_id, cursor)
+            if final_before:
+                batch += await fetch_late(self, run_id, cursor)
+            batch = [line for line in batch if line.level >= min_level]
             if batch:
-                yield batch
+                yield sorted(batch, key=lambda line: line.timestamp)
             if not follow:
                 return
-            run = await self.read_run(run_id)
-            if run.state.type in FINAL_STATES:
-                quiet_polls_after_end = 0 if batch else quiet_polls_after_end + 1
-                if quiet_polls_after_end >= 4:
+            if final_before:
+                quiet_after_end = 0 if batch else quiet_after_end + 1
+                if quiet_after_end >= GRACE_POLLS:
                     return
             await asyncio.sleep(poll)
 
