@@ -69,7 +69,7 @@ async def _wait_for_seed_deployments(connection, timeout: float = 90.0) -> None:
 
         async def registered():
             names = {d.full_name for d in await client.list_deployments()}
-            return SEED_DEPLOYMENTS <= names
+            return names >= SEED_DEPLOYMENTS
 
         await await_until(registered, timeout=timeout, interval=0.25, what="seed deployments")
 

@@ -1,0 +1,333 @@
+"""`flowdesk` / `flowdesk gui`: the window on a qasync loop, the server behind it.
+
+Order matters for a fast start: QApplication → window shown → Qt loop runs →
+first paint → *then* the context starts (Prefect imported in a worker thread,
+the managed server launched or attached). The window is up in well under a
+second; the server takes its 5-20 s with a progress bar in the status bar.
+
+Quitting: closing the window quits Qt (the tray, later, will change that by
+`setQuitOnLastWindowClosed(False)`). Qt's exec() then returns before our
+shutdown has run, so the loop is run once more until `main()` has cancelled
+and awaited every task, closed the client and stopped the server -- unless
+the user chose "keep the server running".
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import signal
+import sys
+import time
+import traceback
+from collections.abc import Coroutine
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop_app.core.logs import setup_logging
+from desktop_app.ui.async_tools import TaskKeeper, describe
+from desktop_app.ui.context import AppContext, configure_settings
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.settings.preferences import Preferences
+from desktop_app.ui.theme import apply_theme
+from desktop_app.ui.translations import install_language
+
+log = logging.getLogger("flowdesk.app")
+
+MILESTONES = ("shown", "painted", "ready", "connected", "first-rows", "loaded")
+
+
+class StartupReport:
+    """Wall-clock times of the start milestones, written as JSON (for benchmarks and checks)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.times: dict[str, Any] = {"pid": os.getpid()}
+        try:
+            import psutil
+
+            self.times["process_start"] = psutil.Process().create_time()
+        except Exception:
+            pass
+
+    def mark(self, name: str, **extra: Any) -> None:
+        if name in self.times:
+            return
+        self.times[name] = time.time()
+        self.times.update(extra)
+        if self.path is not None:
+            tmp = self.path.with_name(self.path.name + ".tmp")
+            tmp.write_text(json.dumps(self.times, indent=1), encoding="utf-8")
+            os.replace(tmp, self.path)
+
+
+class ErrorReporter(QObject):
+    """Uncaught errors: written to the app log, shown in words, traceback a click away."""
+
+    def __init__(self, log_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.log_path = log_path
+        self.window: QWidget | None = None
+        self.shown: list[str] = []
+        self._box: QMessageBox | None = None
+        self._more = 0
+
+    def excepthook(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log.error("uncaught exception", exc_info=(exc_type, exc, tb))
+        self.show(exc, "".join(traceback.format_exception(exc_type, exc, tb)))
+
+    def report_task(self, exc: BaseException, name: str) -> None:
+        # TaskKeeper has logged it already.
+        details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        self.show(exc, f"Task: {name}\n\n{details}")
+
+    def loop_handler(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        exc = context.get("exception")
+        message = context.get("message", "")
+        if isinstance(exc, asyncio.CancelledError):
+            return
+        log.error("asyncio: %s", message, exc_info=exc)
+        if exc is not None:
+            self.show(exc, f"{message}\n\n" + "".join(traceback.format_exception(exc)))
+
+    def show(self, exc: BaseException, details: str) -> None:
+        text = describe(exc)
+        self.shown.append(text)
+        if QApplication.instance() is None:
+            return
+        if self._box is not None and self._box.isVisible():
+            self._more += 1
+            self._box.setInformativeText(self._informative())
+            self._box.setDetailedText(self._box.detailedText() + "\n\n" + details)
+            return
+        self._more = 0
+        box = QMessageBox(self.window)
+        box.setObjectName("errorReport")
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(self.tr("Flowdesk: something went wrong"))
+        box.setText(text)
+        box.setInformativeText(self._informative())
+        box.setDetailedText(details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(self._forget_box)
+        self._box = box
+        box.open()  # never exec(): a nested loop inside qasync breaks running tasks
+
+    def _forget_box(self, *_args: object) -> None:
+        self._box = None
+
+    def _informative(self) -> str:
+        text = self.tr("The app keeps running. Details were written to {path}.").format(
+            path=self.log_path
+        )
+        if self._more:
+            text += "\n" + self.tr("{count} more error(s) since.").format(count=self._more)
+        return text
+
+
+class _CloseToQuit(QObject):
+    """Turns the window's close into "quit after shutdown" (the window only hides).
+
+    Letting Qt close the last window would make it quit at once and stop the
+    loop before our shutdown ran. A tray can later replace this with "hide".
+    """
+
+    def __init__(self, on_close: Any) -> None:
+        super().__init__()
+        self.on_close = on_close
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self.on_close()
+            event.ignore()
+            return True
+        return False
+
+
+class _FirstPaint(QObject):
+    """Sets an asyncio.Event once the window has painted itself."""
+
+    def __init__(self, event: asyncio.Event) -> None:
+        super().__init__()
+        self.event = event
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.event.set()
+        return False
+
+
+def parse_options(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="flowdesk gui", add_help=True)
+    parser.add_argument(
+        "--startup-report", type=Path, default=None, help="write start milestones as JSON here"
+    )
+    parser.add_argument(
+        "--quit-when",
+        choices=MILESTONES,
+        default=None,
+        help="quit once this milestone is reached (smoke tests, benchmarks)",
+    )
+    parser.add_argument("--color-scheme", choices=("system", "light", "dark"), default="system")
+    options, _qt_args = parser.parse_known_args(argv)
+    return options
+
+
+def run_app(argv: list[str]) -> int:
+    """Entry of the window; returns the process exit code."""
+    import qasync
+
+    options = parse_options(argv)
+    report = StartupReport(options.startup_report)
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(True)
+    configure_settings()
+    log_path = setup_logging("app")
+    log.info("starting Flowdesk GUI (pid %s)", os.getpid())
+    # Language before any widget exists (texts are translated when built).
+    preferences = Preferences()
+    install_language(app, preferences.language)
+    apply_theme(
+        app, options.color_scheme if options.color_scheme != "system" else preferences.theme
+    )
+
+    from desktop_app.core.server import ServerManager
+
+    reporter = ErrorReporter(log_path)
+    tasks = TaskKeeper(reporter.report_task)
+    previous_hook = sys.excepthook
+    sys.excepthook = reporter.excepthook
+    context = AppContext(ServerManager(), tasks=tasks)
+    window = MainWindow(context)
+    reporter.window = window
+    window.show()
+    report.mark("shown")
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    loop.set_exception_handler(reporter.loop_handler)
+    try:
+        return run_until_done(loop, main(app, window, context, tasks, report, options))
+    finally:
+        sys.excepthook = previous_hook
+        asyncio.set_event_loop(None)
+
+
+def run_until_done(loop: Any, coro: Coroutine[Any, Any, int]) -> int:
+    """Run `coro` on the qasync loop even if Qt quits first, then close the loop."""
+    task = loop.create_task(coro)
+    try:
+        try:
+            return int(loop.run_until_complete(task))
+        except RuntimeError:
+            if task.done():
+                raise
+            # Qt's exec() returned (last window closed, session ending): let
+            # main() finish its shutdown on a second run of the loop.
+            return int(loop.run_until_complete(task))
+    finally:
+        if not task.done():
+            task.cancel()
+        try:
+            loop.run_until_complete(loop.shutdown_asyncgens())
+        except RuntimeError:
+            pass
+        loop.close()
+
+
+async def cancel_stragglers(timeout: float) -> None:
+    """Cancel tasks started outside our TaskKeeper (widgets with their own), and wait."""
+    current = asyncio.current_task()
+    others = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
+    for task in others:
+        task.cancel()
+    if others:
+        await asyncio.wait(others, timeout=timeout)
+
+
+async def main(
+    app: QApplication,
+    window: MainWindow,
+    context: AppContext,
+    tasks: TaskKeeper,
+    report: StartupReport,
+    options: argparse.Namespace,
+) -> int:
+    quit_requested = asyncio.Event()
+    app.aboutToQuit.connect(quit_requested.set)  # e.g. the session ends
+
+    def request_quit(*_args: object) -> None:
+        if not quit_requested.is_set():
+            window.save_state()
+            window.closing.emit()
+            window.hide()
+            quit_requested.set()
+
+    close_guard = _CloseToQuit(request_quit)
+    window.installEventFilter(close_guard)
+
+    signal.signal(signal.SIGINT, request_quit)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, request_quit)
+    # Python runs signal handlers only between bytecodes: keep it ticking.
+    wake = QTimer()
+    wake.start(250)
+    wake.timeout.connect(lambda: None)
+
+    painted = asyncio.Event()
+    paint_watch = _FirstPaint(painted)
+    window.installEventFilter(paint_watch)
+    try:
+        await asyncio.wait_for(painted.wait(), timeout=2.0)
+    except asyncio.TimeoutError:
+        log.warning("no paint event within 2 s; starting anyway")
+    window.removeEventFilter(paint_watch)
+    report.mark("painted", phase_at_paint=context.view.phase)
+
+    def milestone(name: str, **extra: Any) -> None:
+        report.mark(name, **extra)
+        if options.quit_when == name:
+            QTimer.singleShot(0, request_quit)
+
+    if options.quit_when in ("shown", "painted"):
+        QTimer.singleShot(0, request_quit)
+    loader = window.runs.loader
+    context.server_changed.connect(
+        lambda view: milestone("ready", server_phase=view.phase) if view.ready else None
+    )
+    context.connected.connect(lambda _c: milestone("connected"))
+    loader.first_rows.connect(lambda: milestone("first-rows", rows=loader.model.rowCount()))
+    loader.loading_changed.connect(
+        lambda loading: (
+            None
+            if loading or loader.loads == 0
+            else milestone("loaded", rows=loader.model.rowCount())
+        )
+    )
+    context.start()
+
+    await quit_requested.wait()
+    log.info("quitting")
+    wake.stop()
+    await tasks.cancel_all(timeout=5.0)
+    await cancel_stragglers(timeout=3.0)
+    try:
+        outcome = await context.shutdown()
+        log.info("server on quit: %s", outcome)
+    except Exception as exc:
+        log.error("stopping the server failed: %s", exc)
+        return 1
+    return 0

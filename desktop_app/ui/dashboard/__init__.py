@@ -1,0 +1,1 @@
+"""The strip above the runs table: state counts and what the server costs."""

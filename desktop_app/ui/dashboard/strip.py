@@ -1,0 +1,114 @@
+"""The dashboard strip at the top of the runs tab: state counts and server cost."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
+
+from desktop_app.core import paths
+from desktop_app.core.server_state import read_state
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.dashboard.resources import ProcessCost, ResourceSample, ResourceSampler
+from desktop_app.ui.dashboard.state_chart import StateBarChart
+from desktop_app.ui.runs.formatting import format_bytes
+from desktop_app.ui.runs.model import RunsTableModel
+
+SAMPLE_MS = 2000
+
+
+class DashboardStrip(QFrame):
+    """The state chart (its counts come from the runs view's summary) and the cost panel."""
+
+    state_clicked = Signal(str)
+
+    def __init__(
+        self, context: AppContext, model: RunsTableModel, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.context = context
+        self.model = model
+        self.sampler = ResourceSampler()
+        self.last_sample: ResourceSample | None = None
+        self._sampling = False
+
+        self.chart = StateBarChart(self)
+        self.chart.state_clicked.connect(self.state_clicked)
+
+        costs = QWidget(self)
+        grid = QGridLayout(costs)
+        grid.setContentsMargins(8, 0, 4, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(2)
+        self.labels: dict[str, QLabel] = {}
+        rows = (
+            ("server", self.tr("Server")),
+            ("runner", self.tr("Runner")),
+            ("app", self.tr("This window")),
+            ("database", self.tr("Database")),
+        )
+        title = QLabel(self.tr("Local cost"), costs)
+        title.setEnabled(False)
+        grid.addWidget(title, 0, 0, 1, 2)
+        for row, (key, text) in enumerate(rows, start=1):
+            name = QLabel(text, costs)
+            value = QLabel("–", costs)
+            value.setObjectName(f"cost_{key}")
+            grid.addWidget(name, row, 0)
+            grid.addWidget(value, row, 1)
+            self.labels[key] = value
+        self.labels["runner"].setToolTip(self.tr("The runner and the flow runs it started"))
+        self.labels["database"].setToolTip(str(paths.prefect_home() / "prefect.db"))
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(costs, 0)
+
+        self._sample_timer = QTimer(self)
+        self._sample_timer.setInterval(SAMPLE_MS)
+        self._sample_timer.timeout.connect(self._sample)
+        self._sample_timer.start()
+
+    def _sample(self) -> None:
+        if self._sampling or self.context.tasks.closed:
+            return
+        self._sampling = True
+        self.context.tasks.spawn(self._sample_async(), "resource-sample")
+
+    async def _sample_async(self) -> None:
+        try:
+            sample = await asyncio.to_thread(self._read_sample)
+        finally:
+            self._sampling = False
+        self.show_sample(sample)
+
+    def _read_sample(self) -> ResourceSample:
+        state = read_state() if self.context.manager is not None else None
+        return self.sampler.sample(
+            state.server_pid if state else None,
+            state.runner_pid if state else None,
+            paths.prefect_home() / "prefect.db" if self.context.manager is not None else None,
+        )
+
+    def _cost_text(self, cost: ProcessCost, with_runs: bool = False) -> str:
+        if not cost.alive:
+            return self.tr("not running")
+        text = self.tr("{memory} · {cpu:.1f} % CPU").format(
+            memory=format_bytes(cost.rss), cpu=cost.cpu
+        )
+        if with_runs and cost.children:
+            text += " " + self.tr("({count} runs)").format(count=cost.children)
+        return text
+
+    def show_sample(self, sample: ResourceSample) -> None:
+        self.last_sample = sample
+        self.labels["server"].setText(self._cost_text(sample.server))
+        self.labels["runner"].setText(self._cost_text(sample.runner, with_runs=True))
+        self.labels["app"].setText(self._cost_text(sample.app))
+        self.labels["database"].setText(
+            format_bytes(sample.database_bytes) if sample.database_bytes is not None else "–"
+        )

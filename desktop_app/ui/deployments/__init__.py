@@ -1,0 +1,1 @@
+"""The deployments tab: what can be run, its schedules, and starting runs."""

@@ -1,0 +1,366 @@
+"""The deployments tab: run now, run with parameters, pause/resume schedules, see runs."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from PySide6.QtCore import QByteArray, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.models import DeploymentInfo, RunInfo
+from desktop_app.ui.async_tools import describe
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.deployments.model import (
+    DEPLOYMENT_ROLE,
+    SORT_ROLE,
+    DColumn,
+    DeploymentsTableModel,
+    RunFacts,
+    schedule_active,
+)
+from desktop_app.ui.runs.model import RunsTableModel
+from desktop_app.ui.runs.summary import Summary
+
+log = logging.getLogger(__name__)
+
+RELOAD_SECONDS = 30
+
+
+class DeploymentsView(QWidget):
+    message = Signal(str)
+    failed = Signal(str, str)
+    show_runs = Signal(str)
+    """Show the runs of this deployment id (the window switches tabs)."""
+    run_started = Signal(object)
+    """RunInfo of a run started here."""
+
+    def __init__(
+        self, context: AppContext, runs_model: RunsTableModel, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("deploymentsView")
+        self.context = context
+        self.runs_model = runs_model
+        self.model = DeploymentsTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._in_flight: set[str] = set()
+        self._dialogs: list[QWidget] = []
+        self._load_task: asyncio.Task | None = None
+        self.loads = 0
+
+        self.table = QTableView(self)
+        self.table.setObjectName("deploymentsTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionsMovable(True)
+        for column, width in (
+            (DColumn.FLOW, 200),
+            (DColumn.NAME, 120),
+            (DColumn.SCHEDULE, 170),
+            (DColumn.NEXT_RUN, 120),
+            (DColumn.SCHEDULE_STATE, 100),
+            (DColumn.LAST_RUN, 190),
+        ):
+            self.table.setColumnWidth(column, width)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(DColumn.FLOW, Qt.SortOrder.AscendingOrder)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.doubleClicked.connect(lambda _i: self._show_runs())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
+
+        tr = self.tr
+        self.run_now = self._action(
+            "runNow", tr("Run now"), tr("Start a run with the default parameters"), self._run_now
+        )
+        self.run_with = self._action(
+            "runWithParameters",
+            tr("Run with parameters…"),
+            tr("Choose the parameters, then start a run"),
+            self._run_with_parameters,
+        )
+        self.pause_schedule = self._action(
+            "pauseSchedule",
+            tr("Pause schedule"),
+            tr("Stop scheduling new runs"),
+            lambda: self._set_schedule(False),
+        )
+        self.resume_schedule = self._action(
+            "resumeSchedule",
+            tr("Resume schedule"),
+            tr("Schedule runs again"),
+            lambda: self._set_schedule(True),
+        )
+        self.runs_action = self._action(
+            "showRuns",
+            tr("Show runs"),
+            tr("Show this deployment's runs in the Runs tab"),
+            self._show_runs,
+            network=False,
+        )
+        self.toolbar = QToolBar(tr("Deployment actions"), self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.run_now, self.run_with, self.pause_schedule, self.resume_schedule):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.runs_action)
+
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setInterval(RELOAD_SECONDS * 1000)
+        self._reload_timer.timeout.connect(self.reload)
+        context.connected.connect(lambda _c: self._on_connected())
+        context.disconnected.connect(lambda _r: self._on_disconnected())
+        self.update_actions()
+        self._update_empty()
+
+    def _action(self, name, text, tip, handler, network: bool = True) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.setProperty("tip", tip)
+        action.setProperty("network", network)
+        action.triggered.connect(handler)
+        self.addAction(action)
+        return action
+
+    # -- loading -----------------------------------------------------------------
+    def _on_connected(self) -> None:
+        self.reload()
+        self._reload_timer.start()
+        self.update_actions()
+
+    def _on_disconnected(self) -> None:
+        self._reload_timer.stop()
+        self.update_actions()
+
+    def reload(self) -> None:
+        if self.context.get_client() is None:
+            return
+        if self._load_task is None or self._load_task.done():
+            self._load_task = self.context.tasks.spawn(self._load(), "deployments-load")
+
+    async def _load(self) -> None:
+        client = self.context.get_client()
+        if client is None:
+            return
+        try:
+            deployments = await client.list_deployments()
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.warning("loading deployments failed: %s", exc)
+            self.failed.emit(
+                self.tr("Could not load deployments: {error}").format(error=describe(exc)), ""
+            )
+            return
+        self.model.set_deployments(deployments)
+        self.loads += 1
+        self.update_actions()
+        self._update_empty()
+
+    def apply_summary(self, summary: Summary) -> None:
+        """Next and last runs per deployment, from the runs view's scan of all rows."""
+        self.model.set_facts(
+            {
+                dep: RunFacts(
+                    summary.next_runs[dep].run.expected_start_time
+                    if dep in summary.next_runs
+                    else None,
+                    summary.last_runs[dep].run if dep in summary.last_runs else None,
+                )
+                for dep in set(summary.next_runs) | set(summary.last_runs)
+            }
+        )
+        known = {d.id for d in self.model.deployments()}
+        if self.loads and set(summary.deployments) - known:
+            self.reload()  # a run of a deployment we have not seen: a new flow file is served
+
+    def _update_empty(self) -> None:
+        if self.model.rowCount():
+            self.empty.hide()
+            return
+        self.empty.setText(
+            self.tr(
+                "No deployments yet. Flowdesk serves every flow file in its flows folders; "
+                "they appear here once the local server's runner has registered them."
+            )
+        )
+        self.empty.show()
+
+    # -- selection and enabling ------------------------------------------------------
+    def selected(self) -> DeploymentInfo | None:
+        rows = self.table.selectionModel().selectedRows(0)
+        return rows[0].data(DEPLOYMENT_ROLE) if rows else None
+
+    def select(self, deployment_id: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            dep = self.proxy.index(row, 0).data(DEPLOYMENT_ROLE)
+            if dep.id == deployment_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def update_actions(self) -> None:
+        dep = self.selected()
+        connected = self.context.get_client() is not None
+        rules = {
+            self.run_now: dep is not None,
+            self.run_with: dep is not None,
+            self.pause_schedule: dep is not None and schedule_active(dep),
+            self.resume_schedule: dep is not None
+            and bool(dep.schedules)
+            and not schedule_active(dep),
+            self.runs_action: dep is not None,
+        }
+        for action, allowed in rules.items():
+            if action.property("network") and not connected:
+                action.setEnabled(False)
+                action.setToolTip(self.tr("Not connected to the server."))
+                continue
+            busy = action.objectName() in self._in_flight
+            action.setEnabled(allowed and not busy)
+            action.setToolTip(self.tr("In progress…") if busy else action.property("tip"))
+
+    # -- actions ----------------------------------------------------------------------
+    def _spawn(self, name: str, coro) -> None:
+        self._in_flight.add(name)
+        self.update_actions()
+
+        async def wrapped() -> None:
+            try:
+                await coro
+            finally:
+                self._in_flight.discard(name)
+                self.update_actions()
+
+        self.context.tasks.spawn(wrapped(), f"deployment-{name}")
+
+    def _run_now(self) -> None:
+        dep = self.selected()
+        client = self.context.get_client()
+        if dep is None or client is None:
+            return
+
+        async def start() -> None:
+            try:
+                run = await client.run_deployment(dep.id)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                self.failed.emit(
+                    self.tr("Could not start {name}: {error}").format(
+                        name=dep.full_name, error=describe(exc)
+                    ),
+                    "",
+                )
+                return
+            self._started(run)
+
+        self._spawn("runNow", start())
+
+    def _started(self, run: RunInfo) -> None:
+        self.runs_model.upsert([run])
+        self.run_started.emit(run)
+        self.message.emit(
+            self.tr("Started {run} of {flow}.").format(run=run.name, flow=run.flow_name)
+        )
+
+    def _run_with_parameters(self) -> None:
+        dep = self.selected()
+        if dep is None:
+            return
+        from desktop_app.ui.forms.run_parameters_dialog import RunParametersDialog
+
+        dialog = RunParametersDialog(self.context.get_client, dep, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.started.connect(self._started)
+        self._dialogs.append(dialog)
+        dialog.destroyed.connect(lambda *_: self._dialogs.clear())
+        dialog.open()
+
+    def _set_schedule(self, active: bool) -> None:
+        dep = self.selected()
+        client = self.context.get_client()
+        if dep is None or client is None:
+            return
+
+        async def change() -> None:
+            try:
+                await client.set_schedule_active(dep.id, active)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                self.failed.emit(
+                    self.tr("Could not change the schedule of {name}: {error}").format(
+                        name=dep.full_name, error=describe(exc)
+                    ),
+                    "",
+                )
+                return
+            self.message.emit(
+                (
+                    self.tr("Schedule of {name} resumed.")
+                    if active
+                    else self.tr("Schedule of {name} paused.")
+                ).format(name=dep.full_name)
+            )
+            await self._load()
+
+        self._spawn("resumeSchedule" if active else "pauseSchedule", change())
+
+    def _show_runs(self) -> None:
+        dep = self.selected()
+        if dep is not None:
+            self.show_runs.emit(dep.id)
+
+    def _context_menu(self, pos) -> None:
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for action in (self.run_now, self.run_with, self.pause_schedule, self.resume_schedule):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.runs_action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    # -- state --------------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("deployments/header", self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        header = settings.value("deployments/header")
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            self.table.horizontalHeader().restoreState(header)

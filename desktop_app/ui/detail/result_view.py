@@ -1,0 +1,94 @@
+"""The run's outcome: its result, or its error with the traceback.
+
+Prefect keeps results only when they are persisted; otherwise we say so and
+how to change it, instead of showing an empty box. For a failure, the final
+state's message is shown with the tracebacks found in the run's error logs
+(the engine logs them there), so the cause is one click away.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from desktop_app.core.models import LogLine, RunInfo
+from desktop_app.ui.detail.log_text import clean, cut
+
+MAX_RESULT_CHARS = 200_000
+
+
+def result_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    try:
+        return json.dumps(value, indent=2, ensure_ascii=False, default=repr)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
+def is_missing_result(value: Any) -> bool:
+    """Prefect's "not persisted" answer (MissingResult or its message)."""
+    name = type(value).__name__
+    text = str(value)
+    return name == "MissingResult" or "State data is missing" in text
+
+
+class ResultView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setUndoRedoEnabled(False)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        layout.addWidget(self.text, 1)
+        self.show_pending()
+
+    def show_pending(self) -> None:
+        self.summary.setText(self.tr("The run has not finished yet."))
+        self.text.clear()
+        self.text.hide()
+
+    def show_loading(self) -> None:
+        self.summary.setText(self.tr("Loading the outcome…"))
+
+    def show_result(self, run: RunInfo, value: Any) -> None:
+        self.text.show()
+        if is_missing_result(value):
+            self.summary.setText(
+                self.tr(
+                    "The run completed, but its result was not kept. Turn on result "
+                    "persistence (persist_result=True on the flow) to see it here."
+                )
+            )
+            self.text.hide()
+            return
+        if isinstance(value, BaseException):
+            self.summary.setText(self.tr("The result could not be read."))
+            self.text.setPlainText(f"{type(value).__name__}: {value}")
+            return
+        self.summary.setText(self.tr("Result of “{name}”:").format(name=run.name))
+        self.text.setPlainText(cut(clean(result_text(value)), MAX_RESULT_CHARS))
+
+    def show_error(self, run: RunInfo, error_logs: list[LogLine]) -> None:
+        self.text.show()
+        self.summary.setText(self.tr("The run ended {state}.").format(state=run.state.name))
+        parts = [run.state.message or ""]
+        tracebacks = [line.message for line in error_logs if "Traceback" in line.message]
+        others = [line.message for line in error_logs if "Traceback" not in line.message]
+        if tracebacks:
+            parts.append("\n\n".join(tracebacks))
+        elif others:
+            parts.append("\n".join(others[-20:]))
+        self.text.setPlainText(cut(clean("\n\n".join(p for p in parts if p)), MAX_RESULT_CHARS))
+
+    def content(self) -> str:
+        return self.summary.text() + "\n" + self.text.toPlainText()

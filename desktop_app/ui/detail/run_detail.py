@@ -1,0 +1,310 @@
+"""`RunDetailPane`: everything about one run, kept live.
+
+Header (state, timing, pause box with Resume…), then tabs: Logs (live tail),
+Task runs (Gantt), State history, Parameters, Result. Data comes from
+`FlowdeskClient` on the qasync loop: a refresh on `show_run`, on each run
+event for the shown run (debounced), and every `POLL_MS` while the run is
+live (task-run changes raise no flow-run event). Switching runs bumps a
+generation counter, so answers for the previous run are dropped, and
+cancels its log tail.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import log_tail
+from desktop_app.core.errors import FlowdeskError
+from desktop_app.core.models import LogLine, RunEvent, RunInfo
+from desktop_app.ui.async_tools import TaskKeeper, describe
+from desktop_app.ui.detail.header import RunHeader
+from desktop_app.ui.detail.log_text import format_line
+from desktop_app.ui.detail.log_view import LogView
+from desktop_app.ui.detail.parameters_view import ParametersView
+from desktop_app.ui.detail.result_view import ResultView
+from desktop_app.ui.detail.state_timeline import StateTimeline
+from desktop_app.ui.detail.task_gantt import TaskGantt
+from desktop_app.ui.forms.banner import Banner
+
+if TYPE_CHECKING:
+    from desktop_app.core.client import FlowdeskClient
+
+POLL_MS = 2000
+EVENT_DEBOUNCE_MS = 150
+RETRY_MS = 3000
+
+
+class RunDetailPane(QWidget):
+    """Shows one run; `show_run(None)` clears it."""
+
+    def __init__(
+        self, get_client: Callable[[], FlowdeskClient | None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._get_client = get_client
+        self.run_id: str | None = None
+        self.run: RunInfo | None = None
+        self._generation = 0
+        self._tasks = TaskKeeper(report=lambda exc, _name: self._show_error(exc))
+        self._tail_task: asyncio.Task[Any] | None = None
+        self._tail_cursor = log_tail.LogCursor()
+        self._refreshing = False
+        self._refresh_again = False
+        self._outcome_for: str | None = None
+        self._resume_dialog: QWidget | None = None
+        self._build()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(EVENT_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.refresh)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._on_tick)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.refresh)
+
+    # -- layout ------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.stack = QStackedWidget(self)
+        layout.addWidget(self.stack)
+        self.empty = QLabel(self.tr("Select a run to see its details."), self)
+        self.empty.setEnabled(False)
+        self.empty.setWordWrap(True)
+        self.stack.addWidget(self.empty)
+
+        page = QWidget(self)
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        self.header = RunHeader(page)
+        self.header.resume_clicked.connect(self._open_resume)
+        page_layout.addWidget(self.header)
+        self.banner = Banner(page)
+        page_layout.addWidget(self.banner)
+        self.tabs = QTabWidget(page)
+        self.logs = LogView(self.tabs)
+        self.logs.has_external_save = True
+        self.logs.save_requested.connect(self._save_logs)
+        self.gantt = TaskGantt()
+        gantt_scroll = QScrollArea(self.tabs)
+        gantt_scroll.setWidgetResizable(True)
+        gantt_scroll.setWidget(self.gantt)
+        self.states = StateTimeline(self.tabs)
+        self.parameters = ParametersView(self.tabs)
+        self.result = ResultView(self.tabs)
+        self.tabs.addTab(self.logs, self.tr("Logs"))
+        self.tabs.addTab(gantt_scroll, self.tr("Task runs"))
+        self.tabs.addTab(self.states, self.tr("State history"))
+        self.tabs.addTab(self.parameters, self.tr("Parameters"))
+        self.tabs.addTab(self.result, self.tr("Result"))
+        page_layout.addWidget(self.tabs, 1)
+        self.stack.addWidget(page)
+        self.page = page
+
+    # -- public ----------------------------------------------------------------------
+    def show_run(self, run_id: str | None) -> None:
+        """Show `run_id` (None: nothing); cancels the previous run's tail."""
+        if run_id == self.run_id and run_id is not None:
+            self.refresh()
+            return
+        self._generation += 1
+        self._stop_tail()
+        self._poll.stop()
+        self._tick.stop()
+        self.run_id = run_id
+        self.run = None
+        self._outcome_for = None
+        self._tail_cursor = log_tail.LogCursor()
+        self.logs.clear()
+        self.banner.clear()
+        self.header.set_run(None)
+        self.gantt.set_tasks([])
+        self.states.set_history([], final=True)
+        self.parameters.set_parameters({})
+        self.result.show_pending()
+        if run_id is None:
+            self.stack.setCurrentWidget(self.empty)
+            return
+        self.stack.setCurrentWidget(self.page)
+        self.refresh()
+
+    def on_run_event(self, event: RunEvent) -> None:
+        """A state change somewhere: refresh (debounced) if it is this run."""
+        if self.run_id is not None and event.run_id == self.run_id:
+            self._debounce.start()
+
+    @property
+    def tailing(self) -> bool:
+        return self._tail_task is not None and not self._tail_task.done()
+
+    # -- refreshing ------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.run_id is None:
+            return
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        client = self._get_client()
+        if client is None:
+            self.banner.show_message(self.tr("Not connected to a Prefect server."), "warning")
+            self._retry.start()
+            return
+        self._refreshing = True
+        self._tasks.spawn(self._refresh(client, self.run_id, self._generation), "detail-refresh")
+
+    async def _refresh(self, client: FlowdeskClient, run_id: str, generation: int) -> None:
+        try:
+            run, history, tasks = await asyncio.gather(
+                client.read_run(run_id), client.state_history(run_id), client.task_runs(run_id)
+            )
+        except FlowdeskError as exc:
+            if generation == self._generation:
+                self._show_error(exc)
+                self._retry.start()
+            return
+        finally:
+            self._refreshing = False
+            if self._refresh_again:
+                self._refresh_again = False
+                QTimer.singleShot(0, self.refresh)
+        if generation != self._generation:
+            return  # the person moved on to another run
+        if self.banner.kind in ("warning", "error"):
+            self.banner.clear()
+        self.run = run
+        self.header.set_run(run)
+        self.states.set_history(history, final=run.state.is_final)
+        self.gantt.set_tasks(tasks, run.start_time, run.end_time)
+        self.parameters.set_parameters(run.parameters)
+        if run.state.is_final:
+            self._poll.stop()
+            self._tick.stop()
+            stamp = f"{run.state.type}@{run.state.timestamp}"
+            if self._outcome_for != stamp:  # once per final state, not every refresh
+                self._outcome_for = stamp
+                self._tasks.spawn(self._load_outcome(client, run, generation), "detail-outcome")
+        else:
+            self._outcome_for = None
+            self.result.show_pending()
+            if not self._poll.isActive():
+                self._poll.start()
+            if not self._tick.isActive():
+                self._tick.start()
+        if not self.tailing and (not run.state.is_final or self._tail_task is None):
+            self._start_tail(client, run_id)
+
+    async def _load_outcome(self, client: FlowdeskClient, run: RunInfo, generation: int) -> None:
+        self.result.show_loading()
+        try:
+            if run.state.type == "COMPLETED":
+                value = await client.run_result(run.id)
+                if generation == self._generation:
+                    self.result.show_result(run, value)
+            else:
+                errors = await client.logs(run.id, min_level=40, limit=50)
+                if generation == self._generation:
+                    self.result.show_error(run, errors)
+        except FlowdeskError as exc:
+            if generation == self._generation:
+                self.result.summary.setText(describe(exc))
+
+    def _on_tick(self) -> None:
+        self.header.tick()
+        self.gantt.update()
+
+    # -- logs ----------------------------------------------------------------------
+    def _start_tail(self, client: FlowdeskClient, run_id: str) -> None:
+        generation = self._generation
+
+        def deliver(lines: list[LogLine]) -> None:
+            if generation == self._generation:
+                self.logs.append_lines(lines)
+
+        def is_final() -> bool:
+            return bool(self.run and self.run.id == run_id and self.run.state.is_final)
+
+        async def tail() -> None:
+            await log_tail.follow(client, run_id, deliver, is_final, cursor=self._tail_cursor)
+            if generation == self._generation:
+                self.logs.request_sort()  # late lines into time order, once
+
+        self._tail_task = self._tasks.spawn(tail(), "detail-log-tail")
+
+    def _stop_tail(self) -> None:
+        if self._tail_task is not None and not self._tail_task.done():
+            self._tail_task.cancel()
+        self._tail_task = None
+
+    def _save_logs(self, path: str, min_level: int) -> None:
+        client = self._get_client()
+        if client is None or self.run_id is None:
+            self.logs.save_memory(path)
+            return
+        self._tasks.spawn(self._write_all_logs(client, self.run_id, path, min_level), "save-logs")
+
+    async def _write_all_logs(
+        self, client: FlowdeskClient, run_id: str, path: str, min_level: int
+    ) -> None:
+        """Every line from the server (not just those in memory), page by page."""
+        count = 0
+        try:
+            with Path(path).open("w", encoding="utf-8") as handle:
+                offset = 0
+                while True:
+                    page = await client.logs(
+                        run_id, min_level=min_level, limit=log_tail.PAGE, offset=offset
+                    )
+                    for line in page:
+                        handle.write("\n".join(format_line(line)) + "\n")
+                    count += len(page)
+                    offset += len(page)
+                    self.logs.show_note(self.tr("Saving… {count} lines").format(count=count))
+                    if len(page) < log_tail.PAGE:
+                        break
+        except (OSError, FlowdeskError) as exc:
+            self.logs.show_note(self.tr("Could not save: {error}").format(error=describe(exc)))
+            return
+        self.logs.show_note(self.tr("Saved {count} lines to {path}").format(count=count, path=path))
+
+    # -- resume ----------------------------------------------------------------------
+    def _open_resume(self) -> None:
+        if self.run_id is None:
+            return
+        from desktop_app.ui.forms.resume_dialog import ResumeDialog
+
+        dialog = ResumeDialog(self._get_client, self.run_id, self, source="detail")
+        dialog.resumed.connect(lambda _run: self.refresh())
+        dialog.finished.connect(dialog.deleteLater)
+        self._resume_dialog = dialog
+        dialog.show()  # non-modal: the logs stay usable while deciding
+        dialog.raise_()
+        dialog.activateWindow()
+
+    # -- errors, lifetime ----------------------------------------------------------------
+    def _show_error(self, exc: BaseException) -> None:
+        self.banner.show_message(describe(exc), "error")
+
+    def shutdown(self) -> None:
+        """Stop timers and background work (the window calls this when closing)."""
+        self._generation += 1
+        self._stop_tail()
+        for timer in (self._poll, self._tick, self._retry, self._debounce):
+            timer.stop()

@@ -1,0 +1,187 @@
+"""Task runs as a Gantt chart drawn with QPainter: one row per task, bars on a time axis.
+
+Why paint rather than use a table: the shape of a run (what ran in
+parallel, what waited, which step took the time) is seen at a glance on a
+time axis, and a painted widget draws 1,000 tasks by painting only the rows
+in view. Running tasks grow up to "now"; hovering a bar tells its state and
+duration.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from desktop_app.core.models import TaskRunInfo
+from desktop_app.ui.runs.formatting import format_duration
+from desktop_app.ui.style import state_color, state_name
+
+ROW_HEIGHT = 22
+AXIS_HEIGHT = 24
+NAME_WIDTH = 200
+MIN_BAR = 3.0
+_STEPS = (0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21600)
+
+
+def nice_step(span: float, pixels: float, min_gap: float = 80.0) -> float:
+    """A round tick interval (s) so ticks are at least `min_gap` px apart."""
+    if span <= 0 or pixels <= 0:
+        return 1.0
+    wanted = span * min_gap / pixels
+    for step in _STEPS:
+        if step >= wanted:
+            return step
+    return math.ceil(wanted / 86400) * 86400
+
+
+def tick_label(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:g} s"
+    if seconds < 3600:
+        return f"{seconds / 60:g} min"
+    return f"{seconds / 3600:g} h"
+
+
+class TaskGantt(QWidget):
+    """Set with `set_tasks()`; sized to its rows so a scroll area can hold it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks: list[TaskRunInfo] = []
+        self.start: datetime | None = None
+        self.end: datetime | None = None
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(NAME_WIDTH + 200)
+
+    def set_tasks(
+        self,
+        tasks: list[TaskRunInfo],
+        run_start: datetime | None = None,
+        run_end: datetime | None = None,
+    ) -> None:
+        """Tasks (sorted by start), with the run's span as the axis when known."""
+        self.tasks = list(tasks)
+        starts = [t.start_time for t in tasks if t.start_time]
+        ends = [t.end_time for t in tasks if t.end_time]
+        self.start = min([*starts, *([run_start] if run_start else [])], default=None)
+        self.end = max([*ends, *([run_end] if run_end else [])], default=None)
+        self.updateGeometry()
+        self.setFixedHeight(self.sizeHint().height())
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(700, AXIS_HEIGHT + max(1, len(self.tasks)) * ROW_HEIGHT + 4)
+
+    # -- geometry -----------------------------------------------------------------
+    def _span(self) -> tuple[datetime, float] | None:
+        if self.start is None:
+            return None
+        now = datetime.now(timezone.utc)
+        running_end = [now for t in self.tasks if t.start_time and not t.end_time]
+        end = max([e for e in (self.end, *running_end) if e is not None], default=now)
+        span = max((end - self.start).total_seconds(), 0.001)
+        return self.start, span
+
+    def _bar(self, task: TaskRunInfo, origin: datetime, span: float, width: float):
+        if task.start_time is None:
+            return None
+        end = task.end_time or datetime.now(timezone.utc)
+        x0 = NAME_WIDTH + (task.start_time - origin).total_seconds() / span * width
+        x1 = NAME_WIDTH + (end - origin).total_seconds() / span * width
+        return x0, max(x1, x0 + MIN_BAR)
+
+    def row_at(self, y: float) -> int | None:
+        index = int((y - AXIS_HEIGHT) // ROW_HEIGHT)
+        return index if 0 <= index < len(self.tasks) and y >= AXIS_HEIGHT else None
+
+    # -- painting -----------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text_color = palette.color(QPalette.ColorRole.WindowText)
+        grid = QColor(text_color)
+        grid.setAlpha(40)
+        metrics = QFontMetrics(self.font())
+        if not self.tasks:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No task runs (yet).")
+            )
+            return
+        span_info = self._span()
+        width = max(10.0, self.width() - NAME_WIDTH - 12)
+        if span_info is not None:
+            span = span_info[1]
+            step = nice_step(span, width)
+            painter.setPen(QPen(grid, 1))
+            tick = 0.0
+            while tick <= span + 1e-9:
+                x = NAME_WIDTH + tick / span * width
+                painter.drawLine(QPointF(x, AXIS_HEIGHT - 4), QPointF(x, self.height()))
+                painter.setPen(text_color)
+                label = tick_label(tick)
+                if x + 3 + metrics.horizontalAdvance(label) <= self.width():
+                    painter.drawText(QPointF(x + 3, AXIS_HEIGHT - 8), label)
+                painter.setPen(QPen(grid, 1))
+                tick += step
+        first = max(0, int((event.rect().top() - AXIS_HEIGHT) // ROW_HEIGHT))
+        last = min(len(self.tasks), int((event.rect().bottom() - AXIS_HEIGHT) // ROW_HEIGHT) + 1)
+        for index in range(first, last):
+            task = self.tasks[index]
+            top = AXIS_HEIGHT + index * ROW_HEIGHT
+            if index % 2:
+                shade = QColor(text_color)
+                shade.setAlpha(12)
+                painter.fillRect(QRectF(0, top, self.width(), ROW_HEIGHT), shade)
+            painter.setPen(text_color)
+            name = metrics.elidedText(task.name, Qt.TextElideMode.ElideMiddle, NAME_WIDTH - 12)
+            painter.drawText(
+                QRectF(6, top, NAME_WIDTH - 12, ROW_HEIGHT),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                name,
+            )
+            if span_info is None:
+                continue
+            bar = self._bar(task, span_info[0], span_info[1], width)
+            if bar is None:
+                continue
+            color = state_color(task.state.type)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            rect = QRectF(bar[0], top + 4, bar[1] - bar[0], ROW_HEIGHT - 8)
+            painter.drawRoundedRect(rect, 3, 3)
+            if task.end_time is None:  # still running: an open right edge
+                painter.setPen(QPen(color.darker(130), 2, Qt.PenStyle.DotLine))
+                painter.drawLine(rect.topRight(), rect.bottomRight())
+        painter.end()
+
+    # -- tooltips -----------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self.row_at(event.pos().y())
+            if index is None:
+                QToolTip.hideText()
+                event.ignore()
+                return True
+            QToolTip.showText(event.globalPos(), self.tooltip_for(index), self)
+            return True
+        return super().event(event)
+
+    def tooltip_for(self, index: int) -> str:
+        task = self.tasks[index]
+        if task.start_time and task.end_time:
+            seconds = (task.end_time - task.start_time).total_seconds()
+        elif task.start_time:
+            seconds = (datetime.now(timezone.utc) - task.start_time).total_seconds()
+        else:
+            seconds = None
+        duration = format_duration(seconds) if seconds is not None else self.tr("not started")
+        return self.tr("{name}\n{state} · {duration}").format(
+            name=task.name, state=state_name(task.state.name), duration=duration
+        )

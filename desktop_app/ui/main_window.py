@@ -1,0 +1,326 @@
+"""The main window: runs and deployments tabs, menus, a banner when the server is away,
+and the server's status in the status bar.
+
+It only assembles views and routes messages; loading, actions and supervision
+live in the views and in `AppContext`. Closing it saves geometry and table
+layouts; quitting (and stopping the server) is the app's job (`app.py`), so a
+tray can later keep the app alive with the window closed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import __version__
+from desktop_app.ui.context import AppContext, ServerView
+from desktop_app.ui.deployments.view import DeploymentsView
+from desktop_app.ui.runs.view import RunsView, default_detail_factory
+from desktop_app.ui.server_status import ServerStatusWidget, phase_text
+from desktop_app.ui.style import state_color, tinted
+
+MESSAGE_MS = 8000
+
+
+class Banner(QFrame):
+    """A strip above the tabs saying why the data may be stale, with what to do."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setAutoFillBackground(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.log_button = QPushButton(self.tr("Server log…"), self)
+        self.restart_button = QPushButton(self.tr("Restart server"), self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.restart_button)
+        layout.addWidget(self.log_button)
+        self.hide()
+
+    def show_message(self, text: str, tone: str, restart_text: str | None) -> None:
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, tinted(state_color(tone), 56))
+        self.setPalette(palette)
+        self.text.setText(text)
+        self.restart_button.setVisible(restart_text is not None)
+        if restart_text:
+            self.restart_button.setText(restart_text)
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    closing = Signal()
+    """The user closed the window (geometry is saved by then)."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        detail_factory: Callable[[AppContext, QWidget], QWidget] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.context = context
+        self.setWindowTitle(self.tr("Flowdesk"))
+        self.resize(1280, 820)
+        self.errors: list[tuple[str, str]] = []
+        self._error_box: QMessageBox | None = None
+
+        self.banner = Banner(self)
+        self.banner.log_button.clicked.connect(self._show_server_log)
+        self.banner.restart_button.clicked.connect(context.restart_server)
+
+        self.runs = RunsView(context, self, detail_factory or default_detail_factory)
+        self.deployments = DeploymentsView(context, self.runs.model, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.runs, self.tr("Runs"))
+        self.tabs.addTab(self.deployments, self.tr("Deployments"))
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.server_status = ServerStatusWidget(context, self)
+        self.details_button = QToolButton(self)
+        self.details_button.setObjectName("errorDetails")
+        self.details_button.setText(self.tr("Details…"))
+        self.details_button.setAutoRaise(True)
+        self.details_button.clicked.connect(self.show_last_error)
+        self.details_button.hide()
+        self.statusBar().addPermanentWidget(self.details_button)
+        self.statusBar().addPermanentWidget(self.server_status)
+        self.statusBar().messageChanged.connect(self._status_message_changed)
+
+        for view in (self.runs, self.deployments):
+            view.message.connect(self.show_message)
+            view.failed.connect(self.show_error)
+        self.deployments.show_runs.connect(self.show_runs_of_deployment)
+        self.runs.summary_ready.connect(self.deployments.apply_summary)
+
+        self._build_menus()
+        context.server_changed.connect(self._server_changed)
+        context.connected.connect(lambda _c: self._server_changed(context.view))
+        context.disconnected.connect(lambda _r: self._server_changed(context.view))
+        self._server_changed(context.view)
+        self.restore_state()
+
+    # -- menus -------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setObjectName("refreshAll")
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        if self.refresh_action.shortcut().isEmpty():
+            self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.find_action = QAction(self.tr("&Find runs"), self)
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(self.focus_search)
+        runs_tab = QAction(self.tr("Runs"), self)
+        runs_tab.setShortcut(QKeySequence("Ctrl+1"))
+        runs_tab.triggered.connect(lambda: self.tabs.setCurrentWidget(self.runs))
+        deployments_tab = QAction(self.tr("Deployments"), self)
+        deployments_tab.setShortcut(QKeySequence("Ctrl+2"))
+        deployments_tab.triggered.connect(lambda: self.tabs.setCurrentWidget(self.deployments))
+        for action in (self.refresh_action, self.find_action):
+            view_menu.addAction(action)
+            self.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(runs_tab)
+        view_menu.addAction(deployments_tab)
+
+        runs_menu = bar.addMenu(self.tr("R&uns"))
+        a = self.runs.actions_
+        for action in (a.pause, a.resume, a.resume_input, a.suspend):
+            runs_menu.addAction(action)
+        runs_menu.addSeparator()
+        for action in (a.cancel, a.retry, a.delete):
+            runs_menu.addAction(action)
+        runs_menu.addSeparator()
+        runs_menu.addAction(a.copy_id)
+        runs_menu.addAction(a.open_web)
+
+        server_menu = bar.addMenu(self.tr("&Server"))
+        status_action = server_menu.addAction(self.tr("Status and log…"))
+        status_action.triggered.connect(self._show_server_log)
+        self.restart_action = server_menu.addAction(self.tr("Restart server"))
+        self.restart_action.triggered.connect(self.context.restart_server)
+        self.keep_running_action = QAction(self.tr("Keep the server running after quitting"), self)
+        self.keep_running_action.setObjectName("keepServerRunning")
+        self.keep_running_action.setCheckable(True)
+        self.keep_running_action.setChecked(self.context.keep_server_running)
+        self.keep_running_action.setToolTip(
+            self.tr("Flows keep running and the CLI keeps working when the window is closed")
+        )
+        self.keep_running_action.toggled.connect(self._keep_running_toggled)
+        server_menu.addAction(self.keep_running_action)
+        server_menu.addSeparator()
+        self.web_ui_action = server_menu.addAction(self.tr("Open Prefect's web UI"))
+        self.web_ui_action.triggered.connect(self._open_web_ui)
+        self.restart_action.setVisible(self.context.manager is not None)
+        self.keep_running_action.setVisible(self.context.manager is not None)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("About Flowdesk"))
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self._about)
+
+    def _keep_running_toggled(self, checked: bool) -> None:
+        self.context.keep_server_running = checked
+        self.show_message(
+            self.tr("The server will keep running after you quit.")
+            if checked
+            else self.tr("The server stops when you quit.")
+        )
+
+    # -- server state ---------------------------------------------------------------
+    def _server_changed(self, view: ServerView) -> None:
+        connected = self.context.get_client() is not None
+        self.web_ui_action.setEnabled(connected)
+        if connected:
+            self.banner.hide()
+            return
+        tr = self.tr
+        if view.phase in ("launching", "starting", "connecting"):
+            text = tr(
+                "Starting the local Prefect server ({phase}). A new database takes about "
+                "20 seconds; runs appear as soon as it answers."
+            ).format(phase=phase_text(view))
+            self.banner.show_message(text, "SCHEDULED", None)
+            return
+        if view.phase == "restarting":
+            text = tr("The server is restarting. The tables show the last known state.")
+            self.banner.show_message(text, "SCHEDULED", None)
+            return
+        reason = view.message.splitlines()[0] if view.message else phase_text(view)
+        text = tr("Not connected: {reason}. The tables show the last known state.").format(
+            reason=reason
+        )
+        restart = None
+        if self.context.manager is not None:
+            restart = (
+                tr("Start server") if view.phase in ("stopped", "failed") else tr("Restart server")
+            )
+        self.banner.show_message(text, "FAILED", restart)
+
+    def _show_server_log(self) -> None:
+        self.server_status.show_log()
+
+    def _open_web_ui(self) -> None:
+        connection = self.context.connection
+        if connection is not None:
+            QDesktopServices.openUrl(QUrl(connection.ui_url))
+
+    # -- messages ---------------------------------------------------------------------
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, MESSAGE_MS)
+
+    def show_error(self, summary: str, details: str = "") -> None:
+        """A failure in words in the status bar; the details one click away."""
+        self.errors.append((summary, details))
+        del self.errors[:-50]
+        self.statusBar().showMessage("⚠ " + summary, MESSAGE_MS * 2)
+        self.details_button.setVisible(True)
+
+    def _status_message_changed(self, text: str) -> None:
+        if not text:
+            self.details_button.hide()
+
+    def show_last_error(self) -> None:
+        if not self.errors:
+            return
+        summary, details = self.errors[-1]
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("What went wrong"))
+        box.setText(summary)
+        if details:
+            box.setDetailedText(details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._error_box = box
+        box.open()
+
+    def _about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About Flowdesk"))
+        box.setText(
+            self.tr("Flowdesk {version}\nPrefect on your desk.").format(version=__version__)
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- keyboard -----------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.runs)
+        self.runs.focus_search()
+
+    def refresh(self) -> None:
+        self.runs.refresh()
+        self.deployments.reload()
+
+    def show_runs_of_deployment(self, deployment_id: str) -> None:
+        self.tabs.setCurrentWidget(self.runs)
+        self.runs.show_runs_of_deployment(deployment_id)
+
+    # -- state ----------------------------------------------------------------------------
+    def restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = settings.value("main_window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        self.runs.restore_state(settings)
+        self.deployments.restore_state(settings)
+        tab = settings.value("main_window/tab", 0, type=int)
+        self.tabs.setCurrentIndex(tab if 0 <= tab < self.tabs.count() else 0)
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/state", self.saveState())
+        settings.setValue("main_window/tab", self.tabs.currentIndex())
+        self.runs.save_state(settings)
+        self.deployments.save_state(settings)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.closing.emit()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The runs tab: table model, filters, loader, actions and the view assembling them."""

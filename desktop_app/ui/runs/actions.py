@@ -1,0 +1,490 @@
+"""What can be done to selected runs: pause, suspend, resume, cancel, retry, delete…
+
+Each action is a QAction (toolbar, context menu, menu bar, shortcut) whose
+handler runs as a task on the qasync loop. While one is in flight its action
+is disabled; when it ends, the rows are updated from the server's answer and
+failures are reported in words. Pause, suspend, resume, cancel, retry and
+delete are written to the local audit trail with source "window".
+
+Destructive actions ask first with a non-modal box (`open()`, never `exec()`:
+a nested loop inside qasync breaks the running task).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop_app.core import audit
+from desktop_app.core.models import RunInfo
+from desktop_app.ui.async_tools import describe
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.runs.loader import RunsLoader
+
+log = logging.getLogger(__name__)
+
+PAUSABLE = frozenset({"RUNNING", "PENDING"})
+SUSPENDABLE = frozenset({"RUNNING", "PENDING", "SCHEDULED"})
+
+
+@dataclass
+class Outcome:
+    run_id: str
+    run: RunInfo | None = None
+    error: BaseException | None = None
+
+
+def can_pause(run: RunInfo) -> bool:
+    return run.state.type in PAUSABLE and not run.pause_requested
+
+
+def can_suspend(run: RunInfo) -> bool:
+    return bool(run.deployment_id) and run.state.type in SUSPENDABLE
+
+
+def can_resume(run: RunInfo) -> bool:
+    return run.state.is_paused
+
+
+def can_cancel(run: RunInfo) -> bool:
+    return not run.state.is_final
+
+
+def can_retry(run: RunInfo) -> bool:
+    return run.state.is_final and bool(run.deployment_id)
+
+
+class RunActions(QObject):
+    """The run actions of one runs view, enabled for its current selection."""
+
+    message = Signal(str)
+    """A short success/progress sentence for the status bar."""
+    failed = Signal(str, str)
+    """(summary, details) of a failed action."""
+    show_details = Signal(str)
+    """Open this run's detail (Enter / double click)."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        loader: RunsLoader,
+        selection: Callable[[], list[RunInfo]],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.loader = loader
+        self.selection = selection
+        self.parent_widget = parent
+        self._in_flight: set[str] = set()
+        self._dialogs: list[QWidget] = []
+        tr = self.tr
+        self.pause = self._action(
+            "pause",
+            tr("Pause"),
+            tr("Ask the run to pause at its next checkpoint (shown as Pause requested until then)"),
+            QKeySequence("Ctrl+P"),
+            self._pause,
+        )
+        self.suspend = self._action(
+            "suspend",
+            tr("Suspend (restarts from the top on resume)"),
+            tr(
+                "Stop a deployment's run now; Resume starts it again from the beginning, "
+                "reusing persisted task results"
+            ),
+            None,
+            self._suspend,
+        )
+        self.resume = self._action(
+            "resume",
+            tr("Resume"),
+            tr("Resume the paused run"),
+            QKeySequence("Ctrl+R"),
+            self._resume,
+        )
+        self.resume_input = self._action(
+            "resume_input",
+            tr("Resume with input…"),
+            tr("Answer the form the paused run is waiting for, then resume it"),
+            QKeySequence("Ctrl+Shift+R"),
+            self._resume_with_input,
+        )
+        self.cancel = self._action(
+            "cancel",
+            tr("Cancel"),
+            tr("Cancel the run (its process is stopped)"),
+            None,
+            self._cancel,
+        )
+        self.retry = self._action(
+            "retry", tr("Retry"), tr("Run a finished deployment run again"), None, self._retry
+        )
+        self.delete = self._action(
+            "delete",
+            tr("Delete…"),
+            tr("Delete the run and its logs from the server"),
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            self._delete,
+        )
+        self.copy_id = self._action(
+            "copy_id",
+            tr("Copy id"),
+            tr("Copy the run id to the clipboard"),
+            QKeySequence("Ctrl+Shift+C"),
+            self._copy_id,
+            network=False,
+        )
+        self.open_web = self._action(
+            "open_web",
+            tr("Open in Prefect UI"),
+            tr("Open this run in Prefect's web UI"),
+            None,
+            self._open_web,
+        )
+        self.details = self._action(
+            "details",
+            tr("Show details"),
+            tr("Show the run's details and logs"),
+            QKeySequence(Qt.Key.Key_Return),
+            self._details,
+            network=False,
+        )
+        self.details.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        self._network_actions = [
+            self.pause,
+            self.suspend,
+            self.resume,
+            self.resume_input,
+            self.cancel,
+            self.retry,
+            self.delete,
+            self.open_web,
+        ]
+        self._rules: dict[str, Callable[[list[RunInfo]], bool]] = {
+            "pause": lambda runs: any(can_pause(r) for r in runs),
+            "suspend": lambda runs: any(can_suspend(r) for r in runs),
+            "resume": lambda runs: any(can_resume(r) for r in runs),
+            "resume_input": lambda runs: len(runs) == 1 and can_resume(runs[0]),
+            "cancel": lambda runs: any(can_cancel(r) for r in runs),
+            "retry": lambda runs: any(can_retry(r) for r in runs),
+            "delete": lambda runs: bool(runs),
+            "copy_id": lambda runs: bool(runs),
+            "open_web": lambda runs: len(runs) == 1,
+            "details": lambda runs: len(runs) == 1,
+        }
+        context.connected.connect(lambda _client: self.update())
+        context.disconnected.connect(lambda _reason: self.update())
+        self.update()
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        tip: str,
+        shortcut: QKeySequence | None,
+        handler: Callable[[], None],
+        *,
+        network: bool = True,
+    ) -> QAction:
+        action = QAction(text, self.parent_widget)
+        action.setObjectName(f"run_{name}")
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.setProperty("tip", tip)
+        action.setProperty("network", network)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(handler)
+        self.parent_widget.addAction(action)
+        return action
+
+    @property
+    def all(self) -> list[QAction]:
+        return [
+            self.pause,
+            self.suspend,
+            self.resume,
+            self.resume_input,
+            self.cancel,
+            self.retry,
+            self.delete,
+            self.copy_id,
+            self.open_web,
+        ]
+
+    # -- enabling --------------------------------------------------------------
+    def update(self) -> None:
+        """Enable what the selection allows; disable everything that needs a server if none."""
+        runs = self.selection()
+        client = self.context.get_client()
+        offline_reason = self.tr("Not connected to the server: {reason}").format(
+            reason=self.context.view.message or self.context.view.phase
+        )
+        for action in [*self.all, self.details]:
+            name = action.objectName().removeprefix("run_")
+            allowed = self._rules[name](runs) and name not in self._in_flight
+            if action.property("network") and client is None:
+                action.setEnabled(False)
+                action.setToolTip(offline_reason)
+                continue
+            action.setEnabled(allowed)
+            tip = action.property("tip")
+            if name in self._in_flight:
+                tip = self.tr("{action}: in progress…").format(action=action.text())
+            action.setToolTip(tip)
+
+    # -- running one action on many runs ---------------------------------------
+    def _start(
+        self,
+        name: str,
+        runs: Sequence[RunInfo],
+        call: Callable[[str], Awaitable[RunInfo | None]],
+        done_text: str,
+        audit_action: str | None = None,
+    ) -> None:
+        client = self.context.get_client()
+        if client is None or not runs:
+            return
+        self._in_flight.add(name)
+        self.update()
+        self.context.tasks.spawn(
+            self._run(name, list(runs), call, done_text, audit_action), f"run-action-{name}"
+        )
+
+    async def _run(
+        self,
+        name: str,
+        runs: list[RunInfo],
+        call: Callable[[str], Awaitable[RunInfo | None]],
+        done_text: str,
+        audit_action: str | None,
+    ) -> None:
+        try:
+            results = await asyncio.gather(
+                *(self._one(run.id, call) for run in runs), return_exceptions=False
+            )
+        finally:
+            self._in_flight.discard(name)
+            self.update()
+        fresh = [o.run for o in results if o.run is not None]
+        if fresh:
+            self.loader.model.upsert(fresh)
+        failures = [o for o in results if o.error is not None]
+        succeeded = [o for o in results if o.error is None]
+        if name == "delete":
+            self.loader.model.remove(o.run_id for o in succeeded)
+        if audit_action:
+            for outcome in succeeded:
+                try:
+                    audit.record(audit_action, outcome.run_id, source="window")
+                except OSError as exc:
+                    log.warning("audit trail not written: %s", exc)
+        if succeeded:
+            self.message.emit(done_text.format(count=len(succeeded)))
+        if failures:
+            # What the server says now is what the table must show.
+            self.loader.refresh_ids([o.run_id for o in failures])
+            names = {r.id: r.name for r in runs}
+            details = "\n".join(
+                f"{names.get(o.run_id, o.run_id)} ({o.run_id}): {describe(o.error)}"
+                for o in failures
+                if o.error is not None
+            )
+            first = failures[0].error
+            assert first is not None
+            summary = (
+                describe(first)
+                if len(failures) == 1
+                else self.tr("{count} of {total} runs failed: {first}").format(
+                    count=len(failures), total=len(runs), first=describe(first)
+                )
+            )
+            self.failed.emit(summary, details)
+        self.update()
+
+    async def _one(self, run_id: str, call: Callable[[str], Awaitable[RunInfo | None]]) -> Outcome:
+        try:
+            return Outcome(run_id, await call(run_id))
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            return Outcome(run_id, error=exc)
+
+    def _client(self):
+        client = self.context.get_client()
+        if client is None:
+            raise ConnectionError(self.tr("Not connected to the server."))
+        return client
+
+    # -- the handlers ----------------------------------------------------------
+    def _pause(self) -> None:
+        runs = [r for r in self.selection() if can_pause(r)]
+        self._start(
+            "pause",
+            runs,
+            lambda i: self._client().request_pause(i),
+            self.tr("Pause requested for {count} run(s): they pause at their next checkpoint."),
+            "pause",
+        )
+
+    def _suspend(self) -> None:
+        runs = [r for r in self.selection() if can_suspend(r)]
+        if not runs:
+            return
+        text = self.tr(
+            "Suspend {count} run(s)?\n\nThe run's process stops now. Resume starts the flow "
+            "again from the top; tasks whose results were persisted are reused."
+        ).format(count=len(runs))
+        self._confirm(
+            self.tr("Suspend runs"),
+            text,
+            self.tr("Suspend"),
+            lambda: self._start(
+                "suspend",
+                runs,
+                lambda i: self._client().suspend(i),
+                self.tr("Suspended {count} run(s)."),
+                "suspend",
+            ),
+        )
+
+    def _resume(self) -> None:
+        runs = [r for r in self.selection() if can_resume(r)]
+        self._start(
+            "resume",
+            runs,
+            lambda i: self._client().resume(i),
+            self.tr("Resumed {count} run(s)."),
+            "resume",
+        )
+
+    def _resume_with_input(self) -> None:
+        runs = [r for r in self.selection() if can_resume(r)]
+        if len(runs) != 1:
+            return
+        from desktop_app.ui.forms.resume_dialog import ResumeDialog
+
+        dialog = ResumeDialog(
+            self.context.get_client, runs[0].id, parent=self.parent_widget, source="window"
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.resumed.connect(self._resumed_from_dialog)
+        self._keep(dialog)
+        dialog.open()
+
+    def _resumed_from_dialog(self, run: RunInfo) -> None:
+        self.loader.model.upsert([run])
+        self.message.emit(self.tr("Resumed {name}.").format(name=run.name))
+
+    def _cancel(self) -> None:
+        runs = [r for r in self.selection() if can_cancel(r)]
+        if not runs:
+            return
+        text = self.tr("Cancel {count} run(s)? Running ones are stopped by their runner.").format(
+            count=len(runs)
+        )
+        self._confirm(
+            self.tr("Cancel runs"),
+            text,
+            self.tr("Cancel runs"),
+            lambda: self._start(
+                "cancel",
+                runs,
+                lambda i: self._client().cancel(i),
+                self.tr("Cancelled {count} run(s)."),
+                "cancel",
+            ),
+        )
+
+    def _retry(self) -> None:
+        runs = [r for r in self.selection() if can_retry(r)]
+        self._start(
+            "retry",
+            runs,
+            lambda i: self._client().retry(i),
+            self.tr("Scheduled {count} run(s) to run again."),
+            "retry",
+        )
+
+    def _delete(self) -> None:
+        runs = self.selection()
+        if not runs:
+            return
+        live = [r for r in runs if r.state.type in ("RUNNING", "CANCELLING", "PENDING")]
+        text = self.tr("Delete {count} run(s) and their logs from the server?").format(
+            count=len(runs)
+        )
+        if live:
+            text += "\n\n" + self.tr(
+                "{count} of them are still running. Deleting a run does not stop its process: "
+                "cancel it first if it should stop."
+            ).format(count=len(live))
+
+        async def delete(run_id: str) -> None:
+            await self._client().delete(run_id)
+            return None
+
+        def go() -> None:
+            self._start("delete", runs, delete, self.tr("Deleted {count} run(s)."), "delete")
+
+        self._confirm(self.tr("Delete runs"), text, self.tr("Delete"), go)
+
+    def _copy_id(self) -> None:
+        runs = self.selection()
+        if runs:
+            QGuiApplication.clipboard().setText("\n".join(r.id for r in runs))
+            self.message.emit(self.tr("Copied {count} run id(s).").format(count=len(runs)))
+
+    def _open_web(self) -> None:
+        runs = self.selection()
+        client = self.context.get_client()
+        if len(runs) == 1 and client is not None:
+            QDesktopServices.openUrl(QUrl(client.connection.run_url(runs[0].id)))
+
+    def _details(self) -> None:
+        runs = self.selection()
+        if len(runs) == 1:
+            self.show_details.emit(runs[0].id)
+
+    # -- dialogs -----------------------------------------------------------------
+    def _confirm(self, title: str, text: str, ok_text: str, on_ok: Callable[[], None]) -> None:
+        box = QMessageBox(self.parent_widget)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(title)
+        box.setText(text)
+        ok = box.addButton(ok_text, QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def clicked(button) -> None:
+            if button is ok:
+                on_ok()
+
+        box.buttonClicked.connect(clicked)
+        self._keep(box)
+        box.open()
+
+    def _keep(self, widget: QWidget) -> None:
+        """Hold a reference until the dialog is gone (Python would collect it)."""
+        self._dialogs.append(widget)
+
+        def forget(*_args: object) -> None:
+            if widget in self._dialogs:
+                self._dialogs.remove(widget)
+
+        widget.destroyed.connect(forget)
+        if hasattr(widget, "finished"):
+            widget.finished.connect(forget)
+
+    @property
+    def open_dialogs(self) -> list[QWidget]:
+        return list(self._dialogs)

@@ -1,0 +1,281 @@
+"""Filling the runs model: a paged first load, then events, polling only as backfill.
+
+- First load: 100 runs at once (the table has rows to show in a fraction of a
+  second), then the rest in pages of 200, yielding to the loop between pages.
+  Rows are upserted by id, so a reload after a reconnect never duplicates; at
+  the end, rows the server no longer has are dropped (after checking them).
+- Then `RunEventStream` drives updates. Events are coalesced: a burst of 50
+  state changes per second becomes one `read` of the changed runs every
+  ~100 ms (one request for all of them) and one model batch.
+- A light backfill every few seconds re-reads the active runs (running,
+  paused, …): it catches what state events do not carry, such as a pause
+  requested from the CLI (a tag change), and anything a gap in the stream lost.
+
+Prefect is imported by the time any of this runs (the context connects first);
+the imports inside methods only look it up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop_app.core.models import RunEvent, RunInfo
+from desktop_app.ui.async_tools import describe, import_off_thread
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.runs.model import RunsTableModel
+from desktop_app.ui.runs.reading import RunReader
+
+if TYPE_CHECKING:
+    from desktop_app.core.client import FlowdeskClient
+
+log = logging.getLogger(__name__)
+
+ACTIVE_STATES = ("RUNNING", "PENDING", "PAUSED", "CANCELLING")
+
+
+class RunsLoader(QObject):
+    progress = Signal(int, int)
+    """(rows loaded, total on the server or -1) during a load."""
+    loading_changed = Signal(bool)
+    first_rows = Signal()
+    """The first page is in the model (once per load)."""
+    run_event = Signal(object)
+    """Every RunEvent, for the detail pane."""
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        context: AppContext,
+        model: RunsTableModel,
+        *,
+        first_page: int = 100,
+        page_size: int = 200,
+        coalesce_seconds: float = 0.1,
+        backfill_seconds: float = 5.0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = model
+        self.first_page = first_page
+        self.page_size = page_size
+        self.coalesce_seconds = coalesce_seconds
+        self.backfill_seconds = backfill_seconds
+        self.loading = False
+        self.loads = 0
+        self.events_seen = 0
+        self.last_load_seconds: float | None = None
+        self._pending: set[str] = set()
+        self._pending_runs: dict[str, RunInfo] = {}
+        self._tasks: list[asyncio.Task[Any]] = []
+        self._load_task: asyncio.Task[Any] | None = None
+        self._flush_task: asyncio.Task[Any] | None = None
+        self._stream: Any = None
+        self._reader: RunReader | None = None
+        self._mode_timer = QTimer(self)
+        self._mode_timer.setInterval(500)
+        self._mode_timer.timeout.connect(self._report_mode)
+        context.connected.connect(self.on_connected)
+        context.disconnected.connect(self.on_disconnected)
+
+    # -- lifecycle -------------------------------------------------------------
+    def on_connected(self, client: FlowdeskClient) -> None:
+        self._stop_tasks()
+        self._reader = RunReader(client)
+        self.reload()
+        follow = self.context.tasks.spawn(self._follow_after_load(client), "run-events")
+        backfill = self.context.tasks.spawn(self._backfill(self._reader), "run-backfill")
+        self._tasks += [t for t in (follow, backfill) if t is not None]
+        self._mode_timer.start()
+
+    def on_disconnected(self, reason: str = "") -> None:
+        self._stop_tasks()
+        self._mode_timer.stop()
+        self._pending.clear()
+        self._pending_runs.clear()
+        self._set_loading(False)
+
+    def _stop_tasks(self) -> None:
+        for task in [*self._tasks, self._load_task, self._flush_task]:
+            if task is not None and not task.done():
+                task.cancel()
+        self._tasks = []
+        self._load_task = self._flush_task = None
+        self._stream = None
+        self._reader = None
+
+    def reload(self) -> None:
+        """Read every run again (F5, reconnect), merging by id."""
+        reader = self._reader
+        if reader is None:
+            return
+        if self._load_task is not None and not self._load_task.done():
+            self._load_task.cancel()
+        self._load_task = self.context.tasks.spawn(self._load_all(reader), "runs-load")
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self.loading:
+            self.loading = loading
+            self.loading_changed.emit(loading)
+
+    def _report_mode(self) -> None:
+        if self._stream is not None:
+            self.context.set_stream_mode(self._stream.mode)
+
+    # -- the paged load --------------------------------------------------------
+    async def _load_all(self, reader: RunReader) -> None:
+        began = time.perf_counter()
+        generation = self.model.generation
+        seen: set[str] = set()
+        self._set_loading(True)
+        total = -1
+        total_task = asyncio.ensure_future(reader.client.count_runs())
+        try:
+            page = await reader.list_runs(limit=self.first_page, offset=0)
+            self.model.upsert(page)
+            seen.update(r.id for r in page)
+            self.first_rows.emit()
+            offset, size = len(page), self.first_page
+            while len(page) == size:
+                if total < 0 and total_task.done() and not total_task.exception():
+                    total = total_task.result()
+                self.progress.emit(len(seen), total)
+                await asyncio.sleep(0)  # let paint and input in between pages
+                size = self.page_size
+                page = await reader.list_runs(limit=size, offset=offset)
+                self.model.upsert(page)
+                seen.update(r.id for r in page)
+                offset += len(page)
+            await self._sweep(reader, seen, generation)
+            self.loads += 1
+            self.last_load_seconds = time.perf_counter() - began
+            self.progress.emit(len(seen), len(seen))
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.warning("loading runs failed: %s", exc)
+            self.failed.emit(self.tr("Could not load runs: {error}").format(error=describe(exc)))
+        finally:
+            if not total_task.done():
+                total_task.cancel()
+            elif not total_task.cancelled():
+                total_task.exception()  # retrieved: no "never retrieved" warning
+            self._set_loading(False)
+
+    async def _sweep(self, reader: RunReader, seen: set[str], generation: int) -> None:
+        """Drop rows the load did not see and nothing touched since: deleted meanwhile."""
+        stale = [
+            run_id
+            for run_id in self.model.ids() - seen
+            if not self.model.touched_since(run_id, generation)
+        ]
+        if stale:
+            await self._refresh(reader, stale)
+
+    # -- events ----------------------------------------------------------------
+    async def _follow_after_load(self, client: FlowdeskClient) -> None:
+        """Connect the event stream once the first load is in.
+
+        The first rows then arrive without competing with the websocket
+        handshake, and on connect the server replays the last ~60 s of events,
+        which covers what changed during the load; after a longer load the
+        newest page is read once more.
+        """
+        began = time.monotonic()
+        while self._load_task is not None and not self._load_task.done():
+            await asyncio.sleep(0.05)
+        if time.monotonic() - began > 45 and self._reader is not None:
+            self.model.upsert(await self._reader.list_runs(limit=self.first_page))
+        await self._follow(client)
+
+    async def _follow(self, client: FlowdeskClient) -> None:
+        # The stream imports Prefect's event client when it connects: do it off-loop first.
+        await import_off_thread("prefect.events.clients")
+        await import_off_thread("prefect.events.filters")
+        events = await import_off_thread("desktop_app.core.events")
+        self._stream = events.RunEventStream(client)
+        async for event in self._stream:
+            self.on_event(event)
+
+    def on_event(self, event: RunEvent) -> None:
+        self.events_seen += 1
+        self.run_event.emit(event)
+        if event.run is not None:
+            self._pending_runs[event.run_id] = event.run
+        else:
+            self._pending.add(event.run_id)
+        self._schedule_flush()
+
+    def refresh_ids(self, run_ids: list[str]) -> None:
+        """Re-read these runs soon (after an action, or when told they changed)."""
+        self._pending.update(run_ids)
+        self._schedule_flush()
+
+    def _schedule_flush(self) -> None:
+        if self._flush_task is None or self._flush_task.done():
+            self._flush_task = self.context.tasks.spawn(self._flush_loop(), "runs-flush")
+
+    async def _flush_loop(self) -> None:
+        while self._pending or self._pending_runs:
+            await asyncio.sleep(self.coalesce_seconds)
+            reader = self._reader
+            if reader is None:
+                return
+            known = dict(self._pending_runs)
+            self._pending_runs.clear()
+            ids = list(self._pending - known.keys())
+            self._pending.clear()
+            if known:
+                self.model.upsert(known.values())
+            if ids:
+                try:
+                    await self._refresh(reader, ids)
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:
+                    log.warning("refreshing %d runs failed: %s", len(ids), exc)
+
+    async def _refresh(self, reader: RunReader, run_ids: list[str]) -> None:
+        """Read these runs in one request per 200; ids the server lacks were deleted."""
+        from desktop_app.core.client import RunFilter
+
+        for start in range(0, len(run_ids), 200):
+            chunk = run_ids[start : start + 200]
+            runs = await reader.list_runs(RunFilter(run_ids=chunk), limit=len(chunk))
+            self.model.upsert(runs)
+            found = {r.id for r in runs}
+            self.model.remove(i for i in chunk if i not in found)
+
+    # -- backfill --------------------------------------------------------------
+    async def _backfill(self, reader: RunReader) -> None:
+        from desktop_app.core.client import RunFilter
+
+        active = RunFilter(states=ACTIVE_STATES)
+        while True:
+            await asyncio.sleep(self.backfill_seconds)
+            if self.loading:
+                continue
+            try:
+                runs = await reader.list_runs(active, limit=500)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.debug("backfill failed: %s", exc)
+                continue
+            changed = [r for r in runs if self.model.run(r.id) != r]
+            if changed:
+                self.model.upsert(changed)
+            # Rows we still show as active but the server no longer lists as active.
+            listed = {r.id for r in runs}
+            ended = [
+                f.id
+                for f in self.model.row_facts()
+                if f.state_type in ACTIVE_STATES and f.id not in listed
+            ]
+            if ended:
+                self.refresh_ids(ended)
