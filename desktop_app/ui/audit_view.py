@@ -1,0 +1,299 @@
+"""The audit trail, readable: who paused, resumed or cancelled which run, from where, with what.
+
+`core.audit` appends one JSON line per action taken from this machine (window,
+tray, command line). This window lists them newest first and filters by run
+id (any part of it), so "who resumed this, and with which input?" is answered
+by pasting the run id. A torn line (a crash mid-write) is skipped by the
+reader; everything else is shown as written.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import audit
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS = (
+    QT_TRANSLATE_NOOP("AuditView", "When"),
+    QT_TRANSLATE_NOOP("AuditView", "Run"),
+    QT_TRANSLATE_NOOP("AuditView", "Action"),
+    QT_TRANSLATE_NOOP("AuditView", "From"),
+    QT_TRANSLATE_NOOP("AuditView", "User"),
+    QT_TRANSLATE_NOOP("AuditView", "Input"),
+    QT_TRANSLATE_NOOP("AuditView", "Detail"),
+)
+WHEN, RUN, ACTION, SOURCE, USER, INPUT, DETAIL = range(len(COLUMNS))
+
+ACTIONS = {
+    "resume": QT_TRANSLATE_NOOP("AuditView", "Resumed"),
+    "resume-rejected": QT_TRANSLATE_NOOP("AuditView", "Resume rejected"),
+    "pause": QT_TRANSLATE_NOOP("AuditView", "Pause requested"),
+    "suspend": QT_TRANSLATE_NOOP("AuditView", "Suspended"),
+    "cancel": QT_TRANSLATE_NOOP("AuditView", "Cancelled"),
+    "extend-pause": QT_TRANSLATE_NOOP("AuditView", "Pause extended"),
+    "retry": QT_TRANSLATE_NOOP("AuditView", "Retried"),
+    "delete": QT_TRANSLATE_NOOP("AuditView", "Deleted"),
+}
+SOURCES = {
+    "window": QT_TRANSLATE_NOOP("AuditView", "Window"),
+    "tray": QT_TRANSLATE_NOOP("AuditView", "Tray"),
+    "cli": QT_TRANSLATE_NOOP("AuditView", "Command line"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AuditView", text)
+
+
+def _input_text(value: Any, indent: int | None = None) -> str:
+    if value is None:
+        return "—"
+    separators = (", ", ": ") if indent is not None else (", ", "=")
+    if isinstance(value, dict) and indent is None:
+        return ", ".join(
+            f"{k}={json.dumps(v, ensure_ascii=False, default=str)}" for k, v in value.items()
+        )
+    return json.dumps(value, ensure_ascii=False, default=str, indent=indent, separators=separators)
+
+
+def _when(entry: dict[str, Any]) -> str:
+    try:
+        return datetime.fromtimestamp(float(entry.get("time", 0))).strftime("%Y-%m-%d %H:%M:%S")
+    except (TypeError, ValueError, OSError):
+        return "?"
+
+
+class AuditModel(QAbstractTableModel):
+    """Audit entries, newest first, optionally only those whose run id contains a text."""
+
+    def __init__(self, path: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self._all: list[dict[str, Any]] = []
+        self._rows: list[dict[str, Any]] = []
+        self._needle = ""
+
+    def reload(self) -> None:
+        entries = audit.read(path=self.path)
+        entries.sort(key=lambda e: float(e.get("time") or 0), reverse=True)
+        self.beginResetModel()
+        self._all = entries
+        self._rows = self._filtered()
+        self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        if needle == self._needle:
+            return
+        self.beginResetModel()
+        self._needle = needle
+        self._rows = self._filtered()
+        self.endResetModel()
+
+    def _filtered(self) -> list[dict[str, Any]]:
+        if not self._needle:
+            return list(self._all)
+        return [e for e in self._all if self._needle in str(e.get("run_id", "")).lower()]
+
+    @property
+    def total(self) -> int:
+        return len(self._all)
+
+    def entry(self, row: int) -> dict[str, Any]:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == RUN:
+                return str(entry.get("run_id", ""))
+            if column == INPUT and entry.get("input") is not None:
+                return _input_text(entry.get("input"), indent=2)
+            if column == DETAIL:
+                return str(entry.get("detail") or "")
+        if role == Qt.ItemDataRole.UserRole:
+            return entry
+        return None
+
+    def _display(self, entry: dict[str, Any], column: int) -> str:
+        if column == WHEN:
+            return _when(entry)
+        if column == RUN:
+            return str(entry.get("run_id", ""))[:8]
+        if column == ACTION:
+            action = str(entry.get("action", ""))
+            return _tr(ACTIONS[action]) if action in ACTIONS else action
+        if column == SOURCE:
+            source = str(entry.get("source", ""))
+            return _tr(SOURCES[source]) if source in SOURCES else source
+        if column == USER:
+            return str(entry.get("user", ""))
+        if column == INPUT:
+            return _input_text(entry.get("input"))
+        return str(entry.get("detail") or "")
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, DETAIL))
+
+
+class AuditView(QDialog):
+    """Non-modal window over the audit trail; `run_id` pre-fills the filter."""
+
+    def __init__(
+        self, parent: QWidget | None = None, run_id: str = "", path: Path | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditView")
+        self.setModal(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(900, 420)
+        self.model = AuditModel(path, self)
+
+        self.filter_label = QLabel(self)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("auditFilter")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.refresh_button = QPushButton(self)
+        self.refresh_button.clicked.connect(self.reload)
+        top = QHBoxLayout()
+        top.addWidget(self.filter_label)
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.refresh_button)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("auditTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(INPUT, QHeaderView.ResizeMode.Interactive)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("auditSummary")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+
+        copy = QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table)
+        copy.activated.connect(self.copy_selection)
+        self.retranslate()
+        self.reload()
+        if run_id:
+            self.filter.setText(run_id)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Audit trail"))
+        self.filter_label.setText(self.tr("Run id:"))
+        self.filter.setPlaceholderText(self.tr("Paste a run id (or part of one) to filter"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.model.retranslate()
+        self._update_summary()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def reload(self) -> None:
+        try:
+            self.model.reload()
+        except OSError as exc:  # unreadable file: say so, keep what is shown
+            self.summary.setText(
+                self.tr("The audit trail cannot be read: {error}").format(error=exc)
+            )
+            return
+        self.table.resizeColumnsToContents()
+        self._update_summary()
+
+    def _filter_changed(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        if total == 0:
+            text = self.tr("Nothing recorded yet: pauses, resumes and cancels will appear here.")
+        elif shown == total:
+            text = self.tr("{count} entries, newest first.").format(count=total)
+        elif shown == 0:
+            text = self.tr("No entry for a run id containing “{text}” ({total} in all).").format(
+                text=self.filter.text().strip(), total=total
+            )
+        else:
+            text = self.tr("{shown} of {total} entries.").format(shown=shown, total=total)
+        self.summary.setText(text)
+
+    def copy_selection(self) -> None:
+        """Selected rows as tab-separated text, full run id and input included."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        lines = []
+        for row in rows:
+            entry = self.model.entry(row)
+            lines.append(
+                "\t".join(
+                    [
+                        _when(entry),
+                        str(entry.get("run_id", "")),
+                        str(entry.get("action", "")),
+                        str(entry.get("source", "")),
+                        str(entry.get("user", "")),
+                        _input_text(entry.get("input")),
+                        str(entry.get("detail") or ""),
+                    ]
+                )
+            )
+        if lines:
+            QGuiApplication.clipboard().setText("\n".join(lines))

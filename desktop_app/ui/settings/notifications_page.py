@@ -1,0 +1,60 @@
+"""The Notifications tab: what the tray announces, and what closing the window does."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+
+from desktop_app.ui.settings.preferences import Preferences
+
+
+class NotificationsPage(QWidget):
+    def __init__(self, tray_available: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tray_available = tray_available
+        self.on_pause = QCheckBox(self)
+        self.on_pause.setObjectName("notifyOnPause")
+        self.on_end = QCheckBox(self)
+        self.on_end.setObjectName("notifyOnEnd")
+        self.sound = QCheckBox(self)
+        self.sound.setObjectName("notifySound")
+        self.close_to_tray = QCheckBox(self)
+        self.close_to_tray.setObjectName("closeToTray")
+        self.close_to_tray.setEnabled(tray_available)
+        self.no_tray = QLabel(self)
+        self.no_tray.setWordWrap(True)
+        self.no_tray.setVisible(not tray_available)
+        layout = QVBoxLayout(self)
+        for widget in (self.on_pause, self.on_end, self.sound, self.close_to_tray, self.no_tray):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def load(self, prefs: Preferences) -> None:
+        self.on_pause.setChecked(prefs.notify_on_pause)
+        self.on_end.setChecked(prefs.notify_on_end)
+        self.sound.setChecked(prefs.sound)
+        self.close_to_tray.setChecked(prefs.close_to_tray)
+
+    def save(self, prefs: Preferences) -> None:
+        prefs.notify_on_pause = self.on_pause.isChecked()
+        prefs.notify_on_end = self.on_end.isChecked()
+        prefs.sound = self.sound.isChecked()
+        prefs.close_to_tray = self.close_to_tray.isChecked()
+
+    def retranslate(self) -> None:
+        self.on_pause.setText(self.tr("Tell me when a run pauses"))
+        self.on_end.setText(self.tr("Tell me how a run ends after it had paused"))
+        self.sound.setText(self.tr("Play a sound with these notifications"))
+        self.close_to_tray.setText(self.tr("Closing the window keeps Flowdesk running in the tray"))
+        self.no_tray.setText(
+            self.tr(
+                "This desktop has no system tray: closing the window quits, and pauses "
+                "are shown in the window's title and taskbar entry instead."
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,280 @@
+"""The settings dialog: profiles (remote server with its own auth string), secrets, checks.
+
+A second, plain `prefect server start` with its own auth string stands in for
+a team server (as in tests/integration/test_remote_profile.py). Secrets go
+through the real keyring API on a file backend.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import subprocess
+import sys
+import urllib.request
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop_app.core.autostart import Autostart
+from desktop_app.core.profiles import ProfileStore
+from desktop_app.core.secrets import SecretStore
+from desktop_app.ui.settings.preferences import Preferences
+from tests.conftest import wait_until
+from tests.ui import test_forms_support as support
+from tests.ui.test_forms_support import arun, await_until
+from tests.ui.tray_support import private_settings
+
+qloop = support.qloop
+
+REMOTE_AUTH = "team-admin:tray-secret"
+
+
+@pytest.fixture
+def file_keyring(tmp_path):
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    backend = PlaintextKeyring()
+    backend.file_path = str(tmp_path / "keyring.cfg")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def make_dialog(qloop, tmp_path, monkeypatch):
+    from desktop_app.ui.async_tools import TaskKeeper
+    from desktop_app.ui.settings import SettingsDialog
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    made = []
+
+    def make(use_keyring: bool = True) -> SettingsDialog:
+        secrets = SecretStore(tmp_path / "secrets.json", use_keyring=use_keyring)
+        store = ProfileStore(tmp_path / "profiles.json", secrets)
+        dialog = SettingsDialog(
+            store,
+            Preferences(private_settings(tmp_path)),
+            autostart=Autostart(platform="linux", home=tmp_path),
+            tray_available=False,
+            tasks=TaskKeeper(),
+        )
+        made.append(dialog)
+        dialog.show()
+        return dialog
+
+    yield make
+    for dialog in made:
+        dialog.close()
+        dialog.deleteLater()
+
+
+def _type(qtbot, widget, text: str) -> None:
+    widget.setFocus()
+    widget.selectAll()
+    qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    qtbot.keyClicks(widget, text)
+
+
+@pytest.fixture(scope="module")
+def team_server(managed_server, tmp_path_factory):
+    """`prefect server start` on a copy of the session database, with its own auth string."""
+    from desktop_app.core import paths
+    from desktop_app.core.ports import free_port
+    from desktop_app.core.processes import kill_tree
+
+    home = tmp_path_factory.mktemp("team-prefect-home")
+    shutil.copy(paths.prefect_home() / "prefect.db", home / "prefect.db")
+    port = free_port()
+    env = {
+        **os.environ,
+        "PREFECT_HOME": str(home),
+        "PREFECT_SERVER_API_AUTH_STRING": REMOTE_AUTH,
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_API_URL": f"http://127.0.0.1:{port}/api",
+    }
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "prefect",
+            "server",
+            "start",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-services",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def healthy():
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=1):
+                return True
+        except OSError:
+            return False
+
+    try:
+        wait_until(healthy, timeout=120, interval=0.2, what="team server")
+        url = f"http://127.0.0.1:{port}/api"
+        asyncio.run(_seed_team_run(url))
+        yield url
+    finally:
+        kill_tree(proc.pid, grace=5)
+
+
+async def _seed_team_run(url: str) -> None:
+    """A run that exists only on the team server, so listing it proves where we look."""
+    from prefect import flow
+
+    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.connection import Connection
+
+    @flow(name="team-only-flow")
+    def team_only() -> int:
+        return 1
+
+    connection = Connection(url, auth_string=REMOTE_AUTH, kind="remote", managed=False)
+    async with FlowdeskClient(connection) as client:
+        await client.prefect.create_flow_run(team_only)
+
+
+@pytest.mark.integration
+def test_switch_to_a_remote_profile_wrong_then_right_auth(
+    qtbot, qloop, make_dialog, team_server, file_keyring, tmp_path
+):
+    dialog = make_dialog()
+    page = dialog.connection
+    changed: list = []
+    dialog.profile_changed.connect(changed.append)
+    qtbot.mouseClick(page.add_remote, Qt.MouseButton.LeftButton)
+    editor = page.editor
+    _type(qtbot, editor.name, "Team server")
+    _type(qtbot, editor.url, team_server)
+    _type(qtbot, editor.secret, "team-admin:wrong")
+
+    async def test_connection():
+        qtbot.mouseClick(page.tester.button, Qt.MouseButton.LeftButton)
+        await await_until(lambda: not page.tester.busy, timeout=30, what="connection test")
+
+    arun(qloop, test_connection())
+    result = page.tester.result
+    assert result is not None and not result.ok and result.step == "auth"
+    shown = page.tester.banner.text()
+    assert "The credentials were refused." in shown and "auth string (401)" in shown
+    assert page.tester.runs.isHidden()
+
+    _type(qtbot, editor.secret, REMOTE_AUTH)
+    listed: list = []
+    page.tester.runs_listed.connect(listed.append)
+    arun(qloop, test_connection())
+    assert page.tester.result.ok and "Connected" in page.tester.banner.text()
+    assert listed and listed[0], "the team server's runs are listed"
+    assert page.tester.runs.count() == len(listed[0])
+    names = [run.flow_name for run in listed[0]]
+    assert "team-only-flow" in names
+    row = names.index("team-only-flow")
+    assert "team-only-flow" in page.tester.runs.item(row).text()
+
+    qtbot.mouseClick(page.use, Qt.MouseButton.LeftButton)
+    assert dialog.apply()
+    assert len(changed) == 1
+    profile = changed[0]
+    assert (profile.kind, profile.name, profile.api_url) == ("remote", "Team server", team_server)
+
+    # What was saved: the profile without its secret; the secret in the keyring.
+    text = (tmp_path / "profiles.json").read_text()
+    assert REMOTE_AUTH not in text and json.loads(text)["active"] == profile.id
+    store = ProfileStore(tmp_path / "profiles.json", SecretStore(tmp_path / "s2.json", True))
+    assert store.active.id == profile.id
+    assert store.remote_connection(store.active).auth_string == REMOTE_AUTH
+    assert not (tmp_path / "secrets.json").exists()  # the keyring was used, not the file
+
+    # Reopening shows the saved secret as "saved", never its value.
+    dialog.load()
+    page.select(profile.id)
+    assert editor.secret.text() == "" and "Saved" in editor.secret.placeholderText()
+    # Applying again with nothing changed re-points nothing.
+    assert dialog.apply() and len(changed) == 1
+
+
+def test_a_bad_address_is_refused_with_its_fix_and_nothing_is_saved(qtbot, make_dialog, tmp_path):
+    dialog = make_dialog()
+    page = dialog.connection
+    qtbot.mouseClick(page.add_remote, Qt.MouseButton.LeftButton)
+    _type(qtbot, page.editor.url, "team-server:4200")
+    assert not dialog.apply()
+    assert "http:// or https://" in page.banner.text() and "Nothing was saved" in page.banner.text()
+    assert page.editor.url.text() == "team-server:4200"  # kept, ready to fix
+    assert dialog.isVisible()
+    assert not (tmp_path / "profiles.json").exists()
+    _type(qtbot, page.editor.url, "http://team-server:4200")
+    assert not dialog.apply()
+    assert "http://team-server:4200/api" in page.banner.text()
+    _type(qtbot, page.editor.url, "http://team-server:4200/api")
+    assert page.banner.text() == ""  # editing clears the complaint
+    assert dialog.apply()
+    assert "team-server" in (tmp_path / "profiles.json").read_text()
+
+
+def test_cloud_needs_a_key_and_a_file_fallback_is_announced(qtbot, make_dialog, tmp_path):
+    dialog = make_dialog(use_keyring=False)
+    page = dialog.connection
+    assert page.secret_warning.isVisibleTo(dialog)
+    assert str(tmp_path / "secrets.json") in page.secret_warning.text()
+    qtbot.mouseClick(page.add_cloud, Qt.MouseButton.LeftButton)
+    assert page.editor.secret_label.text() == "API key:"
+    _type(qtbot, page.editor.url, "https://api.prefect.cloud/api/accounts/a1/workspaces/w1")
+    assert not dialog.apply()
+    assert "API key" in page.banner.text()
+    _type(qtbot, page.editor.secret, "pnu_abc")
+    assert dialog.apply()
+    saved = json.loads((tmp_path / "secrets.json").read_text())
+    assert list(saved.values()) == ["pnu_abc"]
+
+
+def test_local_preferences_start_at_login_and_appearance_signals(qtbot, make_dialog, tmp_path):
+    dialog = make_dialog()
+    page = dialog.connection
+    languages: list[str] = []
+    themes: list[str] = []
+    dialog.language_changed.connect(languages.append)
+    dialog.theme_changed.connect(themes.append)
+    page.select("local")
+    page.editor.start_at_login.setChecked(True)
+    page.editor.start_minimised.setChecked(True)
+    page.editor.keep_running.setChecked(True)
+    page.editor.port.setValue(4321)
+    dialog.appearance.language.setCurrentIndex(dialog.appearance.language.findData("zh_CN"))
+    dialog.appearance.theme.setCurrentIndex(dialog.appearance.theme.findData("dark"))
+    dialog.notifications.on_end.setChecked(False)
+    assert dialog.apply()
+    entry = tmp_path / "xdg" / "autostart" / "flowdesk.desktop"
+    assert entry.exists() and "--minimised" in entry.read_text()
+    assert dialog.preferences.keep_server_running
+    assert not dialog.preferences.notify_on_end
+    assert (languages, themes) == (["zh_CN"], ["dark"])
+    assert (
+        ProfileStore(tmp_path / "profiles.json", page.store.secrets).active.port_preference == 4321
+    )
+
+    page.editor.start_at_login.setChecked(False)
+    assert dialog.apply() and not entry.exists()
+    assert (languages, themes) == (["zh_CN"], ["dark"])  # unchanged: not emitted again
+
+
+def test_cancel_forgets_drafts(qtbot, make_dialog, tmp_path):
+    dialog = make_dialog()
+    page = dialog.connection
+    qtbot.mouseClick(page.add_remote, Qt.MouseButton.LeftButton)
+    assert page.profiles.count() == 2
+    dialog.reject()
+    assert page.profiles.count() == 1 and not (tmp_path / "profiles.json").exists()
