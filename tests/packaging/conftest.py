@@ -1,0 +1,11 @@
+"""The packaging scripts are plain modules in packaging/, not an installed package."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGING = ROOT / "packaging"
+if str(PACKAGING) not in sys.path:
+    sys.path.insert(0, str(PACKAGING))
