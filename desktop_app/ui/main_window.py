@@ -96,6 +96,13 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.runs, self.tr("Runs"))
         self.tabs.addTab(self.deployments, self.tr("Deployments"))
+        # The designer and work pools are built on first visit: most sessions
+        # never open them, and the window must paint in well under a second.
+        self.designer = None
+        self.workpools = None
+        self._designer_index = self.tabs.addTab(QWidget(self), self.tr("Designer"))
+        self._workpools_index = self.tabs.addTab(QWidget(self), self.tr("Work pools"))
+        self.tabs.currentChanged.connect(self._build_lazy_tab)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -319,6 +326,32 @@ class MainWindow(QMainWindow):
         self.runs.save_state(settings)
         self.deployments.save_state(settings)
         settings.sync()
+
+    def _build_lazy_tab(self, index: int) -> None:
+        if index == self._designer_index and self.designer is None:
+            from desktop_app.ui.designer import DesignerWidget
+
+            self.designer = DesignerWidget(self.context.get_client, self)
+            self.runs.loader.run_event.connect(self.designer.on_run_event)
+            self._replace_tab(index, self.designer, self.tr("Designer"))
+            self.designer.title_changed.connect(
+                lambda title: self.tabs.setTabText(self._designer_index, title)
+            )
+        elif index == self._workpools_index and self.workpools is None:
+            from desktop_app.ui.workpools.view import WorkPoolsView
+
+            self.workpools = WorkPoolsView(self.context.get_client, self.context.tasks, self)
+            self._replace_tab(index, self.workpools, self.tr("Work pools"))
+
+    def _replace_tab(self, index: int, widget: QWidget, title: str) -> None:
+        placeholder = self.tabs.widget(index)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, title)
+        self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        if placeholder is not None:
+            placeholder.deleteLater()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
