@@ -194,6 +194,14 @@ def run_app(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(True)
+    # Without these, Wayland desktops cannot match the window to flowdesk.desktop
+    # and every desktop shows a generic icon.
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop_app.ui.tray.icon import app_icon
+
+    QGuiApplication.setDesktopFileName("flowdesk")
+    app.setWindowIcon(app_icon())
     configure_settings()
     log_path = setup_logging("app")
     log.info("starting Flowdesk GUI (pid %s)", os.getpid())
