@@ -266,6 +266,66 @@ async def cancel_stragglers(timeout: float) -> None:
         await asyncio.wait(others, timeout=timeout)
 
 
+def _attach_tray(window: MainWindow, context: AppContext, tasks: TaskKeeper, request_quit):
+    """The tray, where the desktop has one: pause alerts, resume from the menu.
+
+    Without a tray host nothing changes (closing quits, as before). With one,
+    closing hides the window to the tray (the filter must come after
+    _CloseToQuit: Qt asks the newest filter first).
+    """
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    from desktop_app.ui.tray import ServerControls, TrayController
+    from desktop_app.ui.tray.controller import tray_available
+
+    if not tray_available():
+        return None
+
+    def show_window() -> None:
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def open_run(run_id: str) -> None:
+        show_window()
+        window.tabs.setCurrentWidget(window.runs)
+        if window.runs.select_run(run_id):
+            window.runs.show_detail(run_id)
+
+    def open_web() -> None:
+        if context.connection is not None:
+            QDesktopServices.openUrl(QUrl(context.connection.ui_url))
+
+    def stop_server() -> None:
+        if context.manager is not None:
+            tasks.spawn(context.manager.stop(), "stop-server")
+
+    controls = ServerControls(
+        start=context.restart_server,
+        stop=stop_server,
+        restart=context.restart_server,
+        open_web_ui=open_web,
+    )
+
+    def quit_app() -> None:
+        tray.close_filter.quitting = True
+        request_quit()
+
+    tray = TrayController(
+        context.get_client, show_window, open_run, server=controls, quit_app=quit_app, tasks=tasks
+    )
+    QApplication.instance().setQuitOnLastWindowClosed(False)
+    window.installEventFilter(tray.attach_window(window))
+    window.runs.loader.run_event.connect(tray.on_run_event)
+    context.server_changed.connect(tray.on_server_changed)
+    context.connected.connect(lambda _c: tray.set_connected(True))
+    context.disconnected.connect(lambda _r: tray.set_connected(False))
+    tray.on_server_changed(context.view)
+    tray.set_connected(context.get_client() is not None)
+    return tray
+
+
 async def main(
     app: QApplication,
     window: MainWindow,
@@ -286,6 +346,7 @@ async def main(
 
     close_guard = _CloseToQuit(request_quit)
     window.installEventFilter(close_guard)
+    tray = _attach_tray(window, context, tasks, request_quit)
 
     signal.signal(signal.SIGINT, request_quit)
     if hasattr(signal, "SIGTERM"):
@@ -329,6 +390,8 @@ async def main(
 
     await quit_requested.wait()
     log.info("quitting")
+    if tray is not None:
+        tray.shutdown()
     wake.stop()
     await tasks.cancel_all(timeout=5.0)
     await cancel_stragglers(timeout=3.0)
