@@ -126,6 +126,8 @@ def test_server_rejection_is_shown_in_place_and_run_stays_paused(qtbot, qloop, s
             _type(qtbot, form.editor("batch_size").box.lineEdit(), "7")
             qtbot.mouseClick(dialog.resume_button, Qt.MouseButton.LeftButton)
             await wait_state(client, run.id, "RUNNING", "COMPLETED")
+            # The record follows the server's answer; the run may be seen running first.
+            await await_until(lambda: len(audit.read(run.id)) >= 2, timeout=10, what="audit")
 
         arun(qloop, scenario())
         actions = [e["action"] for e in audit.read(run.id)]
