@@ -144,7 +144,14 @@ async def _seed_team_run(url: str) -> None:
 
     connection = Connection(url, auth_string=REMOTE_AUTH, kind="remote", managed=False)
     async with FlowdeskClient(connection) as client:
-        await client.prefect.create_flow_run(team_only)
+        # Scheduled far ahead: the list shows the latest runs by expected start, and
+        # the copied session database may hold other tests' future runs.
+        from datetime import datetime, timedelta, timezone
+
+        from prefect.states import Scheduled
+
+        when = datetime.now(timezone.utc) + timedelta(days=3650)
+        await client.prefect.create_flow_run(team_only, state=Scheduled(scheduled_time=when))
 
 
 @pytest.mark.integration
