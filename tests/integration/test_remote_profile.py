@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
-import subprocess
-import sys
-import urllib.request
 
 import pytest
 
-from tests.conftest import wait_until
+from tests.remote_prefect import remote_prefect_server
 
 pytestmark = pytest.mark.integration
 
@@ -20,52 +15,8 @@ REMOTE_AUTH = "remote-admin:another-secret"
 
 @pytest.fixture(scope="module")
 def remote_server(managed_server, tmp_path_factory):
-    """`prefect server start` on a copy of the session database (existing DB: ~5 s)."""
-    from desktop_app.core import paths
-    from desktop_app.core.ports import free_port
-    from desktop_app.core.processes import kill_tree
-
-    home = tmp_path_factory.mktemp("remote-prefect-home")
-    shutil.copy(paths.prefect_home() / "prefect.db", home / "prefect.db")
-    port = free_port()
-    env = {
-        **os.environ,
-        "PREFECT_HOME": str(home),
-        "PREFECT_SERVER_API_AUTH_STRING": REMOTE_AUTH,
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "PREFECT_API_URL": f"http://127.0.0.1:{port}/api",
-        "PREFECT_API_AUTH_STRING": REMOTE_AUTH,
-    }
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "prefect",
-            "server",
-            "start",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--no-services",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-    def healthy():
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=1):
-                return True
-        except OSError:
-            return False
-
-    try:
-        wait_until(healthy, timeout=120, interval=0.2, what="remote server")
-        yield f"http://127.0.0.1:{port}/api"
-    finally:
-        kill_tree(proc.pid, grace=5)
+    with remote_prefect_server(tmp_path_factory.mktemp("remote-prefect-home"), REMOTE_AUTH) as url:
+        yield url
 
 
 def _check(url, auth=None, key=None, kind="remote"):

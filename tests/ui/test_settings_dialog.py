@@ -9,11 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import shutil
-import subprocess
-import sys
-import urllib.request
 
 import pytest
 from PySide6.QtCore import Qt
@@ -22,7 +17,7 @@ from desktop_app.core.autostart import Autostart
 from desktop_app.core.profiles import ProfileStore
 from desktop_app.core.secrets import SecretStore
 from desktop_app.ui.settings.preferences import Preferences
-from tests.conftest import wait_until
+from tests.remote_prefect import remote_prefect_server
 from tests.ui import test_forms_support as support
 from tests.ui.test_forms_support import arun, await_until
 from tests.ui.tray_support import private_settings
@@ -82,53 +77,11 @@ def _type(qtbot, widget, text: str) -> None:
 
 @pytest.fixture(scope="module")
 def team_server(managed_server, tmp_path_factory):
-    """`prefect server start` on a copy of the session database, with its own auth string."""
-    from desktop_app.core import paths
-    from desktop_app.core.ports import free_port
-    from desktop_app.core.processes import kill_tree
-
+    """A second, plain Prefect server with its own auth string and one run of its own."""
     home = tmp_path_factory.mktemp("team-prefect-home")
-    shutil.copy(paths.prefect_home() / "prefect.db", home / "prefect.db")
-    port = free_port()
-    env = {
-        **os.environ,
-        "PREFECT_HOME": str(home),
-        "PREFECT_SERVER_API_AUTH_STRING": REMOTE_AUTH,
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "PREFECT_API_URL": f"http://127.0.0.1:{port}/api",
-    }
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "prefect",
-            "server",
-            "start",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--no-services",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-    def healthy():
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=1):
-                return True
-        except OSError:
-            return False
-
-    try:
-        wait_until(healthy, timeout=120, interval=0.2, what="team server")
-        url = f"http://127.0.0.1:{port}/api"
+    with remote_prefect_server(home, REMOTE_AUTH) as url:
         asyncio.run(_seed_team_run(url))
         yield url
-    finally:
-        kill_tree(proc.pid, grace=5)
 
 
 async def _seed_team_run(url: str) -> None:

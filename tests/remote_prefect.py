@@ -1,0 +1,60 @@
+"""A second, plain Prefect server for tests of remote profiles.
+
+`prefect server start` on a copy of the session database (an existing
+database is ready in ~5 s, a new one in ~15-20 s), with its own auth string.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from tests.conftest import wait_until
+
+
+@contextmanager
+def remote_prefect_server(home: Path, auth_string: str) -> Iterator[str]:
+    """Yields the API URL; the server and its children are killed afterwards."""
+    from desktop_app.core import paths
+    from desktop_app.core.health import server_healthy
+    from desktop_app.core.ports import free_port
+    from desktop_app.core.processes import kill_tree
+
+    shutil.copy(paths.prefect_home() / "prefect.db", home / "prefect.db")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    env = {
+        **os.environ,
+        "PREFECT_HOME": str(home),
+        "PREFECT_SERVER_API_AUTH_STRING": auth_string,
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_API_URL": url,
+        "PREFECT_API_AUTH_STRING": auth_string,
+    }
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "prefect",
+            "server",
+            "start",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-services",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_until(lambda: server_healthy(url), timeout=120, interval=0.2, what="remote server")
+        yield url
+    finally:
+        kill_tree(proc.pid, grace=5)
