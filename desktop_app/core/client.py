@@ -477,9 +477,15 @@ class FlowdeskClient:
         polling a little longer for the last batch (see `log_tail`: memory
         stays flat however long the run logs, and late lines are caught).
         """
-        from desktop_app.core.log_tail import GRACE_POLLS, LogCursor, fetch_late, fetch_new
+        from desktop_app.core.log_tail import (
+            LogCursor,
+            fetch_late,
+            fetch_new,
+            quiet_polls_needed,
+        )
 
         cursor = LogCursor()
+        grace_polls = quiet_polls_needed(poll)
         quiet_after_end = 0
         while True:
             final_before = (await self.read_run(run_id)).state.is_final if follow else True
@@ -493,7 +499,7 @@ class FlowdeskClient:
                 return
             if final_before:
                 quiet_after_end = 0 if batch else quiet_after_end + 1
-                if quiet_after_end >= GRACE_POLLS:
+                if quiet_after_end >= grace_polls:
                     return
             await asyncio.sleep(poll)
 

@@ -17,6 +17,7 @@ here: the pane passes a callback.
 from __future__ import annotations
 
 import asyncio
+import math
 from collections import deque
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -30,7 +31,10 @@ if TYPE_CHECKING:
 PAGE = 200  # the server's largest page
 POLL_SECONDS = 0.5
 GRACE_POLLS = 4
-"""Quiet polls after the run is final before the tail stops."""
+"""Quiet polls after the run is final before the tail stops..."""
+GRACE_SECONDS = 2.0
+"""...and never less quiet time than this: the flow process ships its last batch
+as it exits, which is after the final state is written."""
 LATE_WINDOW_SECONDS = 6.0
 """How far behind the newest line a late line is still caught (batches ship every 2 s)."""
 SWEEP_EVERY = 4
@@ -107,6 +111,11 @@ async def fetch_late(
     return late
 
 
+def quiet_polls_needed(poll: float) -> int:
+    """Quiet polls at this interval that add up to the grace time."""
+    return max(GRACE_POLLS, math.ceil(GRACE_SECONDS / max(poll, 0.01)))
+
+
 async def follow(
     client: FlowdeskClient,
     run_id: str,
@@ -114,7 +123,7 @@ async def follow(
     is_final: Callable[[], bool],
     *,
     poll: float = POLL_SECONDS,
-    grace_polls: int = GRACE_POLLS,
+    grace_polls: int | None = None,
     cursor: LogCursor | None = None,
 ) -> int:
     """Deliver new lines until the run is final and quiet; returns the count delivered.
@@ -123,6 +132,7 @@ async def follow(
     continue without repeating lines.
     """
     cursor = cursor or LogCursor()
+    grace_polls = grace_polls or quiet_polls_needed(poll)
     delivered = 0
     quiet_after_end = 0
     polls = 0

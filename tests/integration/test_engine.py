@@ -89,8 +89,14 @@ def test_bad_input_fails_with_clear_message(managed_server):
             run = await _start(client, "basic-workflow", count=-1)
             done = await _wait_state(client, run.id, "COMPLETED", "FAILED", "CRASHED")
             assert done.state.type == "FAILED"
-            logs = await client.logs(run.id, min_level=40, limit=200)
-            assert any("count must be 0 or more" in line.message for line in logs)
+
+            # The run's log handler ships in batches: the ERROR line may reach the
+            # API a moment after the FAILED state does.
+            async def error_logged():
+                logs = await client.logs(run.id, min_level=40, limit=200)
+                return any("count must be 0 or more" in line.message for line in logs)
+
+            await await_until(error_logged, timeout=30, what="the ERROR line in the run's logs")
 
     arun(go())
 
