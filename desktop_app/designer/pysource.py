@@ -99,6 +99,10 @@ def _chunks(text: str, size: int) -> list[str]:
                 piece = piece[cut:]
                 used = width("".join(_escape(c) for c in piece))
                 last_space = -1
+                if used + cost > size and piece:
+                    # What followed the space is itself too long with this char: cut here.
+                    pieces.append(piece)
+                    piece, used = "", 0
             piece += char
             used += cost
             if char == " ":
