@@ -30,7 +30,19 @@ def _keyring_usable() -> bool:
 class SecretStore:
     def __init__(self, file_path: Path | None = None, use_keyring: bool | None = None) -> None:
         self.file_path = file_path or (paths.config_dir() / "secrets.json")
-        self.use_keyring = _keyring_usable() if use_keyring is None else use_keyring
+        self._use_keyring = use_keyring
+
+    @property
+    def use_keyring(self) -> bool:
+        # Decided on first use: finding the keyring backend costs 0.1-0.3 s (it
+        # may probe D-Bus), which the window's start must not pay for a local profile.
+        if self._use_keyring is None:
+            self._use_keyring = _keyring_usable()
+        return self._use_keyring
+
+    @use_keyring.setter
+    def use_keyring(self, value: bool) -> None:
+        self._use_keyring = value
 
     @property
     def warning(self) -> str | None:

@@ -150,6 +150,8 @@ class AppContext(QObject):
     """The reason, in words: views grey out and disable actions."""
     stream_mode_changed = Signal(str)
     """How run updates arrive: "events" (live), "poll" (fallback) or "connecting"."""
+    switched = Signal()
+    """The app now talks to another server (a profile switch): drop what you show."""
 
     def __init__(
         self,
@@ -222,6 +224,9 @@ class AppContext(QObject):
         self._import_task = self.tasks.spawn(
             asyncio.to_thread(import_client_module), "import-client"
         )
+        self._begin()
+
+    def _begin(self) -> None:
         if self.manager is not None:
             self._starting = self.tasks.spawn(self._ensure_server(), "ensure-server")
         self._supervisor = self.tasks.spawn(self._supervise(), "server-watch")
@@ -394,6 +399,48 @@ class AppContext(QObject):
         elif self._starting is None or self._starting.done():
             self._starting = self.tasks.spawn(self._ensure_server(), "ensure-server")
 
+    async def switch(
+        self, manager: ServerManager | None = None, connection: Connection | None = None
+    ) -> str:
+        """Re-point the whole app at another server (a profile switch), live.
+
+        The local server we own is left as quitting would leave it (stopped,
+        unless "keep running" is on); then every view hears `switched` (drop
+        the old server's rows), `disconnected`, and `connected` once the new
+        server answers. Returns what happened to the old local server.
+        """
+        if manager is None and connection is None:
+            raise ValueError("switch needs a ServerManager or a Connection.")
+        await self._stop_watching()
+        await self._disconnect(self.tr("Switching to another server."))
+        outcome = await self._leave_local_server(None)
+        self.manager = manager
+        self._fixed_connection = connection
+        self._launched = False
+        self._failure = ""
+        self.milestones.clear()
+        self.switched.emit()
+        self._publish(
+            ServerView(phase="launching" if manager else "connecting", managed=bool(manager))
+        )
+        if self._connect_lock is None:
+            self._connect_lock = asyncio.Lock()
+        self._begin()
+        log.info("switched server (old local server: %s)", outcome)
+        return outcome
+
+    async def _stop_watching(self) -> None:
+        pending = [
+            task
+            for task in (self._supervisor, self._starting)
+            if task is not None and not task.done()
+        ]
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.wait(pending, timeout=5.0)
+        self._supervisor = self._starting = None
+
     async def shutdown(self, keep_running: bool | None = None) -> str:
         """Close the client and stop the server we own (unless asked to keep it).
 
@@ -404,6 +451,9 @@ class AppContext(QObject):
             if task is not None and not task.done():
                 task.cancel()
         await self._disconnect(self.tr("Quitting."))
+        return await self._leave_local_server(keep_running)
+
+    async def _leave_local_server(self, keep_running: bool | None) -> str:
         if self.manager is None:
             return "none"
         from desktop_app.core.server_state import read_state

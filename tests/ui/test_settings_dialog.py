@@ -238,3 +238,58 @@ def test_cancel_forgets_drafts(qtbot, make_dialog, tmp_path):
     assert page.profiles.count() == 2
     dialog.reject()
     assert page.profiles.count() == 1 and not (tmp_path / "profiles.json").exists()
+
+
+@pytest.mark.integration
+def test_switching_profile_repoints_every_view_live(
+    qtbot, qloop, team_server, managed_server, tmp_path
+):
+    """Local → team server → local again, in one window: rows follow the profile."""
+    from desktop_app.core.profiles import Profile
+    from desktop_app.ui.settings.controller import SettingsController, profile_label
+    from tests.ui.test_main_window_support import open_window, run
+
+    secrets = SecretStore(tmp_path / "secrets.json", use_keyring=False)
+    store = ProfileStore(tmp_path / "profiles.json", secrets)
+    team = Profile(name="Team server", kind="remote", api_url=team_server)
+    store.upsert(team, secret=REMOTE_AUTH)
+
+    def flows(window) -> set[str]:
+        return {run.flow_name for run in window.runs.model.runs()}
+
+    def deployments(window) -> set[str]:
+        model = window.deployments.model
+        return {model.deployment_at(row).full_name for row in range(model.rowCount())}
+
+    async def scenario():
+        async with open_window(qtbot, connection=managed_server.connection) as h:
+            window = h.window
+            await h.connected_and_loaded()
+            await await_until(
+                lambda: "basic-workflow/local" in deployments(window), 30, what="local deployments"
+            )
+            controller = SettingsController(
+                h.context, store, Preferences(private_settings(tmp_path)), h.context.tasks, window
+            )
+            switched: list = []
+            controller.switched.connect(switched.append)
+            controller.switched.connect(lambda p: window.set_profile_name(profile_label(p)))
+            controller.switch_to(team)
+            await await_until(lambda: switched, 30, what="the switch")
+            await h.connected_and_loaded()
+            assert h.context.connection.api_url == team_server
+            await await_until(
+                lambda: "team-only-flow" in flows(window), 30, what="the team server's run"
+            )
+            assert "basic-workflow" not in flows(window)  # the local rows went
+            assert not deployments(window)  # the team server has none
+            assert window.windowTitle().endswith("Team server")
+
+            await h.context.switch(connection=managed_server.connection)
+            await h.connected_and_loaded()
+            await await_until(
+                lambda: "basic-workflow/local" in deployments(window), 30, what="local again"
+            )
+            assert "team-only-flow" not in flows(window)
+
+    run(qloop, scenario(), timeout=150)  # not arun: the window's close cancels stray tasks

@@ -143,6 +143,7 @@ class DeploymentsView(QWidget):
         self._reload_timer.timeout.connect(self.reload)
         context.connected.connect(lambda _c: self._on_connected())
         context.disconnected.connect(lambda _r: self._on_disconnected())
+        context.switched.connect(lambda: self.model.set_deployments([]))
         self.update_actions()
         self._update_empty()
 

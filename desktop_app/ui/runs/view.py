@@ -196,6 +196,7 @@ class RunsView(QWidget):
         self._connected = False
         self._stale_palette: QPalette | None = None
         context.connected.connect(lambda _c: self.set_connected(True))
+        context.switched.connect(self._server_switched)
         context.disconnected.connect(lambda reason: self.set_connected(False, reason))
         self.set_connected(context.get_client() is not None)
         # Runs age out of "last 24 h" and time filters without changing.
@@ -237,6 +238,11 @@ class RunsView(QWidget):
             return
         self._shown_run = run_id
         self.detail.show_run(run_id)
+
+    def _server_switched(self) -> None:
+        """Another server (profile switch): its runs are not these."""
+        self.show_detail(None)
+        self.model.clear()
 
     def _forward_event(self, event: object) -> None:
         self.detail.on_run_event(event)

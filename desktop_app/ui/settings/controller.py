@@ -1,0 +1,122 @@
+"""Carries out what the settings dialog changed, in the running app.
+
+The dialog only saves and says what changed; this is where a new language is
+installed, a theme applied and -- the big one -- a profile switch re-points
+every view live: `AppContext.switch` drops the old server's rows, stops the
+local server we own (unless it is to keep running) and connects to the new
+one. Kept apart from `app.py` so a test can drive it with a real dialog and a
+real context, without launching the whole app.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop_app.core.connection import Connection
+from desktop_app.core.profiles import Profile, ProfileStore
+from desktop_app.ui.async_tools import TaskKeeper
+from desktop_app.ui.settings.preferences import Preferences
+from desktop_app.ui.theme import apply_theme
+from desktop_app.ui.translations import install_language
+
+if TYPE_CHECKING:
+    from desktop_app.core.server import ServerManager
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.settings.dialog import SettingsDialog
+
+log = logging.getLogger(__name__)
+
+
+def profile_target(
+    store: ProfileStore, profile: Profile
+) -> tuple[ServerManager | None, Connection | None]:
+    """What an `AppContext` needs for `profile`: a server manager (local) or a connection."""
+    if profile.kind == "local":
+        from desktop_app.core.server import ServerManager
+
+        return ServerManager(preferred_port=profile.port_preference or None), None
+    return None, store.remote_connection(profile)
+
+
+def profile_label(profile: Profile) -> str | None:
+    """The name the window title shows (None for the local profile: the usual case)."""
+    return None if profile.kind == "local" else profile.name
+
+
+class SettingsController(QObject):
+    switched = Signal(object)
+    """The `Profile` the app now shows, once the context has been re-pointed."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        store: ProfileStore,
+        preferences: Preferences,
+        tasks: TaskKeeper,
+        window: QWidget | None = None,
+        *,
+        tray_available: bool | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.context = context
+        self.store = store
+        self.preferences = preferences
+        self.tasks = tasks
+        self.window = window
+        self.tray_available = tray_available
+        self.dialog: SettingsDialog | None = None
+
+    def open(self) -> SettingsDialog:
+        """Show the (one) settings dialog, built on first use."""
+        if self.dialog is None:
+            from desktop_app.ui.settings.dialog import SettingsDialog
+
+            dialog = SettingsDialog(
+                self.store,
+                self.preferences,
+                local_connection=self._local_connection,
+                tray_available=self.tray_available,
+                tasks=self.tasks,
+                parent=self.window,
+            )
+            dialog.language_changed.connect(self.set_language)
+            dialog.theme_changed.connect(self.set_theme)
+            dialog.profile_changed.connect(self.switch_to)
+            self.dialog = dialog
+        else:
+            self.dialog.load()
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+        return self.dialog
+
+    def _local_connection(self) -> Connection | None:
+        """The managed server's connection (for "Test connection" on the Local profile)."""
+        if self.context.manager is not None:
+            return self.context.connection
+        from desktop_app.core.server import ServerManager
+
+        return ServerManager().attached_connection()
+
+    def set_language(self, language: str) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            install_language(app, language)
+
+    def set_theme(self, theme: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)
+
+    def switch_to(self, profile: Profile) -> None:
+        self.tasks.spawn(self._switch(profile), "switch-profile")
+
+    async def _switch(self, profile: Profile) -> None:
+        manager, connection = profile_target(self.store, profile)
+        await self.context.switch(manager=manager, connection=connection)
+        log.info("now showing profile %s (%s)", profile.name, profile.kind)
+        self.switched.emit(profile)
