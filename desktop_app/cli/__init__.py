@@ -63,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         return _gui(argparse.Namespace(args=argv))
+    if argv[0] == "gui" and argv[1:2] not in (["-h"], ["--help"]):
+        # argparse's REMAINDER drops options that come first ("gui --open-run X").
+        return _gui(argparse.Namespace(args=argv[1:]))
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

@@ -24,6 +24,7 @@ import sys
 import time
 import traceback
 from collections.abc import Coroutine
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -181,6 +182,13 @@ def parse_options(argv: list[str]) -> argparse.Namespace:
         help="quit once this milestone is reached (smoke tests, benchmarks)",
     )
     parser.add_argument("--color-scheme", choices=("system", "light", "dark"), default="system")
+    parser.add_argument("--open-run", default=None, metavar="RUN_ID", help="show this run")
+    parser.add_argument(
+        "--minimised",
+        "--minimized",
+        action="store_true",
+        help="start in the tray, window hidden (start at login uses this)",
+    )
     options, _qt_args = parser.parse_known_args(argv)
     return options
 
@@ -204,6 +212,13 @@ def run_app(argv: list[str]) -> int:
     app.setWindowIcon(app_icon())
     configure_settings()
     log_path = setup_logging("app")
+    # One Flowdesk per user: a second launch hands its arguments over and leaves
+    # before it builds a window or touches the server.
+    from desktop_app.ui.single_instance import SingleInstance
+
+    instance = SingleInstance()
+    if not instance.acquire():
+        return hand_over(instance, argv)
     log.info("starting Flowdesk GUI (pid %s)", os.getpid())
     # Language before any widget exists (texts are translated when built).
     preferences = Preferences()
@@ -212,26 +227,70 @@ def run_app(argv: list[str]) -> int:
         app, options.color_scheme if options.color_scheme != "system" else preferences.theme
     )
 
-    from desktop_app.core.server import ServerManager
+    from desktop_app.core.profiles import ProfileStore
+    from desktop_app.ui.settings.controller import profile_label, profile_target
 
     reporter = ErrorReporter(log_path)
     tasks = TaskKeeper(reporter.report_task)
     previous_hook = sys.excepthook
     sys.excepthook = reporter.excepthook
-    context = AppContext(ServerManager(), tasks=tasks)
+    store = ProfileStore()
+    profile = store.active
+    manager, connection = profile_target(store, profile)
+    context = AppContext(manager, connection=connection, tasks=tasks)
     window = MainWindow(context)
+    window.set_profile_name(profile_label(profile))
     reporter.window = window
-    window.show()
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    options.has_tray = has_tray = QSystemTrayIcon.isSystemTrayAvailable()
+    options.minimised = has_tray and (
+        options.minimised or (profile.kind == "local" and profile.start_minimised)
+    )
+    if not options.minimised:
+        window.show()
     report.mark("shown")
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     loop.set_exception_handler(reporter.loop_handler)
+    app_parts = AppParts(app, window, context, tasks, report, options, store, preferences, instance)
     try:
-        return run_until_done(loop, main(app, window, context, tasks, report, options))
+        return run_until_done(loop, main(app_parts))
     finally:
+        instance.release()
         sys.excepthook = previous_hook
         asyncio.set_event_loop(None)
+
+
+def hand_over(instance: Any, argv: list[str]) -> int:
+    """A second launch: pass `argv` to the running Flowdesk, which comes forward."""
+    if instance.send(argv):
+        log.info("Flowdesk already runs: handed over %s and leaving", argv)
+        return 0
+    text = QApplication.translate(
+        "App",
+        "Flowdesk is already running but does not answer. If it is stuck, end it in your "
+        "task manager and start Flowdesk again. (Lock: {path})",
+    ).format(path=instance.holder_hint())
+    log.error(text)
+    print(text, file=sys.stderr)
+    return 1
+
+
+@dataclass
+class AppParts:
+    """What `run_app` built and `main` runs: one object rather than nine arguments."""
+
+    app: QApplication
+    window: MainWindow
+    context: AppContext
+    tasks: TaskKeeper
+    report: StartupReport
+    options: argparse.Namespace
+    store: Any
+    preferences: Preferences
+    instance: Any
 
 
 def run_until_done(loop: Any, coro: Coroutine[Any, Any, int]) -> int:
@@ -266,7 +325,9 @@ async def cancel_stragglers(timeout: float) -> None:
         await asyncio.wait(others, timeout=timeout)
 
 
-def _attach_tray(window: MainWindow, context: AppContext, tasks: TaskKeeper, request_quit):
+def _attach_tray(
+    window: MainWindow, context: AppContext, tasks: TaskKeeper, request_quit, open_settings
+):
     """The tray, where the desktop has one: pause alerts, resume from the menu.
 
     Without a tray host nothing changes (closing quits, as before). With one,
@@ -313,7 +374,13 @@ def _attach_tray(window: MainWindow, context: AppContext, tasks: TaskKeeper, req
         request_quit()
 
     tray = TrayController(
-        context.get_client, show_window, open_run, server=controls, quit_app=quit_app, tasks=tasks
+        context.get_client,
+        show_window,
+        open_run,
+        server=controls,
+        quit_app=quit_app,
+        open_settings=open_settings,
+        tasks=tasks,
     )
     QApplication.instance().setQuitOnLastWindowClosed(False)
     window.installEventFilter(tray.attach_window(window))
@@ -326,14 +393,31 @@ def _attach_tray(window: MainWindow, context: AppContext, tasks: TaskKeeper, req
     return tray
 
 
-async def main(
-    app: QApplication,
-    window: MainWindow,
-    context: AppContext,
-    tasks: TaskKeeper,
-    report: StartupReport,
-    options: argparse.Namespace,
-) -> int:
+def _open_run(window: MainWindow, run_id: str) -> None:
+    """Show the window on the Runs tab with `run_id` selected and its detail open."""
+    from desktop_app.ui.single_instance import bring_forward
+
+    bring_forward(window)
+    window.tabs.setCurrentWidget(window.runs)
+    window.runs.select_run(run_id)
+    window.runs.show_detail(run_id)
+
+
+def _on_later_launch(window: MainWindow, argv: list[str]) -> None:
+    """Another `flowdesk` was started: come forward and do what it asked."""
+    from desktop_app.ui.single_instance import bring_forward, parse_request
+
+    request = parse_request(argv)
+    log.info("a later launch asked: %s", request)
+    if request.open_run:
+        _open_run(window, request.open_run)
+    elif not request.minimised:
+        bring_forward(window)
+
+
+async def main(parts: AppParts) -> int:
+    app, window, context, tasks = parts.app, parts.window, parts.context, parts.tasks
+    report, options = parts.report, parts.options
     quit_requested = asyncio.Event()
     app.aboutToQuit.connect(quit_requested.set)  # e.g. the session ends
 
@@ -346,7 +430,16 @@ async def main(
 
     close_guard = _CloseToQuit(request_quit)
     window.installEventFilter(close_guard)
-    tray = _attach_tray(window, context, tasks, request_quit)
+    from desktop_app.ui.settings.controller import SettingsController, profile_label
+
+    settings = SettingsController(
+        context, parts.store, parts.preferences, tasks, window, tray_available=options.has_tray
+    )
+    window.settings_requested.connect(settings.open)
+    settings.switched.connect(lambda profile: window.set_profile_name(profile_label(profile)))
+    tray = _attach_tray(window, context, tasks, request_quit, settings.open)
+    window.quit_requested.connect(request_quit)
+    parts.instance.received.connect(lambda argv: _on_later_launch(window, argv))
 
     signal.signal(signal.SIGINT, request_quit)
     if hasattr(signal, "SIGTERM"):
@@ -356,15 +449,18 @@ async def main(
     wake.start(250)
     wake.timeout.connect(lambda: None)
 
-    painted = asyncio.Event()
-    paint_watch = _FirstPaint(painted)
-    window.installEventFilter(paint_watch)
-    try:
-        await asyncio.wait_for(painted.wait(), timeout=2.0)
-    except asyncio.TimeoutError:
-        log.warning("no paint event within 2 s; starting anyway")
-    window.removeEventFilter(paint_watch)
-    report.mark("painted", phase_at_paint=context.view.phase)
+    if window.isVisible():
+        painted = asyncio.Event()
+        paint_watch = _FirstPaint(painted)
+        window.installEventFilter(paint_watch)
+        try:
+            await asyncio.wait_for(painted.wait(), timeout=2.0)
+        except asyncio.TimeoutError:
+            log.warning("no paint event within 2 s; starting anyway")
+        window.removeEventFilter(paint_watch)
+    report.mark("painted", phase_at_paint=context.view.phase, minimised=options.minimised)
+    if options.open_run:
+        _open_run(window, options.open_run)
 
     def milestone(name: str, **extra: Any) -> None:
         report.mark(name, **extra)

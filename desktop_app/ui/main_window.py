@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QMetaMethod, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -70,6 +70,10 @@ class Banner(QFrame):
 class MainWindow(QMainWindow):
     closing = Signal()
     """The user closed the window (geometry is saved by then)."""
+    quit_requested = Signal()
+    """File ▸ Quit: leave the app (closing the window may only hide it to the tray)."""
+    settings_requested = Signal()
+    """File ▸ Settings: the app owns the profiles, so it opens the dialog."""
 
     def __init__(
         self,
@@ -145,7 +149,23 @@ class MainWindow(QMainWindow):
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self._quit)
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setObjectName("openSettings")
+        self.settings_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
+        if self.settings_action.shortcut().isEmpty():
+            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.settings_requested)
+        self.audit_action = QAction(self.tr("&Audit trail…"), self)
+        self.audit_action.setObjectName("openAudit")
+        self.audit_action.setToolTip(
+            self.tr("Who paused, resumed or cancelled which run, with what")
+        )
+        self.audit_action.triggered.connect(self.show_audit)
+        file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.audit_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
@@ -207,6 +227,26 @@ class MainWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._about)
 
+    def _quit(self) -> None:
+        if self.isSignalConnected(QMetaMethod.fromSignal(self.quit_requested)):
+            self.quit_requested.emit()
+        else:
+            self.close()  # a bare window (tests, embedding): closing is quitting
+
+    def show_audit(self, run_id: str = "") -> None:
+        from desktop_app.ui.audit_view import AuditView
+
+        view = AuditView(self, run_id=run_id if isinstance(run_id, str) else "")
+        view.show()
+        self.audit_view = view
+
+    def set_profile_name(self, name: str | None) -> None:
+        """Say in the title which server the window shows when it is not the local one."""
+        if name:
+            self.setWindowTitle(self.tr("Flowdesk — {profile}").format(profile=name))
+        else:
+            self.setWindowTitle(self.tr("Flowdesk"))
+
     def _keep_running_toggled(self, checked: bool) -> None:
         self.context.keep_server_running = checked
         self.show_message(
@@ -218,6 +258,9 @@ class MainWindow(QMainWindow):
     # -- server state ---------------------------------------------------------------
     def _server_changed(self, view: ServerView) -> None:
         connected = self.context.get_client() is not None
+        local = self.context.manager is not None
+        self.restart_action.setVisible(local)
+        self.keep_running_action.setVisible(local)
         self.web_ui_action.setEnabled(connected)
         if connected:
             self.banner.hide()
@@ -341,6 +384,8 @@ class MainWindow(QMainWindow):
             from desktop_app.ui.workpools.view import WorkPoolsView
 
             self.workpools = WorkPoolsView(self.context.get_client, self.context.tasks, self)
+            self.context.connected.connect(self.workpools.on_connection_changed)
+            self.context.disconnected.connect(self.workpools.on_connection_changed)
             self._replace_tab(index, self.workpools, self.tr("Work pools"))
 
     def _replace_tab(self, index: int, widget: QWidget, title: str) -> None:
