@@ -177,6 +177,8 @@ class AppContext(QObject):
         self._failure = ""
         self._launched = False
         """We launched the daemon (so we stop it at quit even before it wrote its state)."""
+        self._parked: tuple[ServerManager, bool] | None = None
+        """The local server we own, left running while a remote profile is shown."""
         self._client_module: Any = None
         self._import_task: asyncio.Task[Any] | None = None
         self._supervisor: asyncio.Task[Any] | None = None
@@ -404,16 +406,23 @@ class AppContext(QObject):
     ) -> str:
         """Re-point the whole app at another server (a profile switch), live.
 
-        The local server we own is left as quitting would leave it (stopped,
-        unless "keep running" is on); then every view hears `switched` (drop
-        the old server's rows), `disconnected`, and `connected` once the new
+        Away from the local server, the one we own keeps running (its flows go
+        on) and is still stopped when the app quits; a new local profile (a new
+        port) replaces it as quitting would. Every view hears `disconnected`,
+        `switched` (drop the old server's rows) and `connected` once the new
         server answers. Returns what happened to the old local server.
         """
         if manager is None and connection is None:
             raise ValueError("switch needs a ServerManager or a Connection.")
         await self._stop_watching()
         await self._disconnect(self.tr("Switching to another server."))
-        outcome = await self._leave_local_server(None)
+        if self.manager is not None and manager is None:
+            # Away from the local server: its flows keep running while the window
+            # shows another server. It stays ours, so quitting still stops it.
+            self._parked = (self.manager, self._launched)
+            outcome = "parked"
+        else:
+            outcome = await self._leave_local_server(None)
         self.manager = manager
         self._fixed_connection = connection
         self._launched = False
@@ -451,35 +460,40 @@ class AppContext(QObject):
             if task is not None and not task.done():
                 task.cancel()
         await self._disconnect(self.tr("Quitting."))
+        if self.manager is None and self._parked is not None:
+            # Showing a remote server: the local one we left running is still ours.
+            self.manager, self._launched = self._parked
+            self._parked = None
         return await self._leave_local_server(keep_running)
 
     async def _leave_local_server(self, keep_running: bool | None) -> str:
-        if self.manager is None:
+        manager = self.manager
+        if manager is None:
             return "none"
+        self._parked = None  # one managed server per user: whichever we hold is this one
         from desktop_app.core.server_state import read_state
 
-        if self._launched and not self.manager.daemon_alive():
+        if self._launched and not manager.daemon_alive():
             # Quit right after launching: the supervisor may not hold its lock yet.
             # Wait for it rather than leave it starting a server nobody wants.
-            await self._await_daemon(timeout=10.0)
+            await self._await_daemon(manager, timeout=10.0)
         state = read_state()
-        if not self.manager.daemon_alive():
+        if not manager.daemon_alive():
             return "none"
         owned = state.owner_pid == os.getpid() if state is not None else self._launched
         if not owned:
             return "not ours"
         keep = self.keep_server_running if keep_running is None else keep_running
         if keep:
-            self.manager.release_ownership()
+            manager.release_ownership()
             return "kept"
         self._publish(ServerView(phase="stopping"))
-        await self.manager.stop()
+        await manager.stop()
         return "stopped"
 
-    async def _await_daemon(self, timeout: float) -> None:
-        assert self.manager is not None
+    async def _await_daemon(self, manager: ServerManager, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if await asyncio.to_thread(self.manager.daemon_alive):
+            if await asyncio.to_thread(manager.daemon_alive):
                 return
             await asyncio.sleep(0.1)

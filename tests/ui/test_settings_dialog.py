@@ -84,18 +84,18 @@ def team_server(managed_server, tmp_path_factory):
         yield url
 
 
-async def _seed_team_run(url: str) -> None:
-    """A run that exists only on the team server, so listing it proves where we look."""
+async def _seed_team_run(url: str, auth: str = REMOTE_AUTH, name: str = "team-only-flow") -> None:
+    """A run that exists only on one server, so listing it proves where we look."""
     from prefect import flow
 
     from desktop_app.core.client import FlowdeskClient
     from desktop_app.core.connection import Connection
 
-    @flow(name="team-only-flow")
+    @flow(name=name)
     def team_only() -> int:
         return 1
 
-    connection = Connection(url, auth_string=REMOTE_AUTH, kind="remote", managed=False)
+    connection = Connection(url, auth_string=auth, kind="remote", managed=False)
     async with FlowdeskClient(connection) as client:
         # Scheduled far ahead: the list shows the latest runs by expected start, and
         # the copied session database may hold other tests' future runs.
@@ -261,13 +261,16 @@ def test_switching_profile_repoints_every_view_live(
         model = window.deployments.model
         return {model.deployment_at(row).full_name for row in range(model.rowCount())}
 
+    # The team server started from a copy of the local database: a run made on the
+    # local server since then is what tells the two apart.
+    local = managed_server.connection
+    asyncio.run(_seed_team_run(local.api_url, local.auth_string, name="local-only-flow"))
+
     async def scenario():
         async with open_window(qtbot, connection=managed_server.connection) as h:
             window = h.window
             await h.connected_and_loaded()
-            await await_until(
-                lambda: "basic-workflow/local" in deployments(window), 30, what="local deployments"
-            )
+            await await_until(lambda: "local-only-flow" in flows(window), 30, what="local run")
             controller = SettingsController(
                 h.context, store, Preferences(private_settings(tmp_path)), h.context.tasks, window
             )
@@ -281,15 +284,13 @@ def test_switching_profile_repoints_every_view_live(
             await await_until(
                 lambda: "team-only-flow" in flows(window), 30, what="the team server's run"
             )
-            assert "basic-workflow" not in flows(window)  # the local rows went
-            assert not deployments(window)  # the team server has none
+            assert "local-only-flow" not in flows(window)  # the local rows went
             assert window.windowTitle().endswith("Team server")
 
             await h.context.switch(connection=managed_server.connection)
             await h.connected_and_loaded()
-            await await_until(
-                lambda: "basic-workflow/local" in deployments(window), 30, what="local again"
-            )
+            await await_until(lambda: "local-only-flow" in flows(window), 30, what="local again")
             assert "team-only-flow" not in flows(window)
+            assert "basic-workflow/local" in deployments(window)
 
     run(qloop, scenario(), timeout=150)  # not arun: the window's close cancels stray tasks
