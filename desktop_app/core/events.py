@@ -101,15 +101,16 @@ class RunEventStream:
         subscriber._auth_token = conn.auth_string
         return subscriber
 
-    def _credentials(self) -> Any:
-        """Prefect's websocket version check reads auth from ambient settings.
+    def _credential_settings(self) -> Any:
+        """Prefect settings carrying our credentials, or None when there are none.
 
-        Scoped to this task (settings live in a context variable), so other
-        connections in the same process are not affected.
+        Prefect's websocket version check reads auth from ambient settings.
+        Building a Settings object costs 0.1-0.2 s (pydantic-settings reads the
+        environment and profile files), so callers build it off the event loop
+        (`asyncio.to_thread`) and only enter it on the loop.
         """
-        import contextlib
-
-        from prefect.settings import PREFECT_API_AUTH_STRING, PREFECT_API_KEY, temporary_settings
+        from prefect.settings import PREFECT_API_AUTH_STRING, PREFECT_API_KEY
+        from prefect.settings.context import get_current_settings
 
         conn = self.client.connection
         updates: dict[Any, Any] = {}
@@ -117,14 +118,28 @@ class RunEventStream:
             updates[PREFECT_API_AUTH_STRING] = conn.auth_string
         if conn.api_key:
             updates[PREFECT_API_KEY] = conn.api_key
-        return temporary_settings(updates) if updates else contextlib.nullcontext()
+        if not updates:
+            return None
+        return get_current_settings().copy_with_update(updates=updates)
+
+    def _credentials(self, settings: Any) -> Any:
+        """Enter `settings` for this task only (settings live in a context variable)."""
+        import contextlib
+
+        if settings is None:
+            return contextlib.nullcontext()
+        import prefect.context
+
+        current = prefect.context.get_settings_context()
+        return prefect.context.SettingsContext(profile=current.profile, settings=settings)
 
     async def __aiter__(self) -> AsyncIterator[RunEvent]:
         while True:
             if self.use_websocket:
                 try:
                     subscriber = self._subscriber()
-                    with self._credentials():
+                    settings = await asyncio.to_thread(self._credential_settings)
+                    with self._credentials(settings):
                         await subscriber.__aenter__()
                     try:
                         self.mode = "events"
