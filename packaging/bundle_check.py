@@ -85,6 +85,7 @@ def installed_requirements() -> list[Requirement]:
         Requirement("the seed flows", "flows/pause_resume_workflow.py"),
         Requirement("the app icon", "resources/icons/flowdesk.svg"),
         Requirement("the Linux desktop entry", "resources/flowdesk.desktop"),
+        Requirement("the Chinese catalogue", "resources/translations/flowdesk_zh_CN.ts"),
         Requirement("Flowdesk's package metadata (its version)", "flowdesk-*.dist-info/METADATA"),
     ]
 

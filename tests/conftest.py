@@ -103,3 +103,28 @@ async def await_until(
         if loop.time() > deadline:
             raise AssertionError(f"timed out after {timeout} s waiting for {what or condition}")
         await asyncio.sleep(interval)
+
+
+# -- the Linux bundle builds alongside the suite (tests/packaging/background_build.py) --
+def pytest_collection_modifyitems(session, config, items) -> None:
+    """Bundle tests go last, so the background build has the whole suite's time."""
+    from tests.packaging.background_build import BUNDLE_TESTS
+
+    items.sort(key=lambda item: item.nodeid.startswith(BUNDLE_TESTS))
+
+
+def pytest_collection_finish(session) -> None:
+    from tests.packaging import background_build
+
+    if session.config.option.collectonly:
+        return
+    if background_build.wanted([item.nodeid for item in session.items]):
+        from tests.packaging.test_linux_bundle import STAMP
+
+        background_build.start(STAMP)
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    from tests.packaging import background_build
+
+    background_build.stop()
