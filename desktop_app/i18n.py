@@ -56,6 +56,20 @@ def load_catalogue(language: str) -> Catalogue:
     return catalogue
 
 
+@lru_cache(maxsize=4)
+def load_source_index(language: str) -> dict[str, str]:
+    """source → translation, whatever the context (the first one wins).
+
+    A fallback for a context that differs at run time from the one the
+    extractor saw: PySide6's `self.tr` in a subclass may ask with the
+    subclass's name. The same English text reads the same in Chinese.
+    """
+    index: dict[str, str] = {}
+    for (_context, source), text in load_catalogue(language).items():
+        index.setdefault(source, text)
+    return index
+
+
 def detect_language() -> str:
     """FLOWDESK_LANGUAGE, else the locale (LANGUAGE/LC_ALL/LC_MESSAGES/LANG)."""
     chosen = os.environ.get(LANGUAGE_ENV, "").strip()
@@ -100,3 +114,9 @@ def translate(context: str, text: str) -> str:
 def _(text: str) -> str:
     """Translate a CLI message (marked for `scripts/update_translations.py`)."""
     return translate(CLI_CONTEXT, text)
+
+
+def clear_caches() -> None:
+    """Forget loaded catalogues (after the .ts changed, or in tests)."""
+    load_catalogue.cache_clear()
+    load_source_index.cache_clear()

@@ -3,10 +3,11 @@
     python scripts/update_translations.py          # update the .ts in place
     python scripts/update_translations.py --check  # exit 1 if strings are missing or untranslated
 
-Qt strings (`self.tr`, `QCoreApplication.translate`) are extracted by
-PySide6's own `lupdate`; CLI strings (`_("...")` in desktop_app/cli and
-desktop_app/i18n users) by an AST walk into the context "CLI". Existing
-translations are kept; new strings are marked unfinished for the translator.
+Qt strings (`self.tr`, `QCoreApplication.translate`, the NOOP markers) and
+CLI strings (`_("...")` in desktop_app/cli, context "CLI") are found by an
+AST walk. Not `lupdate`: it misses aliases (`tr = self.tr`) and cannot be
+told what we count as complete. Existing translations are kept; new strings
+are marked unfinished for the translator.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from __future__ import annotations
 import argparse
 import ast
 import shutil
-import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
@@ -30,7 +30,10 @@ def qt_sources() -> list[Path]:
 
 
 def cli_sources() -> list[Path]:
-    return sorted((ROOT / "desktop_app" / "cli").rglob("*.py"))
+    return [
+        *sorted((ROOT / "desktop_app" / "cli").rglob("*.py")),
+        ROOT / "desktop_app" / "designer" / "cli.py",
+    ]
 
 
 def cli_strings() -> list[str]:
@@ -52,13 +55,62 @@ def cli_strings() -> list[str]:
     return found
 
 
-def lupdate_binary() -> list[str]:
-    exe = shutil.which("pyside6-lupdate")
-    if exe:
-        return [exe]
-    import PySide6
+class _QtStrings(ast.NodeVisitor):
+    """Finds what the window translates, with the context Qt will ask for.
 
-    return [str(Path(PySide6.__file__).parent / "lupdate")]
+    `self.tr("x")` (and an alias `tr = self.tr`) → the enclosing class;
+    `QCoreApplication.translate("Ctx", "x")` (any `translate`, and an alias
+    `tr = QCoreApplication.translate`) and `QT_TRANSLATE_NOOP("Ctx", "x")` → "Ctx";
+    `QT_TR_NOOP("x")` → the enclosing class. Calls with a non-literal text must
+    translate a string marked elsewhere with a NOOP; `dynamic` lists them.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.classes: list[str] = []
+        self.found: list[tuple[str, str]] = []
+        self.dynamic: list[str] = []
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self.classes.append(node.name)
+        self.generic_visit(node)
+        self.classes.pop()
+
+    def visit_Call(self, node: ast.Call) -> None:
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+        texts = [
+            a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None
+            for a in node.args
+        ]
+        here = self.classes[-1] if self.classes else "<module>"
+        two = len(texts) >= 2 and texts[0] is not None and texts[1] is not None
+        if name == "tr" and texts:
+            if isinstance(func, ast.Name) and two:
+                self.found.append((texts[0], texts[1]))  # type: ignore[arg-type]
+            elif texts[0] is not None and not (isinstance(func, ast.Name) and len(texts) >= 2):
+                self.found.append((here, texts[0]))
+            else:
+                self.dynamic.append(f"{self.path}:{node.lineno}")
+        elif name in ("translate", "QT_TRANSLATE_NOOP") and len(texts) >= 2:
+            if two:
+                self.found.append((texts[0], texts[1]))  # type: ignore[arg-type]
+            else:
+                self.dynamic.append(f"{self.path}:{node.lineno}")
+        elif name == "QT_TR_NOOP" and texts and texts[0] is not None:
+            self.found.append((here, texts[0]))
+        self.generic_visit(node)
+
+
+def qt_strings() -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for path in qt_sources():
+        visitor = _QtStrings(path)
+        visitor.visit(ast.parse(path.read_text(encoding="utf-8")))
+        for item in visitor.found:
+            if item not in found:
+                found.append(item)
+    return found
 
 
 def existing_translations(path: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
@@ -76,49 +128,48 @@ def existing_translations(path: Path) -> dict[tuple[str, str], tuple[str, str | 
 
 
 def regenerate(target: Path) -> None:
+    """Rewrite `target` with every string of the code; translations kept, strays dropped."""
     old = existing_translations(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        listing = Path(tmp) / "sources.lst"
-        listing.write_text("\n".join(str(p) for p in qt_sources()), encoding="utf-8")
-        subprocess.run(
-            [
-                *lupdate_binary(),
-                f"@{listing}",
-                "-no-obsolete",
-                "-locations",
-                "none",
-                "-source-language",
-                "en",
-                "-target-language",
-                "zh_CN",
-                "-ts",
-                str(target),
-            ],
-            check=True,
-            capture_output=True,
-        )
-    tree = ET.parse(target)
-    root = tree.getroot()
-    for context in list(root.iter("context")):
-        if context.findtext("name") == CLI_CONTEXT:
-            root.remove(context)
-    cli = ET.SubElement(root, "context")
-    ET.SubElement(cli, "name").text = CLI_CONTEXT
-    for text in cli_strings():
-        message = ET.SubElement(cli, "message")
-        ET.SubElement(message, "source").text = text
-        translation = ET.SubElement(message, "translation")
-        previous, kind = old.get((CLI_CONTEXT, text), ("", "unfinished"))
-        if previous:
-            translation.text = previous
-        if kind or not previous:
-            translation.set("type", kind or "unfinished")
+    by_source = {source: text for (_c, source), (text, kind) in old.items() if text and not kind}
+    wanted = qt_strings() + [(CLI_CONTEXT, text) for text in cli_strings()]
+    contexts: dict[str, list[str]] = {}
+    for context, source in wanted:
+        contexts.setdefault(context, []).append(source)
+    root = ET.Element("TS", version="2.1", language="zh_CN", sourcelanguage="en")
+    for context in sorted(contexts):
+        node = ET.SubElement(root, "context")
+        ET.SubElement(node, "name").text = context
+        for source in contexts[context]:
+            message = ET.SubElement(node, "message")
+            if "%n" in source:
+                message.set("numerus", "yes")
+            ET.SubElement(message, "source").text = source
+            translation = ET.SubElement(message, "translation")
+            text, kind = old.get((context, source), ("", "unfinished"))
+            if not text and source in by_source:
+                text, kind = by_source[source], None  # same English elsewhere: same Chinese
+            if text:
+                translation.text = text
+            if kind or not text:
+                translation.set("type", kind or "unfinished")
+    tree = ET.ElementTree(root)
     ET.indent(tree, space="    ")
     body = ET.tostring(root, encoding="unicode")
-    target.write_text(
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
     )
+    tmp.replace(target)
+
+
+def dynamic_calls() -> list[str]:
+    calls: list[str] = []
+    for path in qt_sources():
+        visitor = _QtStrings(path)
+        visitor.visit(ast.parse(path.read_text(encoding="utf-8")))
+        calls += visitor.dynamic
+    return calls
 
 
 def problems(path: Path) -> list[str]:

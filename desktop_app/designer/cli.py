@@ -21,40 +21,41 @@ from desktop_app.designer.fileformat import DesignFileError, load
 from desktop_app.designer.graph import Design
 from desktop_app.designer.problems import Problem
 from desktop_app.designer.validation import validate
+from desktop_app.i18n import _
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add the `design` command (with `validate` and `compile`) to a subparsers object."""
     design = subparsers.add_parser(
-        "design", help="check and compile flow designs (*.flowdesk.json)",
-        description="Check flow designs and turn them into Prefect flow modules.")
+        "design", help=_("check and compile flow designs (*.flowdesk.json)"),
+        description=_("Check flow designs and turn them into Prefect flow modules."))
     commands = design.add_subparsers(dest="design_command", metavar="COMMAND")
     design.set_defaults(func=lambda args: _usage(design))
 
     check = commands.add_parser(
-        "validate", help="report problems in design files",
-        description="Print each problem as FILE:node-title:line:col: severity: message. "
-                    "Exit status 1 if any file has an error, else 0 (warnings allowed).")
+        "validate", help=_("report problems in design files"),
+        description=_("Print each problem as FILE:node-title:line:col: severity: message. "
+                      "Exit status 1 if any file has an error, else 0 (warnings allowed)."))
     check.add_argument("files", nargs="+", metavar="FILE", type=Path)
     # SUPPRESS: do not overwrite a global --json the main parser may already have set.
     check.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                       help="print the problems as a JSON list instead")
+                       help=_("print the problems as a JSON list instead"))
     check.set_defaults(func=validate_command)
 
     build = commands.add_parser(
-        "compile", help="write the Prefect flow module of a design",
-        description="Generate the flow module of FILE (to stdout, or to OUT with -o). "
-                    "Refuses a design with errors (exit status 1).")
+        "compile", help=_("write the Prefect flow module of a design"),
+        description=_("Generate the flow module of FILE (to stdout, or to OUT with -o). "
+                      "Refuses a design with errors (exit status 1)."))
     build.add_argument("file", metavar="FILE", type=Path)
     build.add_argument("-o", "--output", metavar="OUT", type=Path,
-                       help="file to write (atomically); default: standard output")
+                       help=_("file to write (atomically); default: standard output"))
     build.set_defaults(func=compile_command)
     return design
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_usage(sys.stderr)
-    print("flowdesk design: choose a command: validate or compile", file=sys.stderr)
+    print(_("flowdesk design: choose a command: validate or compile"), file=sys.stderr)
     return 2
 
 
@@ -107,8 +108,8 @@ def compile_command(args: argparse.Namespace, out: TextIO | None = None,
         print(format_problem(args.file, design, problem), file=err)
     errors = [p for p in problems if p.is_error]
     if errors:
-        print(f"flowdesk design: {args.file} has {len(errors)} error(s); nothing was written.",
-              file=err)
+        print(_("flowdesk design: {file} has {count} error(s); nothing was written.").format(
+            file=args.file, count=len(errors)), file=err)
         return 1
     source = generate(design)
     if args.output is None or str(args.output) == "-":
@@ -117,7 +118,8 @@ def compile_command(args: argparse.Namespace, out: TextIO | None = None,
     try:
         atomic_write_text(args.output, source)
     except OSError as exc:
-        print(f"flowdesk design: cannot write {args.output}: {exc.strerror or exc}", file=err)
+        print(_("flowdesk design: cannot write {file}: {error}").format(
+            file=args.output, error=exc.strerror or exc), file=err)
         return 1
     return 0
 

@@ -30,6 +30,7 @@ class CatalogueTranslator(QTranslator):
         super().__init__(parent)
         self.language = language
         self.catalogue = i18n.load_catalogue(language)
+        self.by_source = i18n.load_source_index(language)
 
     def translate(  # type: ignore[override]
         self,
@@ -39,6 +40,8 @@ class CatalogueTranslator(QTranslator):
         n: int = -1,
     ) -> str | None:
         text = self.catalogue.get((context, source))
+        if text is None:
+            text = self.by_source.get(source)
         if text is None:
             # None becomes a *null* QString: Qt then asks the next translator and
             # finally shows the source. "" would be taken as the translation.

@@ -17,60 +17,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
-
-# A temporary zh_CN catalogue for the dialog's own strings: (context, source) → text.
-ZH = {
-    ("SettingsDialog", "Flowdesk settings"): "Flowdesk 设置",
-    ("SettingsDialog", "Connection"): "连接",
-    ("SettingsDialog", "Appearance"): "外观",
-    ("SettingsDialog", "Notifications"): "通知",
-    ("ConnectionPage", "Add remote server…"): "添加远程服务器…",
-    ("ConnectionPage", "Add Prefect Cloud…"): "添加 Prefect Cloud…",
-    ("ConnectionPage", "Remove"): "删除",
-    ("ConnectionPage", "Use this profile"): "使用此配置",
-    ("ConnectionPage", "(in use)"): "（使用中）",
-    ("ProfileEditor", "Kind:"): "类型：",
-    ("ProfileEditor", "Remote Prefect server"): "远程 Prefect 服务器",
-    ("ProfileEditor", "Local (managed server)"): "本地（托管服务器）",
-    ("ProfileEditor", "Name:"): "名称：",
-    ("ProfileEditor", "Server API URL:"): "服务器 API 地址：",
-    ("ProfileEditor", "Auth string:"): "认证字符串：",
-    ("ProfileEditor", "Show"): "显示",
-    ("ProfileEditor", "Saved — type to replace"): "已保存 — 输入以替换",
-    ("ConnectionTester", "Test connection"): "测试连接",
-    ("ConnectionTester", "Latest runs on this server:"): "此服务器上的最新运行：",
-    (
-        "ConnectionTester",
-        "Connected: Prefect server {version}.",
-    ): "已连接：Prefect 服务器 {version}。",
-    (
-        "ConnectionPage",
-        "No system keyring is available: secrets are kept in {path}, readable only by you.",
-    ): "没有可用的系统密钥环：密钥保存在 {path}，仅您本人可读。",
-}
-
-
-def write_catalogue(folder: Path) -> None:
-    contexts: dict[str, list[tuple[str, str]]] = {}
-    for (context, source), text in ZH.items():
-        contexts.setdefault(context, []).append((source, text))
-    body = "".join(
-        f"<context><name>{escape(name)}</name>"
-        + "".join(
-            f"<message><source>{escape(s)}</source><translation>{escape(t)}</translation></message>"
-            for s, t in messages
-        )
-        + "</context>"
-        for name, messages in contexts.items()
-    )
-    (folder / "flowdesk_zh_CN.ts").write_text(
-        f'<?xml version="1.0" encoding="utf-8"?><TS version="2.1" language="zh_CN">{body}</TS>',
-        encoding="utf-8",
-    )
 
 
 async def shoot(app: QApplication, out: Path, work: Path) -> dict:
@@ -108,12 +57,8 @@ async def shoot(app: QApplication, out: Path, work: Path) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(out / "settings.png"))
 
-    folder = work / "translations"
-    folder.mkdir()
-    write_catalogue(folder)
-    i18n.translations_dir = lambda: folder  # the temporary catalogue
-    i18n.load_catalogue.cache_clear()
-    install_language(app, "zh_CN")
+    i18n.clear_caches()
+    install_language(app, "zh_CN")  # the shipped catalogue
     QCoreApplication.sendPostedEvents()
     await asyncio.sleep(0.2)
     report["zh_title"] = dialog.windowTitle()
@@ -141,7 +86,7 @@ def main() -> int:
             report = loop.run_until_complete(asyncio.wait_for(shoot(app, out, Path(work)), 120))
         finally:
             loop.close()
-    print(json.dumps(report), flush=True)
+    print(json.dumps(report, ensure_ascii=False), flush=True)
     return 0
 
 

@@ -146,7 +146,10 @@ class ConnectionPage(QWidget):
 
     def _label(self, profile: Profile) -> str:
         kinds = {"local": "⌂", "remote": "⇄", "cloud": "☁"}
-        text = f"{kinds.get(profile.kind, '')} {profile.name or self.tr('(unnamed)')}"
+        name = profile.name or self.tr("(unnamed)")
+        if profile.id == LOCAL_ID and name == "Local":
+            name = self.tr("Local")  # the built-in profile's default name, not one typed in
+        text = f"{kinds.get(profile.kind, '')} {name}"
         if profile.id == self.active_id:
             text += " " + self.tr("(in use)")
         return text

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -53,6 +54,7 @@ class ConnectionTester(QWidget):
         self.runs = QListWidget(self)
         self.runs.setObjectName("recentRuns")
         self.runs.setMaximumHeight(120)
+        self._no_runs_item: QListWidgetItem | None = None
         self.runs_label.hide()
         self.runs.hide()
         self.row = QHBoxLayout()
@@ -70,6 +72,8 @@ class ConnectionTester(QWidget):
     def retranslate(self) -> None:
         self.button.setText(self.tr("Test connection"))
         self.runs_label.setText(self.tr("Latest runs on this server:"))
+        if self._no_runs_item is not None:
+            self._no_runs_item.setText(self.tr("(no runs yet)"))
         result = self.result
         if result is not None and not self.busy and self.banner.kind in ("info", "error"):
             # The result already shown, in the new language.
@@ -165,10 +169,12 @@ class ConnectionTester(QWidget):
 
     def _show_runs(self, runs: list[Any]) -> None:
         self.runs.clear()
+        self._no_runs_item = None
         self.runs_label.show()
         self.runs.show()
         if not runs:
             self.runs.addItem(self.tr("(no runs yet)"))
+            self._no_runs_item = self.runs.item(0)
             return
         for run in runs:
             when = format_time(run.start_time or run.expected_start_time)

@@ -1,0 +1,3407 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+    <context>
+        <name>App</name>
+        <message>
+            <source>Flowdesk is already running but does not answer. If it is stuck, end it in your task manager and start Flowdesk again. (Lock: {path})</source>
+            <translation>Flowdesk 已在运行，但没有响应。如果它卡住了，请在任务管理器中结束它，然后重新启动 Flowdesk。（锁文件：{path}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>AppContext</name>
+        <message>
+            <source>The server moved to a new address.</source>
+            <translation>服务器已迁移到新地址。</translation>
+        </message>
+        <message>
+            <source>The server at {url} does not answer.</source>
+            <translation>{url} 处的服务器没有响应。</translation>
+        </message>
+        <message>
+            <source>The server is restarting.</source>
+            <translation>服务器正在重启。</translation>
+        </message>
+        <message>
+            <source>The server is starting.</source>
+            <translation>服务器正在启动。</translation>
+        </message>
+        <message>
+            <source>The server does not answer.</source>
+            <translation>服务器没有响应。</translation>
+        </message>
+        <message>
+            <source>The server has stopped.</source>
+            <translation>服务器已停止。</translation>
+        </message>
+        <message>
+            <source>The server is stopping.</source>
+            <translation>服务器正在停止。</translation>
+        </message>
+        <message>
+            <source>The server failed.</source>
+            <translation>服务器出现故障。</translation>
+        </message>
+        <message>
+            <source>The server is not available.</source>
+            <translation>服务器不可用。</translation>
+        </message>
+        <message>
+            <source>Restart requested.</source>
+            <translation>已请求重启。</translation>
+        </message>
+        <message>
+            <source>Switching to another server.</source>
+            <translation>正在切换到另一台服务器。</translation>
+        </message>
+        <message>
+            <source>Quitting.</source>
+            <translation>正在退出。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AppearancePage</name>
+        <message>
+            <source>Language:</source>
+            <translation>语言：</translation>
+        </message>
+        <message>
+            <source>Theme:</source>
+            <translation>主题：</translation>
+        </message>
+        <message>
+            <source>System default</source>
+            <translation>系统默认</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>浅色</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>深色</translation>
+        </message>
+        <message>
+            <source>Both apply at once, to every open window.</source>
+            <translation>两者都会立即应用到所有打开的窗口。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApprovalForm</name>
+        <message>
+            <source>Inputs</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>Message to the person (Markdown, {input} placeholders)</source>
+            <translation>给处理人的消息（Markdown，可使用 {input} 占位符）</translation>
+        </message>
+        <message>
+            <source>Form fields (what the person answers)</source>
+            <translation>表单字段（处理人需要填写的内容）</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Default</source>
+            <translation>默认值</translation>
+        </message>
+        <message>
+            <source>Min</source>
+            <translation>最小值</translation>
+        </message>
+        <message>
+            <source>Max</source>
+            <translation>最大值</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>必填</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> 秒</translation>
+        </message>
+        <message>
+            <source>The run fails if nobody resumes it in time</source>
+            <translation>如果没有人及时恢复，运行将失败</translation>
+        </message>
+        <message>
+            <source>Timeout</source>
+            <translation>超时</translation>
+        </message>
+        <message>
+            <source>Edit message of {node}</source>
+            <translation>编辑 {node} 的消息</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditView</name>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>Input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>Resumed</source>
+            <translation>已恢复</translation>
+        </message>
+        <message>
+            <source>Resume rejected</source>
+            <translation>恢复被拒绝</translation>
+        </message>
+        <message>
+            <source>Pause requested</source>
+            <translation>已请求暂停</translation>
+        </message>
+        <message>
+            <source>Suspended</source>
+            <translation>已挂起</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>Pause extended</source>
+            <translation>暂停已延长</translation>
+        </message>
+        <message>
+            <source>Retried</source>
+            <translation>已重试</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>已删除</translation>
+        </message>
+        <message>
+            <source>Window</source>
+            <translation>窗口</translation>
+        </message>
+        <message>
+            <source>Tray</source>
+            <translation>系统托盘</translation>
+        </message>
+        <message>
+            <source>Command line</source>
+            <translation>命令行</translation>
+        </message>
+        <message>
+            <source>Audit trail</source>
+            <translation>审计记录</translation>
+        </message>
+        <message>
+            <source>Run id:</source>
+            <translation>运行 ID：</translation>
+        </message>
+        <message>
+            <source>Paste a run id (or part of one) to filter</source>
+            <translation>粘贴运行 ID（或其中一部分）进行筛选</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>The audit trail cannot be read: {error}</source>
+            <translation>无法读取审计记录：{error}</translation>
+        </message>
+        <message>
+            <source>Nothing recorded yet: pauses, resumes and cancels will appear here.</source>
+            <translation>尚无记录：暂停、恢复和取消操作将显示在这里。</translation>
+        </message>
+        <message>
+            <source>{count} entries, newest first.</source>
+            <translation>{count} 条记录，最新的在前。</translation>
+        </message>
+        <message>
+            <source>No entry for a run id containing “{text}” ({total} in all).</source>
+            <translation>没有运行 ID 包含“{text}”的记录（共 {total} 条）。</translation>
+        </message>
+        <message>
+            <source>{shown} of {total} entries.</source>
+            <translation>{shown} / {total} 条记录。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Banner</name>
+        <message>
+            <source>Server log…</source>
+            <translation>服务器日志…</translation>
+        </message>
+        <message>
+            <source>Restart server</source>
+            <translation>重启服务器</translation>
+        </message>
+    </context>
+    <context>
+        <name>CLI</name>
+        <message>
+            <source>Prefect on your desk. Without a command, opens the window.</source>
+            <translation>把 Prefect 放到你的桌面上。不带命令时打开窗口。</translation>
+        </message>
+        <message>
+            <source>open the window (the default)</source>
+            <translation>打开窗口（默认）</translation>
+        </message>
+        <message>
+            <source>start a private server, run and pause flows, check, clean up</source>
+            <translation>启动私有服务器，运行和暂停流程，检查，清理</translation>
+        </message>
+        <message>
+            <source>the window is not available in this build ({error})</source>
+            <translation>此版本中窗口不可用（{error}）</translation>
+        </message>
+        <message>
+            <source>list flow runs</source>
+            <translation>列出流程运行</translation>
+        </message>
+        <message>
+            <source>only runs of this flow</source>
+            <translation>仅显示此流程的运行</translation>
+        </message>
+        <message>
+            <source>details of one run</source>
+            <translation>显示单个运行的详情</translation>
+        </message>
+        <message>
+            <source>ask a running run to pause at its next checkpoint</source>
+            <translation>请求运行中的运行在下一个检查点暂停</translation>
+        </message>
+        <message>
+            <source>stop a deployment's run now; resume restarts it from the top</source>
+            <translation>立即停止部署的运行；恢复时将从头重新开始</translation>
+        </message>
+        <message>
+            <source>cancel a run</source>
+            <translation>取消运行</translation>
+        </message>
+        <message>
+            <source>run a finished deployment run again</source>
+            <translation>再次运行已结束的部署运行</translation>
+        </message>
+        <message>
+            <source>resume a paused run</source>
+            <translation>恢复已暂停的运行</translation>
+        </message>
+        <message>
+            <source>JSON object with the values the run asks for</source>
+            <translation>包含运行所需值的 JSON 对象</translation>
+        </message>
+        <message>
+            <source>delete a run</source>
+            <translation>删除运行</translation>
+        </message>
+        <message>
+            <source>also delete a run that is running</source>
+            <translation>同时删除运行中的运行</translation>
+        </message>
+        <message>
+            <source>print a run's logs</source>
+            <translation>打印运行的日志</translation>
+        </message>
+        <message>
+            <source>keep printing new lines</source>
+            <translation>持续打印新行</translation>
+        </message>
+        <message>
+            <source>start a run of a deployment</source>
+            <translation>启动部署的一次运行</translation>
+        </message>
+        <message>
+            <source>flow/deployment, or a flow name</source>
+            <translation>流程/部署，或流程名称</translation>
+        </message>
+        <message>
+            <source>wait and print states until done</source>
+            <translation>等待并打印状态，直到结束</translation>
+        </message>
+        <message>
+            <source>list deployments</source>
+            <translation>列出部署</translation>
+        </message>
+        <message>
+            <source>no Flowdesk server is running; start it with 'flowdesk server start' or open the app</source>
+            <translation>没有正在运行的 Flowdesk 服务器；请使用 'flowdesk server start' 启动，或打开应用</translation>
+        </message>
+        <message>
+            <source>No runs.</source>
+            <translation>没有运行。</translation>
+        </message>
+        <message>
+            <source>State:      {s} {n}</source>
+            <translation>状态：     {s} {n}</translation>
+        </message>
+        <message>
+            <source>Flow:       {f}</source>
+            <translation>流程：     {f}</translation>
+        </message>
+        <message>
+            <source>Deployment: {d}</source>
+            <translation>部署：     {d}</translation>
+        </message>
+        <message>
+            <source>Started:    {t}</source>
+            <translation>开始时间： {t}</translation>
+        </message>
+        <message>
+            <source>Duration:   {d}</source>
+            <translation>持续时间： {d}</translation>
+        </message>
+        <message>
+            <source>Parameters: {p}</source>
+            <translation>参数：     {p}</translation>
+        </message>
+        <message>
+            <source>Pause requested for {name}: it pauses at its next checkpoint.</source>
+            <translation>已请求暂停 {name}：它将在下一个检查点暂停。</translation>
+        </message>
+        <message>
+            <source>Suspended {name}: resume restarts it from the top.</source>
+            <translation>已挂起 {name}：恢复时将从头重新开始。</translation>
+        </message>
+        <message>
+            <source>{name}: {state}</source>
+            <translation>{name}：{state}</translation>
+        </message>
+        <message>
+            <source>{name} will run again.</source>
+            <translation>{name} 将再次运行。</translation>
+        </message>
+        <message>
+            <source>Resumed {name}.</source>
+            <translation>已恢复 {name}。</translation>
+        </message>
+        <message>
+            <source>paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>活动</translation>
+        </message>
+        <message>
+            <source>DEPLOYMENT</source>
+            <translation>部署</translation>
+        </message>
+        <message>
+            <source>SCHEDULE</source>
+            <translation>调度</translation>
+        </message>
+        <message>
+            <source>SCHEDULE STATE</source>
+            <translation>调度状态</translation>
+        </message>
+        <message>
+            <source>STATUS</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Message:    {m}</source>
+            <translation>消息：     {m}</translation>
+        </message>
+        <message>
+            <source>Paused:     {d}</source>
+            <translation>已暂停：   {d}</translation>
+        </message>
+        <message>
+            <source>--input must be a JSON object like '{example}'</source>
+            <translation>--input 必须是类似 '{example}' 的 JSON 对象</translation>
+        </message>
+        <message>
+            <source>{name} is {state}: deleting it does not stop its process. Cancel it first, or pass --yes.</source>
+            <translation>{name} 的状态为 {state}：删除它不会停止其进程。请先取消它，或传入 --yes。</translation>
+        </message>
+        <message>
+            <source>Deleted {name}.</source>
+            <translation>已删除 {name}。</translation>
+        </message>
+        <message>
+            <source>Started {name} ({id})</source>
+            <translation>已启动 {name}（{id}）</translation>
+        </message>
+        <message>
+            <source>Times out:  {t}</source>
+            <translation>超时时间： {t}</translation>
+        </message>
+        <message>
+            <source>Input:      {s}</source>
+            <translation>输入：     {s}</translation>
+        </message>
+        <message>
+            <source>--input is not valid JSON ({error}); give an object like '{example}'</source>
+            <translation>--input 不是有效的 JSON（{error}）；请提供类似 '{example}' 的对象</translation>
+        </message>
+        <message>
+            <source>--param needs KEY=VALUE, got '{pair}'</source>
+            <translation>--param 需要 KEY=VALUE 格式，收到的是 '{pair}'</translation>
+        </message>
+        <message>
+            <source>none (runs until 'flowdesk server stop')</source>
+            <translation>无（一直运行到 'flowdesk server stop'）</translation>
+        </message>
+        <message>
+            <source>start, stop or inspect the managed local server</source>
+            <translation>启动、停止或查看受管理的本地服务器</translation>
+        </message>
+        <message>
+            <source>start it in the background and wait until ready</source>
+            <translation>在后台启动并等待就绪</translation>
+        </message>
+        <message>
+            <source>preferred port (default 4200)</source>
+            <translation>首选端口（默认 4200）</translation>
+        </message>
+        <message>
+            <source>stop the server and the runner</source>
+            <translation>停止服务器和运行器</translation>
+        </message>
+        <message>
+            <source>restart the server and the runner</source>
+            <translation>重启服务器和运行器</translation>
+        </message>
+        <message>
+            <source>is it running, where, since when</source>
+            <translation>是否在运行、在哪里、从何时开始</translation>
+        </message>
+        <message>
+            <source>serve the flows as deployments (started for you)</source>
+            <translation>将流程作为部署提供服务（会自动启动）</translation>
+        </message>
+        <message>
+            <source>print shell lines that point Prefect at the server</source>
+            <translation>打印让 Prefect 指向该服务器的 shell 命令</translation>
+        </message>
+        <message>
+            <source>run a command against the managed server</source>
+            <translation>针对受管理的服务器运行命令</translation>
+        </message>
+        <message>
+            <source>the command, after --</source>
+            <translation>要运行的命令，放在 -- 之后</translation>
+        </message>
+        <message>
+            <source>already running</source>
+            <translation>已在运行</translation>
+        </message>
+        <message>
+            <source>ready</source>
+            <translation>已就绪</translation>
+        </message>
+        <message>
+            <source>Server stopped.</source>
+            <translation>服务器已停止。</translation>
+        </message>
+        <message>
+            <source>No server was running.</source>
+            <translation>没有正在运行的服务器。</translation>
+        </message>
+        <message>
+            <source>no server is running; start it with 'flowdesk server start'</source>
+            <translation>没有正在运行的服务器；请使用 'flowdesk server start' 启动</translation>
+        </message>
+        <message>
+            <source>No Flowdesk server is running. Start one with 'flowdesk server start'.</source>
+            <translation>没有正在运行的 Flowdesk 服务器。请使用 'flowdesk server start' 启动一个。</translation>
+        </message>
+        <message>
+            <source>give the command to run after '--', e.g. flowdesk exec -- python my_flow.py</source>
+            <translation>请在 '--' 之后给出要运行的命令，例如 flowdesk exec -- python my_flow.py</translation>
+        </message>
+        <message>
+            <source>Server restarted at {url}</source>
+            <translation>服务器已在 {url} 重启</translation>
+        </message>
+        <message>
+            <source>Server:  {phase} at {url}</source>
+            <translation>服务器：   {phase}，地址 {url}</translation>
+        </message>
+        <message>
+            <source>Runner:  {phase}</source>
+            <translation>运行器：   {phase}</translation>
+        </message>
+        <message>
+            <source>Pids:    supervisor {d}, server {s}, runner {r}; owner {o}</source>
+            <translation>进程号：   监督进程 {d}，服务器 {s}，运行器 {r}；所有者 {o}</translation>
+        </message>
+        <message>
+            <source>Restarts: {n}</source>
+            <translation>重启次数： {n}</translation>
+        </message>
+        <message>
+            <source>Data:    {path}</source>
+            <translation>数据：     {path}</translation>
+        </message>
+        <message>
+            <source>Logs:    {path}</source>
+            <translation>日志：     {path}</translation>
+        </message>
+        <message>
+            <source>Flowdesk server {verb} at {url}</source>
+            <translation>Flowdesk 服务器{verb}，地址 {url}</translation>
+        </message>
+        <message>
+            <source>  cannot serve {path}: {problem}</source>
+            <translation>  无法提供 {path}：{problem}</translation>
+        </message>
+        <message>
+            <source>command not found: {cmd}</source>
+            <translation>找不到命令：{cmd}</translation>
+        </message>
+        <message>
+            <source>flowdesk design: choose a command: validate or compile</source>
+            <translation>flowdesk design: 请选择命令：validate 或 compile</translation>
+        </message>
+        <message>
+            <source>check and compile flow designs (*.flowdesk.json)</source>
+            <translation>检查并编译流程设计（*.flowdesk.json）</translation>
+        </message>
+        <message>
+            <source>Check flow designs and turn them into Prefect flow modules.</source>
+            <translation>检查流程设计，并将其转换为 Prefect 流程模块。</translation>
+        </message>
+        <message>
+            <source>report problems in design files</source>
+            <translation>报告设计文件中的问题</translation>
+        </message>
+        <message>
+            <source>Print each problem as FILE:node-title:line:col: severity: message. Exit status 1 if any file has an error, else 0 (warnings allowed).</source>
+            <translation>按 FILE:node-title:line:col: severity: message 格式逐行打印每个问题。如有任何文件存在错误，退出状态为 1，否则为 0（允许警告）。</translation>
+        </message>
+        <message>
+            <source>print the problems as a JSON list instead</source>
+            <translation>改为以 JSON 列表形式打印问题</translation>
+        </message>
+        <message>
+            <source>write the Prefect flow module of a design</source>
+            <translation>写出设计的 Prefect 流程模块</translation>
+        </message>
+        <message>
+            <source>Generate the flow module of FILE (to stdout, or to OUT with -o). Refuses a design with errors (exit status 1).</source>
+            <translation>生成 FILE 的流程模块（输出到标准输出，或用 -o 写入 OUT）。设计有错误时拒绝生成（退出状态 1）。</translation>
+        </message>
+        <message>
+            <source>file to write (atomically); default: standard output</source>
+            <translation>要写入的文件（原子写入）；默认：标准输出</translation>
+        </message>
+        <message>
+            <source>flowdesk design: {file} has {count} error(s); nothing was written.</source>
+            <translation>flowdesk design: {file} 有 {count} 个错误；未写入任何内容。</translation>
+        </message>
+        <message>
+            <source>flowdesk design: cannot write {file}: {error}</source>
+            <translation>flowdesk design: 无法写入 {file}：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChoiceEditor</name>
+        <message>
+            <source>— not set —</source>
+            <translation>— 未设置 —</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>{value} (not a listed choice)</source>
+            <translation>{value}（不在选项列表中）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodeEditor</name>
+        <message>
+            <source>One item per line</source>
+            <translation>每行一项</translation>
+        </message>
+        <message>
+            <source>JSON, e.g. {example}</source>
+            <translation>JSON，例如 {example}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodeSection</name>
+        <message>
+            <source>Available names (click to insert):</source>
+            <translation>可用名称（点击插入）：</translation>
+        </message>
+        <message>
+            <source>Click a name to insert it at the cursor</source>
+            <translation>点击名称，将其插入到光标处</translation>
+        </message>
+        <message>
+            <source>Insert '{name}'</source>
+            <translation>插入 '{name}'</translation>
+        </message>
+        <message>
+            <source>Expression</source>
+            <translation>表达式</translation>
+        </message>
+        <message>
+            <source>Body</source>
+            <translation>函数体</translation>
+        </message>
+        <message>
+            <source>Line {line}: </source>
+            <translation>第 {line} 行： </translation>
+        </message>
+    </context>
+    <context>
+        <name>ConditionForm</name>
+        <message>
+            <source>Nodes fed from 'true' run only when the expression is true; both outputs carry the first input's value.</source>
+            <translation>只有表达式为真时，由 'true' 连出的节点才会运行；两个输出都携带第一个输入的值。</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
+            <translation>输入</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionPage</name>
+        <message>
+            <source>(unnamed)</source>
+            <translation>（未命名）</translation>
+        </message>
+        <message>
+            <source>Local</source>
+            <translation>本地</translation>
+        </message>
+        <message>
+            <source>(in use)</source>
+            <translation>（使用中）</translation>
+        </message>
+        <message>
+            <source>Prefect Cloud</source>
+            <translation>Prefect Cloud</translation>
+        </message>
+        <message>
+            <source>Remote server</source>
+            <translation>远程服务器</translation>
+        </message>
+        <message>
+            <source>The local server is not running yet: it starts with the window.</source>
+            <translation>本地服务器尚未运行：它会随窗口一起启动。</translation>
+        </message>
+        <message>
+            <source>“{name}”: {problem} Nothing was saved.</source>
+            <translation>“{name}”：{problem} 未保存任何内容。</translation>
+        </message>
+        <message>
+            <source>The profiles could not be saved: {error}</source>
+            <translation>无法保存配置档案：{error}</translation>
+        </message>
+        <message>
+            <source>Start at login could not be changed: {error}</source>
+            <translation>无法更改登录时启动设置：{error}</translation>
+        </message>
+        <message>
+            <source>Add remote server…</source>
+            <translation>添加远程服务器…</translation>
+        </message>
+        <message>
+            <source>Add Prefect Cloud…</source>
+            <translation>添加 Prefect Cloud…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Use this profile</source>
+            <translation>使用此配置档案</translation>
+        </message>
+        <message>
+            <source>No system keyring is available: secrets are kept in {path}, readable only by you.</source>
+            <translation>没有可用的系统密钥环：机密信息保存在 {path} 中，仅你本人可读。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionTester</name>
+        <message>
+            <source>Test connection</source>
+            <translation>测试连接</translation>
+        </message>
+        <message>
+            <source>Latest runs on this server:</source>
+            <translation>此服务器上的最新运行：</translation>
+        </message>
+        <message>
+            <source>(no runs yet)</source>
+            <translation>（尚无运行）</translation>
+        </message>
+        <message>
+            <source>Nothing to test yet.</source>
+            <translation>暂无可测试的内容。</translation>
+        </message>
+        <message>
+            <source>Testing {url}…</source>
+            <translation>正在测试 {url}…</translation>
+        </message>
+        <message>
+            <source>But reading runs failed: {error}</source>
+            <translation>但读取运行失败：{error}</translation>
+        </message>
+        <message>
+            <source>Connected: Prefect server {version}.</source>
+            <translation>已连接：Prefect 服务器 {version}。</translation>
+        </message>
+        <message>
+            <source>Connected to Prefect Cloud.</source>
+            <translation>已连接到 Prefect Cloud。</translation>
+        </message>
+        <message>
+            <source>The address is not usable.</source>
+            <translation>该地址不可用。</translation>
+        </message>
+        <message>
+            <source>The host name is unknown.</source>
+            <translation>主机名未知。</translation>
+        </message>
+        <message>
+            <source>Nothing answers there.</source>
+            <translation>该地址没有任何响应。</translation>
+        </message>
+        <message>
+            <source>That is not a Prefect API.</source>
+            <translation>那不是 Prefect API。</translation>
+        </message>
+        <message>
+            <source>The credentials were refused.</source>
+            <translation>凭据被拒绝。</translation>
+        </message>
+        <message>
+            <source>The Prefect versions do not match.</source>
+            <translation>Prefect 版本不匹配。</translation>
+        </message>
+        <message>
+            <source>The connection failed.</source>
+            <translation>连接失败。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardStrip</name>
+        <message>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Runner</source>
+            <translation>运行器</translation>
+        </message>
+        <message>
+            <source>This window</source>
+            <translation>此窗口</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <source>Local cost</source>
+            <translation>本地开销</translation>
+        </message>
+        <message>
+            <source>The runner and the flow runs it started</source>
+            <translation>运行器及其启动的流程运行</translation>
+        </message>
+        <message>
+            <source>not running</source>
+            <translation>未运行</translation>
+        </message>
+        <message>
+            <source>{memory} · {cpu:.1f} % CPU</source>
+            <translation>{memory} · {cpu:.1f} % CPU</translation>
+        </message>
+        <message>
+            <source>({count} runs)</source>
+            <translation>（{count} 个运行）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Deployer</name>
+        <message>
+            <source>Could not write the flow file: {error}</source>
+            <translation>无法写入流程文件：{error}</translation>
+        </message>
+        <message>
+            <source>Wrote {file}, but there is no connection to the server: it will be served when the server runs.</source>
+            <translation>已写入 {file}，但未连接到服务器：服务器运行后将为其提供服务。</translation>
+        </message>
+        <message>
+            <source>Deploying {name}…</source>
+            <translation>正在部署 {name}…</translation>
+        </message>
+        <message>
+            <source>The runner could not load {file}: {error}</source>
+            <translation>运行器无法加载 {file}：{error}</translation>
+        </message>
+        <message>
+            <source>{name} did not appear on the server within {seconds} s; is the runner running? (Server menu → Show server log)</source>
+            <translation>{name} 未在 {seconds} 秒内出现在服务器上；运行器是否在运行？（服务器菜单 → 显示服务器日志）</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeploymentsTable</name>
+        <message>
+            <source>Flow</source>
+            <translation>流程</translation>
+        </message>
+        <message>
+            <source>Deployment</source>
+            <translation>部署</translation>
+        </message>
+        <message>
+            <source>Schedules</source>
+            <translation>调度</translation>
+        </message>
+        <message>
+            <source>Next run</source>
+            <translation>下次运行</translation>
+        </message>
+        <message>
+            <source>Schedule</source>
+            <translation>调度</translation>
+        </message>
+        <message>
+            <source>Last run</source>
+            <translation>上次运行</translation>
+        </message>
+        <message>
+            <source>Work pool</source>
+            <translation>工作池</translation>
+        </message>
+        <message>
+            <source>No schedule</source>
+            <translation>无调度</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>活动</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeploymentsView</name>
+        <message>
+            <source>Run now</source>
+            <translation>立即运行</translation>
+        </message>
+        <message>
+            <source>Start a run with the default parameters</source>
+            <translation>使用默认参数启动运行</translation>
+        </message>
+        <message>
+            <source>Run with parameters…</source>
+            <translation>带参数运行…</translation>
+        </message>
+        <message>
+            <source>Choose the parameters, then start a run</source>
+            <translation>选择参数，然后启动运行</translation>
+        </message>
+        <message>
+            <source>Pause schedule</source>
+            <translation>暂停调度</translation>
+        </message>
+        <message>
+            <source>Stop scheduling new runs</source>
+            <translation>停止调度新的运行</translation>
+        </message>
+        <message>
+            <source>Resume schedule</source>
+            <translation>恢复调度</translation>
+        </message>
+        <message>
+            <source>Schedule runs again</source>
+            <translation>重新开始调度运行</translation>
+        </message>
+        <message>
+            <source>Show runs</source>
+            <translation>显示运行</translation>
+        </message>
+        <message>
+            <source>Show this deployment's runs in the Runs tab</source>
+            <translation>在“运行”标签页中显示此部署的运行</translation>
+        </message>
+        <message>
+            <source>Deployment actions</source>
+            <translation>部署操作</translation>
+        </message>
+        <message>
+            <source>Could not load deployments: {error}</source>
+            <translation>无法加载部署：{error}</translation>
+        </message>
+        <message>
+            <source>No deployments yet. Flowdesk serves every flow file in its flows folders; they appear here once the local server's runner has registered them.</source>
+            <translation>尚无部署。Flowdesk 会为其流程文件夹中的每个流程文件提供服务；本地服务器的运行器注册它们后，它们就会显示在这里。</translation>
+        </message>
+        <message>
+            <source>Not connected to the server.</source>
+            <translation>未连接到服务器。</translation>
+        </message>
+        <message>
+            <source>In progress…</source>
+            <translation>正在进行…</translation>
+        </message>
+        <message>
+            <source>Could not start {name}: {error}</source>
+            <translation>无法启动 {name}：{error}</translation>
+        </message>
+        <message>
+            <source>Started {run} of {flow}.</source>
+            <translation>已启动 {flow} 的运行 {run}。</translation>
+        </message>
+        <message>
+            <source>Could not change the schedule of {name}: {error}</source>
+            <translation>无法更改 {name} 的调度：{error}</translation>
+        </message>
+        <message>
+            <source>Schedule of {name} resumed.</source>
+            <translation>{name} 的调度已恢复。</translation>
+        </message>
+        <message>
+            <source>Schedule of {name} paused.</source>
+            <translation>{name} 的调度已暂停。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DesignDocument</name>
+        <message>
+            <source>Untitled design</source>
+            <translation>未命名设计</translation>
+        </message>
+        <message>
+            <source>Untitled</source>
+            <translation>未命名</translation>
+        </message>
+        <message>
+            <source>Choose where to save first.</source>
+            <translation>请先选择保存位置。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DesignForm</name>
+        <message>
+            <source>Also the flow's name (deployment '&lt;name&gt;/local')</source>
+            <translation>同时也是流程的名称（部署 '&lt;name&gt;/local'）</translation>
+        </message>
+        <message>
+            <source>Design name</source>
+            <translation>设计名称</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <source>{nodes} nodes, {edges} connections. Select a node to edit it.</source>
+            <translation>{nodes} 个节点，{edges} 个连接。选择一个节点即可编辑。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DesignerCanvas</name>
+        <message>
+            <source>Resume…</source>
+            <translation>恢复…</translation>
+        </message>
+        <message>
+            <source>This run waits at this node: open its form and resume it</source>
+            <translation>此运行正在此节点等待：打开其表单并恢复它</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>已跳过</translation>
+        </message>
+        <message>
+            <source>{state} · {done}/{seen} items</source>
+            <translation>{state} · {done}/{seen} 项</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>Input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>{direction} '{name}' ({type}): drag to connect</source>
+            <translation>{direction} '{name}'（{type}）：拖动以连接</translation>
+        </message>
+        <message>
+            <source>Delete {count} items</source>
+            <translation>删除 {count} 项</translation>
+        </message>
+        <message>
+            <source>Reconnect {port}</source>
+            <translation>重新连接 {port}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DesignerClipboard</name>
+        <message>
+            <source>The clipboard holds nodes from a newer Flowdesk.</source>
+            <translation>剪贴板中的节点来自更新版本的 Flowdesk。</translation>
+        </message>
+        <message>
+            <source>The clipboard holds no nodes.</source>
+            <translation>剪贴板中没有节点。</translation>
+        </message>
+        <message>
+            <source>The clipboard's nodes are damaged: {error}</source>
+            <translation>剪贴板中的节点已损坏：{error}</translation>
+        </message>
+        <message>
+            <source>Paste {count} nodes</source>
+            <translation>粘贴 {count} 个节点</translation>
+        </message>
+    </context>
+    <context>
+        <name>DesignerConnections</name>
+        <message>
+            <source>One end of the connection is not in this design.</source>
+            <translation>连接的一端不在此设计中。</translation>
+        </message>
+        <message>
+            <source>Connect an output (right side) to an input (left side).</source>
+            <translation>请将输出（右侧）连接到输入（左侧）。</translation>
+        </message>
+        <message>
+            <source>'{node}' cannot feed itself.</source>
+            <translation>'{node}' 不能连接到自身。</translation>
+        </message>
+        <message>
+            <source>Input '{port}' of '{node}' is already fed by '{feeder}'; drag that wire off it first.</source>
+            <translation>'{node}' 的输入 '{port}' 已由 '{feeder}' 提供；请先将那条连线拖离。</translation>
+        </message>
+        <message>
+            <source>'{source}' already depends on '{target}': this connection would make a loop.</source>
+            <translation>'{source}' 已依赖于 '{target}'：此连接会形成循环。</translation>
+        </message>
+        <message>
+            <source>Types do not match: '{source}' gives {given} ('{port}'), but input '{input}' of '{target}' expects {expected}.</source>
+            <translation>类型不匹配：'{source}' 提供 {given}（'{port}'），但 '{target}' 的输入 '{input}' 需要 {expected}。</translation>
+        </message>
+        <message>
+            <source>This node has no {side} to connect to.</source>
+            <translation>此节点没有可连接的{side}。</translation>
+        </message>
+        <message>
+            <source>inputs</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>outputs</source>
+            <translation>输出</translation>
+        </message>
+    </context>
+    <context>
+        <name>DesignerInspector</name>
+        <message>
+            <source>Add a row</source>
+            <translation>添加一行</translation>
+        </message>
+        <message>
+            <source>Remove the selected row</source>
+            <translation>删除所选行</translation>
+        </message>
+        <message>
+            <source>Move up</source>
+            <translation>上移</translation>
+        </message>
+        <message>
+            <source>Move down</source>
+            <translation>下移</translation>
+        </message>
+    </context>
+    <context>
+        <name>DesignerKinds</name>
+        <message>
+            <source>Parameters</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <source>The flow's parameters: values asked for when a run starts.</source>
+            <translation>流程的参数：启动运行时需要提供的值。</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>A Python function body run as a Prefect task; its inputs are arguments, its return value flows on.</source>
+            <translation>作为 Prefect 任务运行的 Python 函数体；输入作为函数实参传入，返回值继续向下传递。</translation>
+        </message>
+        <message>
+            <source>Loop</source>
+            <translation>循环</translation>
+        </message>
+        <message>
+            <source>Run a body once per element of a list (pausable between items); the results are collected into a list.</source>
+            <translation>对列表中的每个元素运行一次循环体（各项之间可暂停）；结果汇总为一个列表。</translation>
+        </message>
+        <message>
+            <source>Approval</source>
+            <translation>审批</translation>
+        </message>
+        <message>
+            <source>Pause the run until a person resumes it, optionally with typed values (a form).</source>
+            <translation>暂停运行，直到有人恢复它，可选择同时填写带类型的值（表单）。</translation>
+        </message>
+        <message>
+            <source>Condition</source>
+            <translation>条件</translation>
+        </message>
+        <message>
+            <source>Route on a Python expression: nodes fed from 'true' run only when it holds, from 'false' only when it does not.</source>
+            <translation>按 Python 表达式分支：由 'true' 连出的节点仅在表达式成立时运行，由 'false' 连出的节点仅在不成立时运行。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DesignerWidget</name>
+        <message>
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <source>Start an empty design</source>
+            <translation>开始一个空白设计</translation>
+        </message>
+        <message>
+            <source>Open…</source>
+            <translation>打开…</translation>
+        </message>
+        <message>
+            <source>Open a design file</source>
+            <translation>打开设计文件</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Save the design</source>
+            <translation>保存设计</translation>
+        </message>
+        <message>
+            <source>Save as…</source>
+            <translation>另存为…</translation>
+        </message>
+        <message>
+            <source>Save the design to a new file</source>
+            <translation>将设计保存到新文件</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <source>Undo {what}</source>
+            <translation>撤销 {what}</translation>
+        </message>
+        <message>
+            <source>Redo {what}</source>
+            <translation>重做 {what}</translation>
+        </message>
+        <message>
+            <source>Cut</source>
+            <translation>剪切</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <source>Paste</source>
+            <translation>粘贴</translation>
+        </message>
+        <message>
+            <source>Duplicate</source>
+            <translation>复制副本</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Select all</source>
+            <translation>全选</translation>
+        </message>
+        <message>
+            <source>Fit</source>
+            <translation>适应窗口</translation>
+        </message>
+        <message>
+            <source>Show the whole design (Ctrl+0)</source>
+            <translation>显示整个设计（Ctrl+0）</translation>
+        </message>
+        <message>
+            <source>100 %</source>
+            <translation>100 %</translation>
+        </message>
+        <message>
+            <source>Actual size (Ctrl+1)</source>
+            <translation>实际大小（Ctrl+1）</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>放大</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>缩小</translation>
+        </message>
+        <message>
+            <source>Tidy up</source>
+            <translation>整理</translation>
+        </message>
+        <message>
+            <source>Arrange the nodes in columns by dependency (Ctrl+L)</source>
+            <translation>按依赖关系将节点排成列（Ctrl+L）</translation>
+        </message>
+        <message>
+            <source>Validate</source>
+            <translation>验证</translation>
+        </message>
+        <message>
+            <source>Check the design and list its problems</source>
+            <translation>检查设计并列出其问题</translation>
+        </message>
+        <message>
+            <source>View code</source>
+            <translation>查看代码</translation>
+        </message>
+        <message>
+            <source>The Prefect flow module this design generates</source>
+            <translation>此设计生成的 Prefect 流程模块</translation>
+        </message>
+        <message>
+            <source>Deploy</source>
+            <translation>部署</translation>
+        </message>
+        <message>
+            <source>Write the flow and serve it as a deployment</source>
+            <translation>写出流程并将其作为部署提供服务</translation>
+        </message>
+        <message>
+            <source>Run…</source>
+            <translation>运行…</translation>
+        </message>
+        <message>
+            <source>Deploy if needed, then start a run with parameters</source>
+            <translation>如有需要先部署，然后带参数启动运行</translation>
+        </message>
+        <message>
+            <source>Add node…</source>
+            <translation>添加节点…</translation>
+        </message>
+        <message>
+            <source>Search node kinds (Tab on the canvas)</source>
+            <translation>搜索节点类型（在画布上按 Tab）</translation>
+        </message>
+        <message>
+            <source>Open its autosave</source>
+            <translation>打开其自动保存</translation>
+        </message>
+        <message>
+            <source>Could not open {file}; nothing was changed.</source>
+            <translation>无法打开 {file}；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>{file} has an autosave newer than the file (unsaved changes from an earlier session). Restore it?</source>
+            <translation>{file} 有一份比文件更新的自动保存（来自之前会话的未保存更改）。要还原吗？</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>还原</translation>
+        </message>
+        <message>
+            <source>Discard it</source>
+            <translation>丢弃</translation>
+        </message>
+        <message>
+            <source>Opened {file}</source>
+            <translation>已打开 {file}</translation>
+        </message>
+        <message>
+            <source>Could not restore the autosave:</source>
+            <translation>无法还原自动保存：</translation>
+        </message>
+        <message>
+            <source>Restored unsaved changes; save to keep them.</source>
+            <translation>已还原未保存的更改；请保存以保留它们。</translation>
+        </message>
+        <message>
+            <source>An unsaved design from an earlier session was kept ({count} found). Recover it?</source>
+            <translation>保留了一份之前会话中未保存的设计（共找到 {count} 份）。要找回吗？</translation>
+        </message>
+        <message>
+            <source>Recover</source>
+            <translation>找回</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>丢弃</translation>
+        </message>
+        <message>
+            <source>Flowdesk designs (*.flowdesk.json);;JSON files (*.json);;All files (*)</source>
+            <translation>Flowdesk 设计 (*.flowdesk.json);;JSON 文件 (*.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Open design</source>
+            <translation>打开设计</translation>
+        </message>
+        <message>
+            <source>Not saved — your design is still open here, nothing was lost.</source>
+            <translation>未保存 — 你的设计仍在此处打开，没有丢失任何内容。</translation>
+        </message>
+        <message>
+            <source>Saved {file}</source>
+            <translation>已保存 {file}</translation>
+        </message>
+        <message>
+            <source>Save design as</source>
+            <translation>设计另存为</translation>
+        </message>
+        <message>
+            <source>Autosave failed (your design is still open):</source>
+            <translation>自动保存失败（你的设计仍处于打开状态）：</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>未保存的更改</translation>
+        </message>
+        <message>
+            <source>Save the changes to {name}?</source>
+            <translation>要保存对 {name} 的更改吗？</translation>
+        </message>
+        <message>
+            <source>If you discard them, they are gone.</source>
+            <translation>如果丢弃，这些更改将无法找回。</translation>
+        </message>
+        <message>
+            <source>Add {node}</source>
+            <translation>添加 {node}</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>连接</translation>
+        </message>
+        <message>
+            <source>Copied {count} nodes</source>
+            <translation>已复制 {count} 个节点</translation>
+        </message>
+        <message>
+            <source>The clipboard holds no Flowdesk nodes.</source>
+            <translation>剪贴板中没有 Flowdesk 节点。</translation>
+        </message>
+        <message>
+            <source>Resume…</source>
+            <translation>恢复…</translation>
+        </message>
+        <message>
+            <source>Add node</source>
+            <translation>添加节点</translation>
+        </message>
+        <message>
+            <source>Errors: {errors} · Warnings: {warnings}</source>
+            <translation>错误：{errors} · 警告：{warnings}</translation>
+        </message>
+        <message>
+            <source>No problems</source>
+            <translation>没有问题</translation>
+        </message>
+        <message>
+            <source>Show the problems list (F7)</source>
+            <translation>显示问题列表（F7）</translation>
+        </message>
+        <message>
+            <source>No problems: the design can be deployed.</source>
+            <translation>没有问题：可以部署此设计。</translation>
+        </message>
+        <message>
+            <source>{percent} %</source>
+            <translation>{percent} %</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorReporter</name>
+        <message>
+            <source>Flowdesk: something went wrong</source>
+            <translation>Flowdesk：出错了</translation>
+        </message>
+        <message>
+            <source>The app keeps running. Details were written to {path}.</source>
+            <translation>应用仍在运行。详细信息已写入 {path}。</translation>
+        </message>
+        <message>
+            <source>{count} more error(s) since.</source>
+            <translation>此后又出现 {count} 个错误。</translation>
+        </message>
+    </context>
+    <context>
+        <name>GeneratedCodeDialog</name>
+        <message>
+            <source>Generated code</source>
+            <translation>生成的代码</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <source>No code: {error}</source>
+            <translation>无代码：{error}</translation>
+        </message>
+        <message>
+            <source>{file} — what Deploy writes. Read-only: edit the design, not this text.</source>
+            <translation>{file} — 即“部署”写出的内容。只读：请编辑设计，而不是这段文本。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Inspector</name>
+        <message>
+            <source>Node title (also its Python name)</source>
+            <translation>节点标题（也是其 Python 名称）</translation>
+        </message>
+        <message>
+            <source>Resume…</source>
+            <translation>恢复…</translation>
+        </message>
+        <message>
+            <source>The run waits here: open its form and resume it</source>
+            <translation>运行正在此处等待：打开其表单并恢复它</translation>
+        </message>
+        <message>
+            <source>Design</source>
+            <translation>设计</translation>
+        </message>
+    </context>
+    <context>
+        <name>LogView</name>
+        <message>
+            <source>All levels</source>
+            <translation>所有级别</translation>
+        </message>
+        <message>
+            <source>Debug +</source>
+            <translation>调试 +</translation>
+        </message>
+        <message>
+            <source>Info +</source>
+            <translation>信息 +</translation>
+        </message>
+        <message>
+            <source>Warning +</source>
+            <translation>警告 +</translation>
+        </message>
+        <message>
+            <source>Error +</source>
+            <translation>错误 +</translation>
+        </message>
+        <message>
+            <source>Show only lines at or above this level</source>
+            <translation>仅显示此级别及以上的行</translation>
+        </message>
+        <message>
+            <source>Search logs (Enter: next, Shift+Enter: previous)</source>
+            <translation>搜索日志（Enter：下一个，Shift+Enter：上一个）</translation>
+        </message>
+        <message>
+            <source>Only matching</source>
+            <translation>仅匹配项</translation>
+        </message>
+        <message>
+            <source>Wrap</source>
+            <translation>自动换行</translation>
+        </message>
+        <message>
+            <source>Follow</source>
+            <translation>跟随</translation>
+        </message>
+        <message>
+            <source>Keep the newest line in view; scrolling up pauses this.</source>
+            <translation>始终显示最新一行；向上滚动会暂停跟随。</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <source>Copy the selection, or every shown line</source>
+            <translation>复制所选内容，或所有显示的行</translation>
+        </message>
+        <message>
+            <source>Save…</source>
+            <translation>保存…</translation>
+        </message>
+        <message>
+            <source>Save the run's log lines to a text file</source>
+            <translation>将运行的日志行保存到文本文件</translation>
+        </message>
+        <message>
+            <source>No log lines yet.</source>
+            <translation>尚无日志行。</translation>
+        </message>
+        <message>
+            <source>Save log</source>
+            <translation>保存日志</translation>
+        </message>
+        <message>
+            <source>Log files (*.log *.txt)</source>
+            <translation>日志文件 (*.log *.txt)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Could not save: {error}</source>
+            <translation>无法保存：{error}</translation>
+        </message>
+        <message>
+            <source>Saved {count} lines to {path}</source>
+            <translation>已将 {count} 行保存到 {path}</translation>
+        </message>
+        <message>
+            <source>{count} lines received</source>
+            <translation>已接收 {count} 行</translation>
+        </message>
+        <message>
+            <source>{count} shown</source>
+            <translation>显示 {count} 行</translation>
+        </message>
+        <message>
+            <source>{count} oldest dropped from memory; Save… gets them all</source>
+            <translation>已从内存中丢弃最早的 {count} 行；“保存…”会保存全部</translation>
+        </message>
+        <message>
+            <source>{count} queued</source>
+            <translation>{count} 行排队中</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Flowdesk</source>
+            <translation>Flowdesk</translation>
+        </message>
+        <message>
+            <source>Runs</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <source>Deployments</source>
+            <translation>部署</translation>
+        </message>
+        <message>
+            <source>Designer</source>
+            <translation>设计器</translation>
+        </message>
+        <message>
+            <source>Work pools</source>
+            <translation>工作池</translation>
+        </message>
+        <message>
+            <source>Details…</source>
+            <translation>详情…</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>&amp;Audit trail…</source>
+            <translation>审计记录(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Who paused, resumed or cancelled which run, with what</source>
+            <translation>谁暂停、恢复或取消了哪个运行，以及使用了什么输入</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>刷新(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Find runs</source>
+            <translation>查找运行(&amp;F)</translation>
+        </message>
+        <message>
+            <source>R&amp;uns</source>
+            <translation>运行(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Server</source>
+            <translation>服务器(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Status and log…</source>
+            <translation>状态和日志…</translation>
+        </message>
+        <message>
+            <source>Restart server</source>
+            <translation>重启服务器</translation>
+        </message>
+        <message>
+            <source>Keep the server running after quitting</source>
+            <translation>退出后保持服务器运行</translation>
+        </message>
+        <message>
+            <source>Flows keep running and the CLI keeps working when the window is closed</source>
+            <translation>关闭窗口后，流程继续运行，CLI 仍可使用</translation>
+        </message>
+        <message>
+            <source>Open Prefect's web UI</source>
+            <translation>打开 Prefect 的 Web UI</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>About Flowdesk</source>
+            <translation>关于 Flowdesk</translation>
+        </message>
+        <message>
+            <source>Flowdesk — {profile}</source>
+            <translation>Flowdesk — {profile}</translation>
+        </message>
+        <message>
+            <source>The server will keep running after you quit.</source>
+            <translation>退出后服务器将继续运行。</translation>
+        </message>
+        <message>
+            <source>The server stops when you quit.</source>
+            <translation>退出时服务器将停止。</translation>
+        </message>
+        <message>
+            <source>Starting the local Prefect server ({phase}). A new database takes about 20 seconds; runs appear as soon as it answers.</source>
+            <translation>正在启动本地 Prefect 服务器（{phase}）。新数据库大约需要 20 秒；服务器一响应，运行就会显示出来。</translation>
+        </message>
+        <message>
+            <source>The server is restarting. The tables show the last known state.</source>
+            <translation>服务器正在重启。表格显示的是最后已知的状态。</translation>
+        </message>
+        <message>
+            <source>Not connected: {reason}. The tables show the last known state.</source>
+            <translation>未连接：{reason}。表格显示的是最后已知的状态。</translation>
+        </message>
+        <message>
+            <source>Start server</source>
+            <translation>启动服务器</translation>
+        </message>
+        <message>
+            <source>What went wrong</source>
+            <translation>出了什么问题</translation>
+        </message>
+        <message>
+            <source>Flowdesk {version}
+Prefect on your desk.</source>
+            <translation>Flowdesk {version}
+把 Prefect 放到你的桌面上。</translation>
+        </message>
+    </context>
+    <context>
+        <name>NodeForm</name>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Declared type, checked when you connect</source>
+            <translation>声明的类型，连接时检查</translation>
+        </message>
+    </context>
+    <context>
+        <name>NodePalette</name>
+        <message>
+            <source>Drag onto the canvas, or double-click to add</source>
+            <translation>拖到画布上，或双击添加</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeBar</name>
+        <message>
+            <source>Dismiss</source>
+            <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotificationsPage</name>
+        <message>
+            <source>Tell me when a run pauses</source>
+            <translation>运行暂停时通知我</translation>
+        </message>
+        <message>
+            <source>Tell me how a run ends after it had paused</source>
+            <translation>已暂停过的运行结束时告诉我结果</translation>
+        </message>
+        <message>
+            <source>Play a sound with these notifications</source>
+            <translation>这些通知播放提示音</translation>
+        </message>
+        <message>
+            <source>Closing the window keeps Flowdesk running in the tray</source>
+            <translation>关闭窗口后 Flowdesk 仍在系统托盘中运行</translation>
+        </message>
+        <message>
+            <source>This desktop has no system tray: closing the window quits, and pauses are shown in the window's title and taskbar entry instead.</source>
+            <translation>此桌面没有系统托盘：关闭窗口即退出，暂停信息改为显示在窗口标题和任务栏项中。</translation>
+        </message>
+    </context>
+    <context>
+        <name>NumberEditor</name>
+        <message>
+            <source>empty: not set</source>
+            <translation>留空：未设置</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParametersForm</name>
+        <message>
+            <source>Each parameter is an output; an empty default means the run must give a value.</source>
+            <translation>每个参数都是一个输出；默认值为空表示运行时必须提供值。</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Default</source>
+            <translation>默认值</translation>
+        </message>
+        <message>
+            <source>Empty: required. Text for str ("" for empty), JSON for lists and dicts</source>
+            <translation>留空：必填。str 填文本（空字符串写 ""），列表和字典填 JSON</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParametersView</name>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <source>Copy as JSON</source>
+            <translation>复制为 JSON</translation>
+        </message>
+        <message>
+            <source>(no parameters)</source>
+            <translation>（无参数）</translation>
+        </message>
+        <message>
+            <source>… {count} more</source>
+            <translation>… 还有 {count} 个</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemsView</name>
+        <message>
+            <source>Node</source>
+            <translation>节点</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>{field}, line {line}</source>
+            <translation>{field}，第 {line} 行</translation>
+        </message>
+        <message>
+            <source>(design)</source>
+            <translation>（设计）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfileEditor</name>
+        <message>
+            <source>Hide</source>
+            <translation>隐藏</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <source>Local (managed server)</source>
+            <translation>本地（托管服务器）</translation>
+        </message>
+        <message>
+            <source>Remote Prefect server</source>
+            <translation>远程 Prefect 服务器</translation>
+        </message>
+        <message>
+            <source>Prefect Cloud</source>
+            <translation>Prefect Cloud</translation>
+        </message>
+        <message>
+            <source>Kind:</source>
+            <translation>类型：</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>名称：</translation>
+        </message>
+        <message>
+            <source>Preferred port:</source>
+            <translation>首选端口：</translation>
+        </message>
+        <message>
+            <source>Another free port is used if this one is taken.</source>
+            <translation>如果此端口已被占用，将使用其他空闲端口。</translation>
+        </message>
+        <message>
+            <source>Keep the server running after quitting</source>
+            <translation>退出后保持服务器运行</translation>
+        </message>
+        <message>
+            <source>Flows keep running and the command line keeps working without the window.</source>
+            <translation>没有窗口时，流程仍继续运行，命令行也仍可使用。</translation>
+        </message>
+        <message>
+            <source>Start minimised to the tray</source>
+            <translation>启动时最小化到系统托盘</translation>
+        </message>
+        <message>
+            <source>Start Flowdesk when I log in</source>
+            <translation>登录时启动 Flowdesk</translation>
+        </message>
+        <message>
+            <source>API URL:</source>
+            <translation>API URL：</translation>
+        </message>
+        <message>
+            <source>API key:</source>
+            <translation>API 密钥：</translation>
+        </message>
+        <message>
+            <source>pnu_… (Prefect Cloud → API keys)</source>
+            <translation>pnu_…（Prefect Cloud → API keys）</translation>
+        </message>
+        <message>
+            <source>Server API URL:</source>
+            <translation>服务器 API URL：</translation>
+        </message>
+        <message>
+            <source>Auth string:</source>
+            <translation>认证字符串：</translation>
+        </message>
+        <message>
+            <source>user:password, if the server asks for one</source>
+            <translation>user:password，如果服务器要求</translation>
+        </message>
+        <message>
+            <source>Saved — type to replace</source>
+            <translation>已保存 — 输入以替换</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuickAddPopup</name>
+        <message>
+            <source>Add a node… (type to search)</source>
+            <translation>添加节点…（输入以搜索）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultView</name>
+        <message>
+            <source>The run has not finished yet.</source>
+            <translation>运行尚未结束。</translation>
+        </message>
+        <message>
+            <source>Loading the outcome…</source>
+            <translation>正在加载结果…</translation>
+        </message>
+        <message>
+            <source>The run completed, but its result was not kept. Turn on result persistence (persist_result=True on the flow) to see it here.</source>
+            <translation>运行已完成，但未保留其结果。请开启结果持久化（在流程上设置 persist_result=True）以在此查看。</translation>
+        </message>
+        <message>
+            <source>The result could not be read.</source>
+            <translation>无法读取结果。</translation>
+        </message>
+        <message>
+            <source>Result of “{name}”:</source>
+            <translation>“{name}”的结果：</translation>
+        </message>
+        <message>
+            <source>The run ended {state}.</source>
+            <translation>运行已结束，状态为 {state}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResumeDialog</name>
+        <message>
+            <source>Resume run</source>
+            <translation>恢复运行</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <source>Extend by 1 h</source>
+            <translation>延长 1 小时</translation>
+        </message>
+        <message>
+            <source>Give this suspended run one more hour before its pause expires.</source>
+            <translation>为这个已挂起的运行再延长一小时，之后暂停才会过期。</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>重置</translation>
+        </message>
+        <message>
+            <source>Back to the values the form opened with</source>
+            <translation>恢复为表单打开时的值</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <source>Not connected to a Prefect server.</source>
+            <translation>未连接到 Prefect 服务器。</translation>
+        </message>
+        <message>
+            <source>no longer paused</source>
+            <translation>已不再暂停</translation>
+        </message>
+        <message>
+            <source>This run is not paused any more (it is {state}): nothing to resume.</source>
+            <translation>此运行已不再暂停（当前为 {state}）：无需恢复。</translation>
+        </message>
+        <message>
+            <source>Resume “{name}” ({where})</source>
+            <translation>恢复“{name}”（{where}）</translation>
+        </message>
+        <message>
+            <source>The run continues where it stopped when you resume it.</source>
+            <translation>恢复后，运行将从停止处继续。</translation>
+        </message>
+        <message>
+            <source>The run was suspended: resuming starts it again from the top; tasks with persisted results come back cached.</source>
+            <translation>该运行已被挂起：恢复会从头重新开始；结果已持久化的任务将使用缓存。</translation>
+        </message>
+        <message>
+            <source>Waits until resumed (no timeout).</source>
+            <translation>一直等待恢复（无超时）。</translation>
+        </message>
+        <message>
+            <source>Times out at {when} (in {left}); then the run fails.</source>
+            <translation>将于 {when} 超时（剩余 {left}）；届时运行将失败。</translation>
+        </message>
+        <message>
+            <source>The pause expired at {when}.</source>
+            <translation>暂停已于 {when} 过期。</translation>
+        </message>
+        <message>
+            <source>The flow's own process counts this timeout down, so it cannot be extended from here.</source>
+            <translation>此超时由流程自身的进程倒计时，因此无法在此处延长。</translation>
+        </message>
+        <message>
+            <source>Please fix the marked fields. Nothing was sent.</source>
+            <translation>请修正标记的字段。未发送任何内容。</translation>
+        </message>
+        <message>
+            <source>The server rejected the input; the run is still paused.</source>
+            <translation>服务器拒绝了该输入；运行仍处于已暂停状态。</translation>
+        </message>
+        <message>
+            <source>This run is not paused any more, so there is nothing to resume.</source>
+            <translation>此运行已不再暂停，因此无需恢复。</translation>
+        </message>
+        <message>
+            <source>Could not resume: {error}</source>
+            <translation>无法恢复：{error}</translation>
+        </message>
+        <message>
+            <source>The audit trail could not be written: {error}</source>
+            <translation>无法写入审计记录：{error}</translation>
+        </message>
+        <message>
+            <source>Resuming…</source>
+            <translation>正在恢复…</translation>
+        </message>
+        <message>
+            <source>Could not extend the pause: {error}</source>
+            <translation>无法延长暂停：{error}</translation>
+        </message>
+        <message>
+            <source>The pause now expires at {when}.</source>
+            <translation>暂停现在将于 {when} 过期。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunActions</name>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Ask the run to pause at its next checkpoint (shown as Pause requested until then)</source>
+            <translation>请求运行在下一个检查点暂停（在此之前显示为“已请求暂停”）</translation>
+        </message>
+        <message>
+            <source>Suspend (restarts from the top on resume)</source>
+            <translation>挂起（恢复时从头重新开始）</translation>
+        </message>
+        <message>
+            <source>Stop a deployment's run now; Resume starts it again from the beginning, reusing persisted task results</source>
+            <translation>立即停止部署的运行；恢复会从头重新开始，并复用已持久化的任务结果</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Resume the paused run</source>
+            <translation>恢复已暂停的运行</translation>
+        </message>
+        <message>
+            <source>Resume with input…</source>
+            <translation>输入后恢复…</translation>
+        </message>
+        <message>
+            <source>Answer the form the paused run is waiting for, then resume it</source>
+            <translation>填写已暂停运行所等待的表单，然后恢复它</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Cancel the run (its process is stopped)</source>
+            <translation>取消运行（其进程将被停止）</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <source>Run a finished deployment run again</source>
+            <translation>再次运行已结束的部署运行</translation>
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation>删除…</translation>
+        </message>
+        <message>
+            <source>Delete the run and its logs from the server</source>
+            <translation>从服务器删除该运行及其日志</translation>
+        </message>
+        <message>
+            <source>Copy id</source>
+            <translation>复制 ID</translation>
+        </message>
+        <message>
+            <source>Copy the run id to the clipboard</source>
+            <translation>将运行 ID 复制到剪贴板</translation>
+        </message>
+        <message>
+            <source>Open in Prefect UI</source>
+            <translation>在 Prefect UI 中打开</translation>
+        </message>
+        <message>
+            <source>Open this run in Prefect's web UI</source>
+            <translation>在 Prefect 网页 UI 中打开此运行</translation>
+        </message>
+        <message>
+            <source>Show details</source>
+            <translation>显示详情</translation>
+        </message>
+        <message>
+            <source>Show the run's details and logs</source>
+            <translation>显示运行的详情和日志</translation>
+        </message>
+        <message>
+            <source>Not connected to the server: {reason}</source>
+            <translation>未连接到服务器：{reason}</translation>
+        </message>
+        <message>
+            <source>{action}: in progress…</source>
+            <translation>{action}：进行中…</translation>
+        </message>
+        <message>
+            <source>{count} of {total} runs failed: {first}</source>
+            <translation>{total} 个运行中有 {count} 个失败：{first}</translation>
+        </message>
+        <message>
+            <source>Not connected to the server.</source>
+            <translation>未连接到服务器。</translation>
+        </message>
+        <message>
+            <source>Pause requested for {count} run(s): they pause at their next checkpoint.</source>
+            <translation>已请求暂停 {count} 个运行：它们将在下一个检查点暂停。</translation>
+        </message>
+        <message>
+            <source>Suspend {count} run(s)?
+
+The run's process stops now. Resume starts the flow again from the top; tasks whose results were persisted are reused.</source>
+            <translation>挂起 {count} 个运行？
+
+运行的进程将立即停止。恢复时流程会从头重新开始；结果已持久化的任务将被复用。</translation>
+        </message>
+        <message>
+            <source>Suspend runs</source>
+            <translation>挂起运行</translation>
+        </message>
+        <message>
+            <source>Suspend</source>
+            <translation>挂起</translation>
+        </message>
+        <message>
+            <source>Suspended {count} run(s).</source>
+            <translation>已挂起 {count} 个运行。</translation>
+        </message>
+        <message>
+            <source>Resumed {count} run(s).</source>
+            <translation>已恢复 {count} 个运行。</translation>
+        </message>
+        <message>
+            <source>Resumed {name}.</source>
+            <translation>已恢复 {name}。</translation>
+        </message>
+        <message>
+            <source>Cancel {count} run(s)? Running ones are stopped by their runner.</source>
+            <translation>取消 {count} 个运行？运行中的运行将由其运行器停止。</translation>
+        </message>
+        <message>
+            <source>Cancel runs</source>
+            <translation>取消运行</translation>
+        </message>
+        <message>
+            <source>Cancelled {count} run(s).</source>
+            <translation>已取消 {count} 个运行。</translation>
+        </message>
+        <message>
+            <source>Scheduled {count} run(s) to run again.</source>
+            <translation>已安排 {count} 个运行重新运行。</translation>
+        </message>
+        <message>
+            <source>Delete {count} run(s) and their logs from the server?</source>
+            <translation>从服务器删除 {count} 个运行及其日志？</translation>
+        </message>
+        <message>
+            <source>{count} of them are still running. Deleting a run does not stop its process: cancel it first if it should stop.</source>
+            <translation>其中 {count} 个仍在运行中。删除运行不会停止其进程：如需停止，请先取消。</translation>
+        </message>
+        <message>
+            <source>Deleted {count} run(s).</source>
+            <translation>已删除 {count} 个运行。</translation>
+        </message>
+        <message>
+            <source>Delete runs</source>
+            <translation>删除运行</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Copied {count} run id(s).</source>
+            <translation>已复制 {count} 个运行 ID。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunBar</name>
+        <message>
+            <source>Resume…</source>
+            <translation>恢复…</translation>
+        </message>
+        <message>
+            <source>Logs</source>
+            <translation>日志</translation>
+        </message>
+        <message>
+            <source>This run's logs, task runs and result</source>
+            <translation>此运行的日志、任务运行和结果</translation>
+        </message>
+        <message>
+            <source>Stop showing</source>
+            <translation>停止显示</translation>
+        </message>
+        <message>
+            <source>Clear the run's colours from the canvas</source>
+            <translation>清除画布上的运行颜色</translation>
+        </message>
+        <message>
+            <source>Run {id}: starting…</source>
+            <translation>运行 {id}：正在启动…</translation>
+        </message>
+        <message>
+            <source>Run “{name}”: {state}</source>
+            <translation>运行“{name}”：{state}</translation>
+        </message>
+        <message>
+            <source>waiting at “{node}”</source>
+            <translation>正在“{node}”处等待</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunController</name>
+        <message>
+            <source>Could not read the run: {error}</source>
+            <translation>无法读取运行：{error}</translation>
+        </message>
+        <message>
+            <source>Deploy refused: fix {count} problem(s) first (double-click one in the list to go there).</source>
+            <translation>拒绝部署：请先修正 {count} 个问题（在列表中双击某个问题可跳转到该处）。</translation>
+        </message>
+        <message>
+            <source>Deploy refused:</source>
+            <translation>拒绝部署：</translation>
+        </message>
+        <message>
+            <source>line {line}: </source>
+            <translation>第 {line} 行： </translation>
+        </message>
+        <message>
+            <source>Deployed as {name}.</source>
+            <translation>已部署为 {name}。</translation>
+        </message>
+        <message>
+            <source>Deployed as {name}: it can be run from here, the Deployments tab, the tray or the command line.</source>
+            <translation>已部署为 {name}：可从此处、“部署”标签页、系统托盘或命令行运行。</translation>
+        </message>
+        <message>
+            <source>Run…</source>
+            <translation>运行…</translation>
+        </message>
+        <message>
+            <source>Not connected to a Prefect server.</source>
+            <translation>未连接到 Prefect 服务器。</translation>
+        </message>
+        <message>
+            <source>Resume at “{node}”</source>
+            <translation>在“{node}”处恢复</translation>
+        </message>
+        <message>
+            <source>Run details</source>
+            <translation>运行详情</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunDetailPane</name>
+        <message>
+            <source>Select a run to see its details.</source>
+            <translation>选择一个运行以查看其详情。</translation>
+        </message>
+        <message>
+            <source>Logs</source>
+            <translation>日志</translation>
+        </message>
+        <message>
+            <source>Task runs</source>
+            <translation>任务运行</translation>
+        </message>
+        <message>
+            <source>State history</source>
+            <translation>状态历史</translation>
+        </message>
+        <message>
+            <source>Parameters</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Not connected to a Prefect server.</source>
+            <translation>未连接到 Prefect 服务器。</translation>
+        </message>
+        <message>
+            <source>Saving… {count} lines</source>
+            <translation>正在保存… {count} 行</translation>
+        </message>
+        <message>
+            <source>Could not save: {error}</source>
+            <translation>无法保存：{error}</translation>
+        </message>
+        <message>
+            <source>Saved {count} lines to {path}</source>
+            <translation>已将 {count} 行保存到 {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunHeader</name>
+        <message>
+            <source>Flow</source>
+            <translation>流程</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>开始时间</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>持续时间</translation>
+        </message>
+        <message>
+            <source>Run id</source>
+            <translation>运行 ID</translation>
+        </message>
+        <message>
+            <source>Resume…</source>
+            <translation>恢复…</translation>
+        </message>
+        <message>
+            <source>not yet</source>
+            <translation>尚未开始</translation>
+        </message>
+        <message>
+            <source>waiting for input</source>
+            <translation>等待输入</translation>
+        </message>
+        <message>
+            <source>waiting to be resumed</source>
+            <translation>等待恢复</translation>
+        </message>
+        <message>
+            <source>{state}, {waits}; times out at {when}.</source>
+            <translation>{state}，{waits}；将于 {when} 超时。</translation>
+        </message>
+        <message>
+            <source>{state}, {waits}.</source>
+            <translation>{state}，{waits}。</translation>
+        </message>
+        <message>
+            <source>Pause requested: the run stops at its next checkpoint.</source>
+            <translation>已请求暂停：运行将在下一个检查点停止。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunParametersDialog</name>
+        <message>
+            <source>Run {name}</source>
+            <translation>运行 {name}</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>重置</translation>
+        </message>
+        <message>
+            <source>Not connected to a Prefect server.</source>
+            <translation>未连接到 Prefect 服务器。</translation>
+        </message>
+        <message>
+            <source>Please fix the marked fields. Nothing was started.</source>
+            <translation>请修正标记的字段。未启动任何运行。</translation>
+        </message>
+        <message>
+            <source>The run was not started: {error}</source>
+            <translation>运行未启动：{error}</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>正在启动…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunsFilterBar</name>
+        <message>
+            <source>Show only the runs waiting to be resumed</source>
+            <translation>仅显示等待恢复的运行</translation>
+        </message>
+        <message>
+            <source>Search runs (Ctrl+F)</source>
+            <translation>搜索运行（Ctrl+F）</translation>
+        </message>
+        <message>
+            <source>Matches run name, flow, deployment, id, tags and state</source>
+            <translation>匹配运行名称、流程、部署、ID、标签和状态</translation>
+        </message>
+        <message>
+            <source>All flows</source>
+            <translation>所有流程</translation>
+        </message>
+        <message>
+            <source>All deployments</source>
+            <translation>所有部署</translation>
+        </message>
+        <message>
+            <source>Last hour</source>
+            <translation>最近 1 小时</translation>
+        </message>
+        <message>
+            <source>Last 24 hours</source>
+            <translation>最近 24 小时</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>最近 7 天</translation>
+        </message>
+        <message>
+            <source>All time</source>
+            <translation>全部时间</translation>
+        </message>
+        <message>
+            <source>Runs that started in this period, plus those scheduled to start</source>
+            <translation>在此期间开始的运行，以及计划开始的运行</translation>
+        </message>
+        <message>
+            <source>Clear filters</source>
+            <translation>清除筛选</translation>
+        </message>
+        <message>
+            <source>Paused ({count})</source>
+            <translation>已暂停（{count}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunsLoader</name>
+        <message>
+            <source>Could not load runs: {error}</source>
+            <translation>无法加载运行：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunsTable</name>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <source>Flow</source>
+            <translation>流程</translation>
+        </message>
+        <message>
+            <source>Deployment</source>
+            <translation>部署</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>持续时间</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Parameters</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <source>Pause requested: the run pauses at its next checkpoint.</source>
+            <translation>已请求暂停：运行将在下一个检查点暂停。</translation>
+        </message>
+        <message>
+            <source>since {time}</source>
+            <translation>自 {time} 起</translation>
+        </message>
+        <message>
+            <source>Started {time}</source>
+            <translation>开始于 {time}</translation>
+        </message>
+        <message>
+            <source>Expected to start {time}</source>
+            <translation>预计开始于 {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunsView</name>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Read all runs again from the server (F5)</source>
+            <translation>从服务器重新读取所有运行（F5）</translation>
+        </message>
+        <message>
+            <source>Run actions</source>
+            <translation>运行操作</translation>
+        </message>
+        <message>
+            <source>Loading runs… {count}</source>
+            <translation>正在加载运行… {count}</translation>
+        </message>
+        <message>
+            <source>{count} runs</source>
+            <translation>{count} 个运行</translation>
+        </message>
+        <message>
+            <source>{shown} of {total} runs</source>
+            <translation>{total} 个运行中显示 {shown} 个</translation>
+        </message>
+        <message>
+            <source>These rows may be out of date: {reason}</source>
+            <translation>这些行可能已过时：{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchemaForm</name>
+        <message>
+            <source>a whole number</source>
+            <translation>整数</translation>
+        </message>
+        <message>
+            <source>a number</source>
+            <translation>数字</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>文本</translation>
+        </message>
+        <message>
+            <source>true or false</source>
+            <translation>true 或 false</translation>
+        </message>
+        <message>
+            <source>a list</source>
+            <translation>列表</translation>
+        </message>
+        <message>
+            <source>an object</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <source>empty</source>
+            <translation>空</translation>
+        </message>
+        <message>
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
+            <source>A value is required.</source>
+            <translation>此项为必填。</translation>
+        </message>
+        <message>
+            <source>Must be {expected}.</source>
+            <translation>必须是{expected}。</translation>
+        </message>
+        <message>
+            <source>Must be at least {limit}.</source>
+            <translation>必须至少为 {limit}。</translation>
+        </message>
+        <message>
+            <source>Must be at most {limit}.</source>
+            <translation>必须至多为 {limit}。</translation>
+        </message>
+        <message>
+            <source>Must be more than {limit}.</source>
+            <translation>必须大于 {limit}。</translation>
+        </message>
+        <message>
+            <source>Must be less than {limit}.</source>
+            <translation>必须小于 {limit}。</translation>
+        </message>
+        <message>
+            <source>Must be a multiple of {limit}.</source>
+            <translation>必须是 {limit} 的倍数。</translation>
+        </message>
+        <message>
+            <source>Must be at least {limit} characters long (now {length}).</source>
+            <translation>长度必须至少为 {limit} 个字符（当前为 {length}）。</translation>
+        </message>
+        <message>
+            <source>Must be at most {limit} characters long (now {length}).</source>
+            <translation>长度必须至多为 {limit} 个字符（当前为 {length}）。</translation>
+        </message>
+        <message>
+            <source>Needs at least {limit} items (now {count}).</source>
+            <translation>至少需要 {limit} 项（当前为 {count}）。</translation>
+        </message>
+        <message>
+            <source>Needs at most {limit} items (now {count}).</source>
+            <translation>至多允许 {limit} 项（当前为 {count}）。</translation>
+        </message>
+        <message>
+            <source>Must match the pattern {pattern}.</source>
+            <translation>必须匹配模式 {pattern}。</translation>
+        </message>
+        <message>
+            <source>Must be one of: {choices}.</source>
+            <translation>必须是以下之一：{choices}。</translation>
+        </message>
+        <message>
+            <source>This field is not expected here.</source>
+            <translation>此处不应有此字段。</translation>
+        </message>
+        <message>
+            <source>Unexpected fields: {names}.</source>
+            <translation>意外的字段：{names}。</translation>
+        </message>
+        <message>
+            <source>'{text}' is not a whole number.</source>
+            <translation>“{text}”不是整数。</translation>
+        </message>
+        <message>
+            <source>'{text}' is not a number.</source>
+            <translation>“{text}”不是数字。</translation>
+        </message>
+        <message>
+            <source>'{text}' is not true or false.</source>
+            <translation>“{text}”不是 true 或 false。</translation>
+        </message>
+        <message>
+            <source>Not valid JSON at line {line}, column {column}: {error}.</source>
+            <translation>第 {line} 行第 {column} 列不是有效的 JSON：{error}。</translation>
+        </message>
+        <message>
+            <source>Line {line}: {detail}</source>
+            <translation>第 {line} 行：{detail}</translation>
+        </message>
+        <message>
+            <source>The server says: {reason}</source>
+            <translation>服务器提示：{reason}</translation>
+        </message>
+        <message>
+            <source>Nothing to fill in.</source>
+            <translation>无需填写任何内容。</translation>
+        </message>
+        <message>
+            <source>required</source>
+            <translation>必填</translation>
+        </message>
+        <message>
+            <source>Field name: {name}</source>
+            <translation>字段名：{name}</translation>
+        </message>
+        <message>
+            <source>{lower} to {upper}</source>
+            <translation>{lower} 到 {upper}</translation>
+        </message>
+        <message>
+            <source>at least {lower}</source>
+            <translation>至少 {lower}</translation>
+        </message>
+        <message>
+            <source>at most {upper}</source>
+            <translation>至多 {upper}</translation>
+        </message>
+        <message>
+            <source>up to {count} characters</source>
+            <translation>最多 {count} 个字符</translation>
+        </message>
+        <message>
+            <source>one item per line</source>
+            <translation>每行一项</translation>
+        </message>
+        <message>
+            <source>JSON</source>
+            <translation>JSON</translation>
+        </message>
+        <message>
+            <source>default: {value}</source>
+            <translation>默认值：{value}</translation>
+        </message>
+        <message>
+            <source>The server refused these values: see the message under “{field}”.</source>
+            <translation>服务器拒绝了这些值：请查看“{field}”下方的消息。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerLogDialog</name>
+        <message>
+            <source>Local server</source>
+            <translation>本地服务器</translation>
+        </message>
+        <message>
+            <source>Restart server</source>
+            <translation>重启服务器</translation>
+        </message>
+        <message>
+            <source>Open log folder</source>
+            <translation>打开日志文件夹</translation>
+        </message>
+        <message>
+            <source>API: {url}</source>
+            <translation>API：{url}</translation>
+        </message>
+        <message>
+            <source>Processes: {pids}</source>
+            <translation>进程：{pids}</translation>
+        </message>
+        <message>
+            <source>Restarts: {count}</source>
+            <translation>重启次数：{count}</translation>
+        </message>
+        <message>
+            <source>Start server</source>
+            <translation>启动服务器</translation>
+        </message>
+        <message>
+            <source>(The server log is empty so far: {path})</source>
+            <translation>（服务器日志目前为空：{path}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerStatus</name>
+        <message>
+            <source>Launching the local server…</source>
+            <translation>正在启动本地服务器…</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>正在连接…</translation>
+        </message>
+        <message>
+            <source>Server starting…</source>
+            <translation>服务器正在启动…</translation>
+        </message>
+        <message>
+            <source>Server restarting…</source>
+            <translation>服务器正在重启…</translation>
+        </message>
+        <message>
+            <source>Server ready</source>
+            <translation>服务器已就绪</translation>
+        </message>
+        <message>
+            <source>Server not answering</source>
+            <translation>服务器无响应</translation>
+        </message>
+        <message>
+            <source>Server stopping…</source>
+            <translation>服务器正在停止…</translation>
+        </message>
+        <message>
+            <source>Server stopped</source>
+            <translation>服务器已停止</translation>
+        </message>
+        <message>
+            <source>Server failed</source>
+            <translation>服务器失败</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerStatusWidget</name>
+        <message>
+            <source>Server status and log</source>
+            <translation>服务器状态和日志</translation>
+        </message>
+        <message>
+            <source>Click for the server log.</source>
+            <translation>点击查看服务器日志。</translation>
+        </message>
+        <message>
+            <source>live</source>
+            <translation>实时</translation>
+        </message>
+        <message>
+            <source>polling</source>
+            <translation>轮询</translation>
+        </message>
+        <message>
+            <source>Run updates arrive as events (live).</source>
+            <translation>运行更新以事件形式实时推送。</translation>
+        </message>
+        <message>
+            <source>The event stream is unavailable: run updates are polled every second.</source>
+            <translation>事件流不可用：每秒轮询一次运行更新。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Settings</name>
+        <message>
+            <source>Enter the server's API address, e.g. http://my-server:4200/api</source>
+            <translation>请输入服务器的 API 地址，例如 http://my-server:4200/api</translation>
+        </message>
+        <message>
+            <source>The address must start with http:// or https://</source>
+            <translation>地址必须以 http:// 或 https:// 开头</translation>
+        </message>
+        <message>
+            <source>The address has no host name.</source>
+            <translation>地址中没有主机名。</translation>
+        </message>
+        <message>
+            <source>The port in the address is not a number.</source>
+            <translation>地址中的端口不是数字。</translation>
+        </message>
+        <message>
+            <source>A Prefect Cloud address names the account and workspace: …/api/accounts/&lt;account id&gt;/workspaces/&lt;workspace id&gt;</source>
+            <translation>Prefect Cloud 地址需包含账户和工作区：…/api/accounts/&lt;account id&gt;/workspaces/&lt;workspace id&gt;</translation>
+        </message>
+        <message>
+            <source>Replace ACCOUNT_ID and WORKSPACE_ID with your own (Prefect Cloud → Settings).</source>
+            <translation>请将 ACCOUNT_ID 和 WORKSPACE_ID 替换为你自己的值（Prefect Cloud → Settings）。</translation>
+        </message>
+        <message>
+            <source>Prefect's API lives under /api: e.g. {example}</source>
+            <translation>Prefect 的 API 位于 /api 下：例如 {example}</translation>
+        </message>
+        <message>
+            <source>Give the profile a name.</source>
+            <translation>请为配置档案命名。</translation>
+        </message>
+        <message>
+            <source>Choose a port between 1024 and 65535.</source>
+            <translation>请选择 1024 到 65535 之间的端口。</translation>
+        </message>
+        <message>
+            <source>Prefect Cloud needs an API key (it starts with pnu_).</source>
+            <translation>Prefect Cloud 需要 API 密钥（以 pnu_ 开头）。</translation>
+        </message>
+        <message>
+            <source>An auth string has the form user:password (the server's PREFECT_SERVER_API_AUTH_STRING).</source>
+            <translation>认证字符串的格式为 user:password（即服务器的 PREFECT_SERVER_API_AUTH_STRING）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Flowdesk settings</source>
+            <translation>Flowdesk 设置</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>连接</translation>
+        </message>
+        <message>
+            <source>Appearance</source>
+            <translation>外观</translation>
+        </message>
+        <message>
+            <source>Notifications</source>
+            <translation>通知</translation>
+        </message>
+    </context>
+    <context>
+        <name>State</name>
+        <message>
+            <source>Scheduled</source>
+            <translation>已计划</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation>等待中</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>运行中</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <source>Cancelling</source>
+            <translation>正在取消</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>Crashed</source>
+            <translation>已崩溃</translation>
+        </message>
+        <message>
+            <source>Pause requested</source>
+            <translation>已请求暂停</translation>
+        </message>
+        <message>
+            <source>Late</source>
+            <translation>已延迟</translation>
+        </message>
+        <message>
+            <source>AwaitingRetry</source>
+            <translation>等待重试</translation>
+        </message>
+        <message>
+            <source>Retrying</source>
+            <translation>正在重试</translation>
+        </message>
+        <message>
+            <source>Suspended</source>
+            <translation>已挂起</translation>
+        </message>
+        <message>
+            <source>Cached</source>
+            <translation>已缓存</translation>
+        </message>
+        <message>
+            <source>TimedOut</source>
+            <translation>已超时</translation>
+        </message>
+    </context>
+    <context>
+        <name>StateBand</name>
+        <message>
+            <source>No states yet.</source>
+            <translation>尚无状态。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StateBarChart</name>
+        <message>
+            <source>Last 24 hours</source>
+            <translation>最近 24 小时</translation>
+        </message>
+        <message>
+            <source>Click a bar to show those runs.</source>
+            <translation>点击柱条以显示这些运行。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StateTimeline</name>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>At</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>For</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>消息</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskForm</name>
+        <message>
+            <source>Runs the body once per element of the list on its 'items' input, as `item`; results are collected in order. Extra inputs go to every run.</source>
+            <translation>对其 'items' 输入中列表的每个元素运行一次主体，元素作为 `item` 传入；结果按顺序收集。额外输入会传给每次运行。</translation>
+        </message>
+        <message>
+            <source>Extra inputs</source>
+            <translation>额外输入</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Retries</source>
+            <translation>重试次数</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> 秒</translation>
+        </message>
+        <message>
+            <source>Retry delay</source>
+            <translation>重试延迟</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Timeout</source>
+            <translation>超时</translation>
+        </message>
+        <message>
+            <source>Declared type of the result (checked on connect)</source>
+            <translation>结果的声明类型（连接时检查）</translation>
+        </message>
+        <message>
+            <source>Returns</source>
+            <translation>返回值</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskGantt</name>
+        <message>
+            <source>No task runs (yet).</source>
+            <translation>（尚）无任务运行。</translation>
+        </message>
+        <message>
+            <source>not started</source>
+            <translation>未开始</translation>
+        </message>
+        <message>
+            <source>{name}
+{state} · {duration}</source>
+            <translation>{name}
+{state} · {duration}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextEditor</name>
+        <message>
+            <source>e.g. {example}</source>
+            <translation>例如 {example}</translation>
+        </message>
+        <message>
+            <source>empty: not set</source>
+            <translation>留空：未设置</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tray</name>
+        <message>
+            <source>Flowdesk keeps running</source>
+            <translation>Flowdesk 仍在运行</translation>
+        </message>
+        <message>
+            <source>The window is hidden; runs keep going and you are told when one pauses. Quit from this icon's menu.</source>
+            <translation>窗口已隐藏；运行会继续进行，有运行暂停时会通知你。可从此图标的菜单退出。</translation>
+        </message>
+        <message>
+            <source>Server: connecting…</source>
+            <translation>服务器：正在连接…</translation>
+        </message>
+        <message>
+            <source>Last known: {counts}</source>
+            <translation>上次已知：{counts}</translation>
+        </message>
+        <message>
+            <source>{count} failed in the last 24 h</source>
+            <translation>最近 24 小时内 {count} 个失败</translation>
+        </message>
+        <message>
+            <source>Paused runs ({count})</source>
+            <translation>已暂停的运行（{count}）</translation>
+        </message>
+        <message>
+            <source>No paused runs</source>
+            <translation>没有已暂停的运行</translation>
+        </message>
+        <message>
+            <source>{count} more… (show the Paused filter)</source>
+            <translation>还有 {count} 个…（显示“已暂停”筛选）</translation>
+        </message>
+        <message>
+            <source>Resume all paused runs of {deployment}</source>
+            <translation>恢复 {deployment} 的所有已暂停运行</translation>
+        </message>
+        <message>
+            <source>Hide window</source>
+            <translation>隐藏窗口</translation>
+        </message>
+        <message>
+            <source>Show window</source>
+            <translation>显示窗口</translation>
+        </message>
+        <message>
+            <source>Audit trail…</source>
+            <translation>审计记录…</translation>
+        </message>
+        <message>
+            <source>Open Prefect web UI</source>
+            <translation>打开 Prefect 网页 UI</translation>
+        </message>
+        <message>
+            <source>Settings…</source>
+            <translation>设置…</translation>
+        </message>
+        <message>
+            <source>Quit Flowdesk</source>
+            <translation>退出 Flowdesk</translation>
+        </message>
+        <message>
+            <source>Waiting for input</source>
+            <translation>等待输入</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Resume with input…</source>
+            <translation>输入后恢复…</translation>
+        </message>
+        <message>
+            <source>Show in window</source>
+            <translation>在窗口中显示</translation>
+        </message>
+        <message>
+            <source>Start server</source>
+            <translation>启动服务器</translation>
+        </message>
+        <message>
+            <source>Stop server</source>
+            <translation>停止服务器</translation>
+        </message>
+        <message>
+            <source>Restart server</source>
+            <translation>重启服务器</translation>
+        </message>
+        <message>
+            <source>Waiting for your input.</source>
+            <translation>正在等待你的输入。</translation>
+        </message>
+        <message>
+            <source>Waiting for you to resume it.</source>
+            <translation>正在等待你恢复。</translation>
+        </message>
+        <message>
+            <source>{count} runs paused</source>
+            <translation>{count} 个运行已暂停</translation>
+        </message>
+        <message>
+            <source>Completed after its pause.</source>
+            <translation>暂停后已完成。</translation>
+        </message>
+        <message>
+            <source>Failed after its pause.</source>
+            <translation>暂停后失败。</translation>
+        </message>
+        <message>
+            <source>Crashed after its pause.</source>
+            <translation>暂停后已崩溃。</translation>
+        </message>
+        <message>
+            <source>Cancelled after its pause.</source>
+            <translation>暂停后已取消。</translation>
+        </message>
+        <message>
+            <source>Ended ({state}) after its pause.</source>
+            <translation>暂停后已结束（{state}）。</translation>
+        </message>
+        <message>
+            <source>Resumed</source>
+            <translation>已恢复</translation>
+        </message>
+        <message>
+            <source>Could not resume {run}</source>
+            <translation>无法恢复 {run}</translation>
+        </message>
+        <message>
+            <source>The server rejected it: {reason}. The run is still paused.</source>
+            <translation>服务器拒绝了该操作：{reason}。运行仍处于已暂停状态。</translation>
+        </message>
+        <message>
+            <source>Resumed, but the audit trail could not be written: {error}</source>
+            <translation>已恢复，但无法写入审计记录：{error}</translation>
+        </message>
+        <message>
+            <source>Not connected</source>
+            <translation>未连接</translation>
+        </message>
+        <message>
+            <source>Flowdesk is not connected to a Prefect server right now.</source>
+            <translation>Flowdesk 当前未连接到 Prefect 服务器。</translation>
+        </message>
+        <message>
+            <source>Resume paused runs</source>
+            <translation>恢复已暂停的运行</translation>
+        </message>
+        <message>
+            <source>Resume {count} paused run(s) of {deployment}?</source>
+            <translation>恢复 {deployment} 的 {count} 个已暂停运行？</translation>
+        </message>
+        <message>
+            <source>{count} run(s) waiting for input stay paused: resume them one by one with their form.</source>
+            <translation>{count} 个等待输入的运行将保持暂停：请通过各自的表单逐个恢复。</translation>
+        </message>
+        <message>
+            <source>Resume {count}</source>
+            <translation>恢复 {count} 个</translation>
+        </message>
+        <message>
+            <source>Resumed {done} of {total} runs of {name}</source>
+            <translation>已恢复 {name} 的 {done} / {total} 个运行</translation>
+        </message>
+        <message>
+            <source>run {id}</source>
+            <translation>运行 {id}</translation>
+        </message>
+        <message>
+            <source>paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <source>paused just now</source>
+            <translation>刚刚暂停</translation>
+        </message>
+        <message>
+            <source>paused {ago} ago</source>
+            <translation>{ago}前暂停</translation>
+        </message>
+        <message>
+            <source>{names} and {count} more</source>
+            <translation>{names} 及另外 {count} 个</translation>
+        </message>
+        <message>
+            <source>{count} paused</source>
+            <translation>{count} 个已暂停</translation>
+        </message>
+        <message>
+            <source>{count} running</source>
+            <translation>{count} 个运行中</translation>
+        </message>
+        <message>
+            <source>{count} pending</source>
+            <translation>{count} 个等待中</translation>
+        </message>
+        <message>
+            <source>{count} cancelling</source>
+            <translation>{count} 个正在取消</translation>
+        </message>
+        <message>
+            <source>No active runs</source>
+            <translation>没有活动的运行</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowAlert</name>
+        <message>
+            <source>{title} — {count} paused</source>
+            <translation>{title} — {count} 个已暂停</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkPools</name>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Workers (last heartbeat)</source>
+            <translation>工作进程（最近心跳）</translation>
+        </message>
+        <message>
+            <source>Queued runs</source>
+            <translation>排队的运行</translation>
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation>就绪</translation>
+        </message>
+        <message>
+            <source>Not ready</source>
+            <translation>未就绪</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkPoolsView</name>
+        <message>
+            <source>Not connected to a Prefect server.</source>
+            <translation>未连接到 Prefect 服务器。</translation>
+        </message>
+        <message>
+            <source>Could not read the work pools: {error}</source>
+            <translation>无法读取工作池：{error}</translation>
+        </message>
+        <message>
+            <source>Reading the work pools…</source>
+            <translation>正在读取工作池…</translation>
+        </message>
+        <message>
+            <source>No work pools on this server: runs of served deployments run in the process that serves them.</source>
+            <translation>此服务器上没有工作池：以 serve 方式提供的部署，其运行在提供它们的进程中执行。</translation>
+        </message>
+        <message>
+            <source>{count} work pool(s), read at {time}.</source>
+            <translation>{count} 个工作池，读取于 {time}。</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+    </context>
+</TS>
