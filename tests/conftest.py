@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
+import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -105,6 +107,16 @@ async def await_until(
         await asyncio.sleep(interval)
 
 
+def stop_app(proc: subprocess.Popen[str], timeout: float = 60) -> tuple[int, str]:
+    """SIGTERM a launched app (as a session logout would) → (exit code, its stderr)."""
+    proc.send_signal(signal.SIGTERM)
+    code = proc.wait(timeout=timeout)
+    stderr = proc.stderr.read() if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    return code, stderr
+
+
 # -- the Linux bundle builds alongside the suite (tests/packaging/background_build.py) --
 def pytest_collection_modifyitems(session, config, items) -> None:
     """Bundle tests go last, so the background build has the whole suite's time."""
@@ -125,6 +137,10 @@ def pytest_collection_finish(session) -> None:
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
+    import shutil
+
     from tests.packaging import background_build
 
     background_build.stop()
+    # The session's server was stopped with its fixture: its home goes too.
+    shutil.rmtree(_SESSION_HOME, ignore_errors=True)

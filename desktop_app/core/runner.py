@@ -174,6 +174,33 @@ def suspend_in_progress() -> list[str]:
 
 
 _stopping = threading.Lock()
+_serving_loop: asyncio.AbstractEventLoop | None = None
+
+
+def hold_runner_loop(timeout: float = 2.0) -> bool:
+    """Freeze the Runner's event loop for good (we are about to exit); True once held.
+
+    While we suspend runs and kill their processes, the Runner would see each
+    process exit and propose Crashed for its run -- racing our Suspended, and
+    sometimes winning. A loop blocked in a callback reacts to nothing.
+    """
+    loop = _serving_loop
+    if loop is None or loop.is_closed() or not loop.is_running():
+        return False
+    held = threading.Event()
+
+    def block() -> None:
+        held.set()
+        threading.Event().wait()  # until os._exit
+
+    loop.call_soon_threadsafe(block)
+    return held.wait(timeout)
+
+
+def _leave_with_runs_suspended() -> None:
+    """The parent died: the same order as a stop, minus the exit (the watch does it)."""
+    hold_runner_loop()
+    suspend_in_progress()
 
 
 def stop_now() -> None:
@@ -181,6 +208,8 @@ def stop_now() -> None:
     if not _stopping.acquire(blocking=False):
         return
     try:
+        if not hold_runner_loop():
+            log.warning("the runner's loop did not pause within 2 s; stopping anyway")
         suspend_in_progress()
     except Exception:
         log.exception("suspending runs in progress failed")
@@ -192,8 +221,9 @@ def stop_now() -> None:
 async def _serve(folders: list[Path]) -> None:
     from prefect.runner import Runner
 
+    global _serving_loop
     runner = Runner(name=f"flowdesk-{os.getpid()}", pause_on_shutdown=False, limit=None)
-    loop = asyncio.get_running_loop()
+    loop = _serving_loop = asyncio.get_running_loop()
     if os.name != "nt":
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(
@@ -219,7 +249,7 @@ def run_runner(folders: list[Path] | None = None) -> int:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)
-    start_parent_watch(on_parent_death=suspend_in_progress)
+    start_parent_watch(on_parent_death=_leave_with_runs_suspended)
     os.chdir(paths.data_dir())
     asyncio.run(_serve(folders or served_folders()))
     return 0

@@ -148,18 +148,10 @@ async def shoot(app: QApplication, out: Path) -> dict:
 
 
 def main() -> int:
-    out = Path(sys.argv[1])
-    app = QApplication(sys.argv[:1])
-    app.setQuitOnLastWindowClosed(False)
-    import qasync
+    from tests.e2e.script_loop import run_qt_script
 
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    try:
-        report = loop.run_until_complete(asyncio.wait_for(shoot(app, out), 150))
-    finally:
-        loop.close()  # stops qasync's executor threads: Qt aborts on running QThreads
-        asyncio.set_event_loop(None)
+    out = Path(sys.argv[1])
+    report = run_qt_script(lambda app: shoot(app, out), timeout=150)
     print(json.dumps(report, ensure_ascii=False), flush=True)
     return 0
 

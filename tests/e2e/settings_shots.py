@@ -74,18 +74,11 @@ async def shoot(app: QApplication, out: Path, work: Path) -> dict:
 
 
 def main() -> int:
-    out = Path(sys.argv[1])
-    app = QApplication(sys.argv[:1])
-    app.setQuitOnLastWindowClosed(False)
-    import qasync
+    from tests.e2e.script_loop import run_qt_script
 
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
+    out = Path(sys.argv[1])
     with tempfile.TemporaryDirectory() as work:
-        try:
-            report = loop.run_until_complete(asyncio.wait_for(shoot(app, out, Path(work)), 120))
-        finally:
-            loop.close()
+        report = run_qt_script(lambda app: shoot(app, out, Path(work)), timeout=120)
     print(json.dumps(report, ensure_ascii=False), flush=True)
     return 0
 

@@ -4,14 +4,13 @@ launching Flowdesk again brings the one window forward instead of a second app."
 from __future__ import annotations
 
 import json
-import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import wait_until
+from tests.conftest import stop_app, wait_until
 
 pytestmark = [pytest.mark.xvfb, pytest.mark.integration]
 
@@ -64,8 +63,5 @@ def test_minimised_start_stays_in_the_tray_until_launched_again(
             what="the first app's window to come forward",
         )
     finally:
-        first.send_signal(signal.SIGTERM)
-        code = first.wait(timeout=60)
-        stderr = first.stderr.read()
-        first.stderr.close()
+        code, stderr = stop_app(first)
     assert code == 0, stderr

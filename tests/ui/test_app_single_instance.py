@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import wait_until
+from tests.conftest import stop_app, wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -72,9 +71,6 @@ def test_second_launch_opens_the_run_in_the_first_and_starts_no_server(managed_s
         assert read_state().daemon_pid == daemon_before
         assert "handed over" in log.read_text()
     finally:
-        first.send_signal(signal.SIGTERM)
-        code = first.wait(timeout=60)
-        stderr = first.stderr.read()
-        first.stderr.close()
+        code, stderr = stop_app(first)
     assert code == 0, stderr
     assert "Traceback" not in (home / "logs" / "app.log").read_text()
