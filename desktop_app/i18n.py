@@ -116,6 +116,23 @@ def _(text: str) -> str:
     return translate(CLI_CONTEXT, text)
 
 
+CORE_CONTEXT = "Core"
+
+
+def tr_core(text: str) -> str:
+    """Translate a message of the engine (errors the window and the CLI both show).
+
+    The engine has no Qt; the window's `install_language` sets our language
+    too, so these follow the window's choice, and the locale in the CLI.
+    """
+    return translate(CORE_CONTEXT, text)
+
+
+def state_word(name: str) -> str:
+    """A Prefect state name ("Completed", "Suspended"…) in the current language."""
+    return translate("State", name)
+
+
 def clear_caches() -> None:
     """Forget loaded catalogues (after the .ts changed, or in tests)."""
     load_catalogue.cache_clear()

@@ -4,7 +4,8 @@
     python scripts/update_translations.py --check  # exit 1 if strings are missing or untranslated
 
 Qt strings (`self.tr`, `QCoreApplication.translate`, the NOOP markers) and
-CLI strings (`_("...")` in desktop_app/cli, context "CLI") are found by an
+CLI strings (`_("...")` in desktop_app/cli, context "CLI") and the engine's
+messages (`tr_core("...")` in desktop_app/core, context "Core") are found by an
 AST walk. Not `lupdate`: it misses aliases (`tr = self.tr`) and cannot be
 told what we count as complete. Existing translations are kept; new strings
 are marked unfinished for the translator.
@@ -23,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "translations" / "flowdesk_zh_CN.ts"
 CLI_CONTEXT = "CLI"
+CORE_CONTEXT = "Core"
 
 
 def qt_sources() -> list[Path]:
@@ -36,15 +38,20 @@ def cli_sources() -> list[Path]:
     ]
 
 
-def cli_strings() -> list[str]:
+def core_sources() -> list[Path]:
+    return sorted((ROOT / "desktop_app" / "core").rglob("*.py"))
+
+
+def marked_strings(sources: list[Path], function: str) -> list[str]:
+    """The literal first arguments of calls to `function` (e.g. `_`, `tr_core`)."""
     found: list[str] = []
-    for path in cli_sources():
+    for path in sources:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id == "_"
+                and node.func.id == function
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
@@ -53,6 +60,14 @@ def cli_strings() -> list[str]:
                 if text not in found:
                     found.append(text)
     return found
+
+
+def cli_strings() -> list[str]:
+    return marked_strings(cli_sources(), "_")
+
+
+def core_strings() -> list[str]:
+    return marked_strings(core_sources(), "tr_core")
 
 
 class _QtStrings(ast.NodeVisitor):
@@ -131,7 +146,11 @@ def regenerate(target: Path) -> None:
     """Rewrite `target` with every string of the code; translations kept, strays dropped."""
     old = existing_translations(target)
     by_source = {source: text for (_c, source), (text, kind) in old.items() if text and not kind}
-    wanted = qt_strings() + [(CLI_CONTEXT, text) for text in cli_strings()]
+    wanted = (
+        qt_strings()
+        + [(CLI_CONTEXT, text) for text in cli_strings()]
+        + [(CORE_CONTEXT, text) for text in core_strings()]
+    )
     contexts: dict[str, list[str]] = {}
     for context, source in wanted:
         contexts.setdefault(context, []).append(source)

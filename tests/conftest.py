@@ -21,6 +21,8 @@ import pytest
 _SESSION_HOME = Path(tempfile.mkdtemp(prefix="flowdesk-test-home-"))
 os.environ["FLOWDESK_HOME"] = str(_SESSION_HOME)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests read English messages, whatever the developer's own locale is.
+os.environ["FLOWDESK_LANGUAGE"] = "en"
 for _key in ("PREFECT_API_URL", "PREFECT_API_KEY", "PREFECT_API_AUTH_STRING", "PREFECT_PROFILE"):
     os.environ.pop(_key, None)
 os.environ["PREFECT_HOME"] = str(_SESSION_HOME / "prefect-client")

@@ -44,6 +44,7 @@ from desktop_app.core.models import (
     TaskRunInfo,
     WorkPoolInfo,
 )
+from desktop_app.i18n import state_word, tr_core
 
 SORTS = {
     "expected_desc": FlowRunSort.EXPECTED_START_TIME_DESC,
@@ -59,7 +60,13 @@ def _uuid(value: str | UUID) -> UUID:
     try:
         return value if isinstance(value, UUID) else UUID(str(value))
     except ValueError:
-        raise NotFound(f"'{value}' is not a run id.") from None
+        raise NotFound(tr_core("'{value}' is not a run id.").format(value=value)) from None
+
+
+def _not_found(what: str) -> NotFound:
+    if what:
+        return NotFound(tr_core("{what} was not found on the server.").format(what=what))
+    return NotFound(tr_core("That object was not found on the server."))
 
 
 def _translate(exc: BaseException, what: str = "") -> FlowdeskError:
@@ -67,24 +74,31 @@ def _translate(exc: BaseException, what: str = "") -> FlowdeskError:
     if isinstance(exc, FlowdeskError):
         return exc
     if isinstance(exc, ObjectNotFound):
-        return NotFound(f"{what or 'That object'} was not found on the server.")
+        return _not_found(what)
     if isinstance(exc, (PrefectHTTPStatusError, httpx.HTTPStatusError)):
         code = exc.response.status_code
         if code == 401:
-            return Unauthorized("The server refused our credentials (401): check the auth string.")
+            return Unauthorized(
+                tr_core("The server refused our credentials (401): check the auth string.")
+            )
         if code == 403:
-            return Unauthorized("The server refused the request (403): check the auth string.")
+            return Unauthorized(
+                tr_core("The server refused the request (403): check the auth string.")
+            )
         if code == 404:
-            return NotFound(f"{what or 'That object'} was not found on the server.")
+            return _not_found(what)
         try:
             detail = exc.response.json().get("detail")
         except Exception:
             detail = exc.response.text[:200]
-        return FlowdeskError(f"The server answered {code}: {detail}")
+        return FlowdeskError(
+            tr_core("The server answered {code}: {detail}").format(code=code, detail=detail)
+        )
     if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, ConnectionError)):
-        return ConnectionFailed(f"Cannot reach the Prefect server: {exc}")
+        text = tr_core("Cannot reach the Prefect server: {error}")
+        return ConnectionFailed(text.format(error=exc))
     if isinstance(exc, httpx.TimeoutException):
-        return ConnectionFailed("The Prefect server did not answer in time.")
+        return ConnectionFailed(tr_core("The Prefect server did not answer in time."))
     return FlowdeskError(f"{type(exc).__name__}: {exc}")
 
 
@@ -239,7 +253,10 @@ class FlowdeskClient:
         return int(await self._call(self._prefect.count_flow_runs(**kwargs)))
 
     async def read_run(self, run_id: str) -> RunInfo:
-        raw = await self._call(self._prefect.read_flow_run(_uuid(run_id)), f"Run {run_id}")
+        raw = await self._call(
+            self._prefect.read_flow_run(_uuid(run_id)),
+            tr_core("Run {id}").format(id=run_id),
+        )
         await self._call(self._fill_names([raw]))
         return self._runs([raw])[0]
 
@@ -247,7 +264,7 @@ class FlowdeskClient:
         """A full run id from a unique prefix (as typed on the command line)."""
         prefix = prefix.strip().lower()
         if not prefix:
-            raise NotFound("Give a run id (or the first characters of one).")
+            raise NotFound(tr_core("Give a run id (or the first characters of one)."))
         try:
             return str(UUID(prefix))
         except ValueError:
@@ -265,11 +282,13 @@ class FlowdeskClient:
                 break
             offset += page
         if not matches:
-            raise NotFound(f"No run id starts with '{prefix}'.")
+            raise NotFound(tr_core("No run id starts with '{prefix}'.").format(prefix=prefix))
         if len(matches) > 1:
             shown = ", ".join(m[:12] for m in matches[:5])
             raise AmbiguousId(
-                f"'{prefix}' matches {len(matches)} runs ({shown}…): type more of it."
+                tr_core("'{prefix}' matches {count} runs ({shown}…): type more of it.").format(
+                    prefix=prefix, count=len(matches), shown=shown
+                )
             )
         return matches[0]
 
@@ -333,7 +352,9 @@ class FlowdeskClient:
         run = await self.read_run(run_id)
         if run.state.type not in ("RUNNING", "PENDING", "SCHEDULED"):
             raise InvalidState(
-                f"Run '{run.name}' is {run.state.name}; only a running run can pause."
+                tr_core("Run '{name}' is {state}; only a running run can pause.").format(
+                    name=run.name, state=state_word(run.state.name)
+                )
             )
         await self._set_tags(run_id, add=PAUSE_REQUEST_TAG)
         return await self.read_run(run_id)
@@ -349,15 +370,23 @@ class FlowdeskClient:
         run = await self.read_run(run_id)
         if not run.deployment_id:
             raise InvalidState(
-                f"Run '{run.name}' has no deployment, so it could not be restarted after a suspend."
+                tr_core(
+                    "Run '{name}' has no deployment, so it could not be restarted after a suspend."
+                ).format(name=run.name)
             )
         if run.state.type not in ("RUNNING", "PENDING", "SCHEDULED"):
-            raise InvalidState(f"Run '{run.name}' is {run.state.name}; it cannot be suspended.")
+            raise InvalidState(
+                tr_core("Run '{name}' is {state}; it cannot be suspended.").format(
+                    name=run.name, state=state_word(run.state.name)
+                )
+            )
         state = Suspended(timeout_seconds=timeout, pause_key=f"flowdesk-suspend-{run.run_count}")
         result = await self._call(self._prefect.set_flow_run_state(_uuid(run_id), state))
         if str(result.status.value) != "ACCEPT":
             reason = getattr(result.details, "reason", "") or str(result.status.value)
-            raise InvalidState(f"The server refused to suspend the run: {reason}")
+            raise InvalidState(
+                tr_core("The server refused to suspend the run: {reason}").format(reason=reason)
+            )
         return await self.read_run(run_id)
 
     async def resume(self, run_id: str, run_input: dict[str, Any] | None = None) -> RunInfo:
@@ -365,7 +394,9 @@ class FlowdeskClient:
         run = await self.read_run(run_id)
         if not run.state.is_paused:
             raise InvalidState(
-                f"Run '{run.name}' is {run.state.name}, not paused: nothing to resume."
+                tr_core("Run '{name}' is {state}, not paused: nothing to resume.").format(
+                    name=run.name, state=state_word(run.state.name)
+                )
             )
         result = await self._call(
             self._prefect.resume_flow_run(_uuid(run_id), run_input=run_input), "Run"
@@ -375,14 +406,22 @@ class FlowdeskClient:
         if status == "REJECT":
             raise InputRejected(reason or "invalid input")
         if status != "ACCEPT":
-            raise InvalidState(f"The server did not resume the run ({status}): {reason}")
+            raise InvalidState(
+                tr_core("The server did not resume the run ({status}): {reason}").format(
+                    status=status, reason=reason
+                )
+            )
         return await self.read_run(run_id)
 
     async def pause_info(self, run_id: str) -> PauseInfo:
         """The form schema and description a paused run is waiting with."""
         run = await self.read_run(run_id)
         if not run.state.is_paused:
-            raise InvalidState(f"Run '{run.name}' is {run.state.name}, not paused.")
+            raise InvalidState(
+                tr_core("Run '{name}' is {state}, not paused.").format(
+                    name=run.name, state=state_word(run.state.name)
+                )
+            )
         keyset = run.state.run_input_keyset or {}
         schema = description = None
         uid = _uuid(run_id)
@@ -412,7 +451,11 @@ class FlowdeskClient:
     async def cancel(self, run_id: str) -> RunInfo:
         run = await self.read_run(run_id)
         if run.state.is_final:
-            raise InvalidState(f"Run '{run.name}' is already {run.state.name}.")
+            raise InvalidState(
+                tr_core("Run '{name}' is already {state}.").format(
+                    name=run.name, state=state_word(run.state.name)
+                )
+            )
         # A live process (running, or paused in-process) is stopped by its runner
         # through Cancelling; a run with no process can be cancelled outright.
         has_process = run.state.type in ("RUNNING", "CANCELLING") or (
@@ -425,11 +468,17 @@ class FlowdeskClient:
     async def retry(self, run_id: str) -> RunInfo:
         run = await self.read_run(run_id)
         if not run.state.is_final:
-            raise InvalidState(f"Run '{run.name}' is {run.state.name}; only finished runs retry.")
+            raise InvalidState(
+                tr_core("Run '{name}' is {state}; only finished runs retry.").format(
+                    name=run.name, state=state_word(run.state.name)
+                )
+            )
         if not run.deployment_id:
             raise InvalidState(
-                f"Run '{run.name}' has no deployment, so nothing can start it again: "
-                "run the flow anew."
+                tr_core(
+                    "Run '{name}' has no deployment, so nothing can start it again: "
+                    "run the flow anew."
+                ).format(name=run.name)
             )
         state = Scheduled(name="AwaitingRetry")
         await self._call(self._prefect.set_flow_run_state(_uuid(run_id), state, force=True))
@@ -537,9 +586,17 @@ class FlowdeskClient:
             return by_flow[0]
         if len(by_flow) > 1:
             options = ", ".join(d.full_name for d in by_flow)
-            raise AmbiguousId(f"'{name}' matches several deployments: {options}.")
+            raise AmbiguousId(
+                tr_core("'{name}' matches several deployments: {options}.").format(
+                    name=name, options=options
+                )
+            )
         known = ", ".join(d.full_name for d in deployments) or "none"
-        raise NotFound(f"No deployment '{name}'. Known deployments: {known}.")
+        raise NotFound(
+            tr_core("No deployment '{name}'. Known deployments: {known}.").format(
+                name=name, known=known
+            )
+        )
 
     async def next_runs(self, deployment_id: str, limit: int = 1) -> list[RunInfo]:
         return await self.list_runs(

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from desktop_app.core.connection import Connection
+from desktop_app.i18n import tr_core
 
 
 @dataclass(frozen=True)
@@ -25,17 +26,23 @@ class CheckResult:
     server_version: str | None = None
 
 
+EXAMPLE = "http://my-server:4200/api"
+
+
 def _url_problem(url: str) -> str | None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        return f"'{url}' is not an http(s) URL. Example: http://my-server:4200/api"
-    if not parts.hostname:
-        return f"'{url}' has no host name. Example: http://my-server:4200/api"
-    if not parts.path.rstrip("/").endswith("/api") and "/workspaces/" not in parts.path:
-        return (
-            f"'{url}' does not end with /api. Prefect's API lives under /api, "
-            f"e.g. {parts.scheme}://{parts.netloc}/api"
+        return tr_core("'{url}' is not an http(s) URL. Example: {example}").format(
+            url=url, example=EXAMPLE
         )
+    if not parts.hostname:
+        return tr_core("'{url}' has no host name. Example: {example}").format(
+            url=url, example=EXAMPLE
+        )
+    if not parts.path.rstrip("/").endswith("/api") and "/workspaces/" not in parts.path:
+        return tr_core(
+            "'{url}' does not end with /api. Prefect's API lives under /api, e.g. {example}"
+        ).format(url=url, example=f"{parts.scheme}://{parts.netloc}/api")
     return None
 
 
@@ -50,7 +57,8 @@ async def check_connection(conn: Connection, timeout: float = 5.0) -> CheckResul
     try:
         await asyncio.to_thread(socket.getaddrinfo, host, port)
     except socket.gaierror:
-        return CheckResult(False, "dns", f"The host name '{host}' cannot be resolved (DNS).")
+        text = tr_core("The host name '{host}' cannot be resolved (DNS).").format(host=host)
+        return CheckResult(False, "dns", text)
     headers: dict[str, str] = {}
     if conn.api_key:
         headers["Authorization"] = f"Bearer {conn.api_key}"
@@ -62,31 +70,41 @@ async def check_connection(conn: Connection, timeout: float = 5.0) -> CheckResul
         try:
             health = await http.get(f"{url}/health")
         except httpx.ConnectError as exc:
-            return CheckResult(
-                False, "connect", f"Nothing answers at {host}:{port} (connection refused: {exc})."
-            )
+            text = tr_core("Nothing answers at {host}:{port} (connection refused: {error}).")
+            return CheckResult(False, "connect", text.format(host=host, port=port, error=exc))
         except httpx.TimeoutException:
-            return CheckResult(False, "connect", f"{host}:{port} did not answer in {timeout:g} s.")
+            text = tr_core("{host}:{port} did not answer in {seconds} s.").format(
+                host=host, port=port, seconds=f"{timeout:g}"
+            )
+            return CheckResult(False, "connect", text)
         if health.status_code == 404:
-            return CheckResult(False, "api", f"There is no Prefect API at {url} (404).")
+            text = tr_core("There is no Prefect API at {url} (404).").format(url=url)
+            return CheckResult(False, "api", text)
         try:
             version = await http.get(f"{url}/admin/version")
         except httpx.HTTPError as exc:
-            return CheckResult(False, "connect", f"The connection failed: {exc}")
+            text = tr_core("The connection failed: {error}").format(error=exc)
+            return CheckResult(False, "connect", text)
     if version.status_code in (401, 403):
-        what = "API key" if conn.api_key else "auth string"
-        return CheckResult(False, "auth", f"The server refused the {what} ({version.status_code}).")
-    if version.status_code == 404 and conn.kind == "cloud":
-        return CheckResult(True, "ok", "Connected to Prefect Cloud.", None)
-    if version.status_code != 200:
-        return CheckResult(
-            False, "api", f"Unexpected answer {version.status_code} from {url}/admin/version."
+        text = (
+            tr_core("The server refused the API key ({status}).")
+            if conn.api_key
+            else tr_core("The server refused the auth string ({status}).")
         )
+        return CheckResult(False, "auth", text.format(status=version.status_code))
+    if version.status_code == 404 and conn.kind == "cloud":
+        return CheckResult(True, "ok", tr_core("Connected to Prefect Cloud."), None)
+    if version.status_code != 200:
+        text = tr_core("Unexpected answer {status} from {url}.").format(
+            status=version.status_code, url=f"{url}/admin/version"
+        )
+        return CheckResult(False, "api", text)
     server_version = str(version.json())
     mismatch = _version_mismatch(server_version)
     if mismatch:
         return CheckResult(False, "version", mismatch, server_version)
-    return CheckResult(True, "ok", f"Connected: Prefect server {server_version}.", server_version)
+    text = tr_core("Connected: Prefect server {version}.").format(version=server_version)
+    return CheckResult(True, "ok", text, server_version)
 
 
 def _version_mismatch(server_version: str) -> str | None:
@@ -94,8 +112,8 @@ def _version_mismatch(server_version: str) -> str | None:
 
     client = version("prefect")
     if server_version.split(".")[0] != client.split(".")[0]:
-        return (
-            f"The server runs Prefect {server_version}; this app speaks Prefect {client}. "
+        return tr_core(
+            "The server runs Prefect {server}; this app speaks Prefect {client}. "
             "Major versions must match."
-        )
+        ).format(server=server_version, client=client)
     return None

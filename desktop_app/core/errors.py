@@ -31,5 +31,11 @@ class InputRejected(FlowdeskError):
     """The server refused the resume input; the run stays paused."""
 
     def __init__(self, reason: str) -> None:
-        super().__init__(f"The server rejected the input: {reason}. The run is still paused.")
+        from desktop_app.i18n import tr_core
+
+        super().__init__(
+            tr_core("The server rejected the input: {reason}. The run is still paused.").format(
+                reason=reason
+            )
+        )
         self.reason = reason

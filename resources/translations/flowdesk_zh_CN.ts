@@ -817,6 +817,165 @@
         </message>
     </context>
     <context>
+        <name>Core</name>
+        <message>
+            <source>That object was not found on the server.</source>
+            <translation>服务器上找不到该对象。</translation>
+        </message>
+        <message>
+            <source>Cannot reach the Prefect server: {error}</source>
+            <translation>无法连接 Prefect 服务器：{error}</translation>
+        </message>
+        <message>
+            <source>The Prefect server did not answer in time.</source>
+            <translation>Prefect 服务器未及时响应。</translation>
+        </message>
+        <message>
+            <source>The server refused our credentials (401): check the auth string.</source>
+            <translation>服务器拒绝了我们的凭据（401）：请检查认证字符串。</translation>
+        </message>
+        <message>
+            <source>The server refused the request (403): check the auth string.</source>
+            <translation>服务器拒绝了该请求（403）：请检查认证字符串。</translation>
+        </message>
+        <message>
+            <source>Give a run id (or the first characters of one).</source>
+            <translation>请给出运行 ID（或其开头几个字符）。</translation>
+        </message>
+        <message>
+            <source>{what} was not found on the server.</source>
+            <translation>服务器上找不到{what}。</translation>
+        </message>
+        <message>
+            <source>The server answered {code}: {detail}</source>
+            <translation>服务器返回 {code}：{detail}</translation>
+        </message>
+        <message>
+            <source>No deployment '{name}'. Known deployments: {known}.</source>
+            <translation>没有名为“{name}”的部署。已知部署：{known}。</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a run id.</source>
+            <translation>“{value}”不是运行 ID。</translation>
+        </message>
+        <message>
+            <source>Run {id}</source>
+            <translation>运行 {id}</translation>
+        </message>
+        <message>
+            <source>No run id starts with '{prefix}'.</source>
+            <translation>没有以“{prefix}”开头的运行 ID。</translation>
+        </message>
+        <message>
+            <source>'{prefix}' matches {count} runs ({shown}…): type more of it.</source>
+            <translation>“{prefix}”匹配 {count} 个运行（{shown}…）：请再多输入几个字符。</translation>
+        </message>
+        <message>
+            <source>Run '{name}' is {state}; only a running run can pause.</source>
+            <translation>运行“{name}”的状态是{state}；只有运行中的运行才能暂停。</translation>
+        </message>
+        <message>
+            <source>Run '{name}' has no deployment, so it could not be restarted after a suspend.</source>
+            <translation>运行“{name}”没有部署，挂起后将无法重新启动。</translation>
+        </message>
+        <message>
+            <source>Run '{name}' is {state}; it cannot be suspended.</source>
+            <translation>运行“{name}”的状态是{state}；无法挂起。</translation>
+        </message>
+        <message>
+            <source>The server refused to suspend the run: {reason}</source>
+            <translation>服务器拒绝挂起该运行：{reason}</translation>
+        </message>
+        <message>
+            <source>Run '{name}' is {state}, not paused: nothing to resume.</source>
+            <translation>运行“{name}”的状态是{state}，并未暂停：无需恢复。</translation>
+        </message>
+        <message>
+            <source>The server did not resume the run ({status}): {reason}</source>
+            <translation>服务器未恢复该运行（{status}）：{reason}</translation>
+        </message>
+        <message>
+            <source>Run '{name}' is {state}, not paused.</source>
+            <translation>运行“{name}”的状态是{state}，并未暂停。</translation>
+        </message>
+        <message>
+            <source>Run '{name}' is already {state}.</source>
+            <translation>运行“{name}”已经是{state}。</translation>
+        </message>
+        <message>
+            <source>Run '{name}' is {state}; only finished runs retry.</source>
+            <translation>运行“{name}”的状态是{state}；只有已结束的运行才能重试。</translation>
+        </message>
+        <message>
+            <source>Run '{name}' has no deployment, so nothing can start it again: run the flow anew.</source>
+            <translation>运行“{name}”没有部署，无法再次启动：请重新运行该流程。</translation>
+        </message>
+        <message>
+            <source>'{name}' matches several deployments: {options}.</source>
+            <translation>“{name}”匹配多个部署：{options}。</translation>
+        </message>
+        <message>
+            <source>The server refused the API key ({status}).</source>
+            <translation>服务器拒绝了 API 密钥（{status}）。</translation>
+        </message>
+        <message>
+            <source>The server refused the auth string ({status}).</source>
+            <translation>服务器拒绝了认证字符串（{status}）。</translation>
+        </message>
+        <message>
+            <source>Connected to Prefect Cloud.</source>
+            <translation>已连接到 Prefect Cloud。</translation>
+        </message>
+        <message>
+            <source>Connected: Prefect server {version}.</source>
+            <translation>已连接：Prefect 服务器 {version}。</translation>
+        </message>
+        <message>
+            <source>'{url}' is not an http(s) URL. Example: {example}</source>
+            <translation>“{url}”不是 http(s) 地址。示例：{example}</translation>
+        </message>
+        <message>
+            <source>'{url}' has no host name. Example: {example}</source>
+            <translation>“{url}”没有主机名。示例：{example}</translation>
+        </message>
+        <message>
+            <source>'{url}' does not end with /api. Prefect's API lives under /api, e.g. {example}</source>
+            <translation>“{url}”没有以 /api 结尾。Prefect 的 API 位于 /api 之下，例如 {example}</translation>
+        </message>
+        <message>
+            <source>Nothing answers at {host}:{port} (connection refused: {error}).</source>
+            <translation>{host}:{port} 无响应（连接被拒绝：{error}）。</translation>
+        </message>
+        <message>
+            <source>Unexpected answer {status} from {url}.</source>
+            <translation>{url} 返回了意外的响应 {status}。</translation>
+        </message>
+        <message>
+            <source>The server runs Prefect {server}; this app speaks Prefect {client}. Major versions must match.</source>
+            <translation>服务器运行的是 Prefect {server}；本应用使用 Prefect {client}。主版本号必须一致。</translation>
+        </message>
+        <message>
+            <source>The host name '{host}' cannot be resolved (DNS).</source>
+            <translation>无法解析主机名“{host}”（DNS）。</translation>
+        </message>
+        <message>
+            <source>There is no Prefect API at {url} (404).</source>
+            <translation>{url} 上没有 Prefect API（404）。</translation>
+        </message>
+        <message>
+            <source>{host}:{port} did not answer in {seconds} s.</source>
+            <translation>{host}:{port} 在 {seconds} 秒内未响应。</translation>
+        </message>
+        <message>
+            <source>The connection failed: {error}</source>
+            <translation>连接失败：{error}</translation>
+        </message>
+        <message>
+            <source>The server rejected the input: {reason}. The run is still paused.</source>
+            <translation>服务器拒绝了输入：{reason}。运行仍处于暂停状态。</translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardStrip</name>
         <message>
             <source>Server</source>

@@ -64,7 +64,8 @@ def test_no_translated_call_hides_its_text_from_the_extractor():
 
 @pytest.mark.parametrize("variable", ["LANG", "FLOWDESK_LANGUAGE"])
 def test_the_command_line_follows_the_locale(variable):
-    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    unset = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "FLOWDESK_LANGUAGE")
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env["LANG"] = "C.UTF-8"
     env[variable] = "zh_CN.UTF-8"
     done = subprocess.run(
@@ -84,3 +85,21 @@ def test_the_command_line_follows_the_locale(variable):
         timeout=60,
     )
     assert "opens the window" in english.stdout
+
+
+def test_engine_messages_follow_the_chosen_language():
+    """What the engine says (errors shown in the window and the CLI) is translated too."""
+    from desktop_app import i18n
+    from desktop_app.core.connection_check import _url_problem
+    from desktop_app.core.errors import InputRejected
+
+    previous = i18n.current_language()
+    try:
+        i18n.set_language("zh_CN")
+        assert _url_problem("ftp://x/api").startswith("“ftp://x/api”不是 http(s) 地址")
+        assert "运行仍处于暂停状态" in str(InputRejected("too big"))
+        assert i18n.state_word("Suspended") == "已挂起"
+        i18n.set_language("en")
+        assert _url_problem("ftp://x/api").startswith("'ftp://x/api' is not an http(s) URL")
+    finally:
+        i18n.set_language(previous)
