@@ -60,6 +60,10 @@ def tray_app(qloop, server_client, tmp_path):
     follower.cancel()
     arun(qloop, asyncio.wait([follower], timeout=5))
     tray.shutdown()
+    # Let the tray's own requests finish or cancel while the loop runs: one left
+    # mid-request holds the shared client's connection lock, and the next test's
+    # first request then waits on it forever.
+    arun(qloop, tray.tasks.cancel_all(timeout=5))
     window.deleteLater()
 
 
@@ -219,3 +223,4 @@ def test_a_pause_the_stream_missed_is_found_and_announced(qloop, server_client, 
         arun(qloop, scenario())
     finally:
         tray.shutdown()
+        arun(qloop, tray.tasks.cancel_all(timeout=5))  # see tray_app
