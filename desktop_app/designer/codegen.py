@@ -36,6 +36,7 @@ from desktop_app.designer.nodes import (
 )
 from desktop_app.designer.problems import Problem
 from desktop_app.designer.pysource import (
+    WIDTH,
     Call,
     Expr,
     Kw,
@@ -219,7 +220,7 @@ class _Generator:
     def _signature(self, name: str, params: Sequence[str], returns: str = "") -> list[str]:
         arrow = f" -> {returns}" if returns else ""
         one_line = f"def {name}({', '.join(params)}){arrow}:"
-        if len(one_line) <= 100:
+        if width(one_line) <= WIDTH:  # columns, not characters: wide CJK counts twice
             return [one_line]
         return [f"def {name}(", *(f"    {p}," for p in params), f"){arrow}:"]
 
@@ -436,7 +437,9 @@ def _field_line(item: InputField) -> list[str]:
     if not item.required:
         if item.default is None:
             annotation = f"{item.type} | None"
-        args.append(Kw("default", py_value(item.default)))
+        # Text, not a plain literal: a long default must be split to fit the line width.
+        default = Text(item.default) if isinstance(item.default, str) else py_value(item.default)
+        args.append(Kw("default", default))
     args.append(Kw("title", Text(item.title or item.name.replace("_", " ").capitalize())))
     if item.minimum is not None:
         args.append(Kw("ge", _number(item.minimum, item.type)))

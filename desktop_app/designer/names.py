@@ -10,6 +10,7 @@ from __future__ import annotations
 import builtins
 import keyword
 import re
+import unicodedata
 from functools import lru_cache
 
 MAX_NAME_LENGTH = 32
@@ -22,6 +23,7 @@ Generated lines combine several names (`x_result = _loop_y(...)` inside an
 BUILTIN_NAMES = frozenset(dir(builtins))
 
 _NON_WORD = re.compile(r"[^0-9a-zA-Z]+")
+_NON_WORD_ANY_SCRIPT = re.compile(r"[\W_]+")
 
 
 @lru_cache(maxsize=8192)
@@ -29,15 +31,44 @@ def slugify(text: str, max_length: int = MAX_NAME_LENGTH) -> str:
     """`"Load CSV (v2)"` → `"load_csv_v2"`: lower case, words joined by `_`.
 
     Only ASCII letters and digits survive, so the result is an identifier
-    unless it is empty or starts with a digit (then it gets an `n_` prefix).
+    unless it is empty or starts with a digit (then it gets an `n_` prefix);
+    a title without any (`"加载数据"`) keeps its own letters instead.
     Never starts with `_`, which keeps `_`-prefixed helper names in generated
     code free for the generator. Cached: validation calls it per keystroke
     for every node of a design.
     """
     slug = _NON_WORD.sub("_", text).strip("_").lower()
-    if slug and slug[0].isdigit():
+    if not slug:
+        return _any_script_slug(text, max_length)
+    if slug[0].isdigit():
         slug = "n_" + slug
     return slug[:max_length].rstrip("_")
+
+
+def _any_script_slug(text: str, max_length: int) -> str:
+    """`"加载数据"` → `"加载数据"`: a title with no ASCII letter keeps its own script.
+
+    Python identifiers may be Unicode, and a Chinese title deserves a Chinese
+    function and flow name, not a hash. NFKC first (Python normalises
+    identifiers so, and two titles must not collide only after parsing); the
+    length is capped in columns, a wide character counting two. Titles with
+    any ASCII letter or digit keep the ASCII rule above, so names generated
+    before stay the same.
+    """
+    normal = unicodedata.normalize("NFKC", text)
+    slug = _NON_WORD_ANY_SCRIPT.sub("_", normal).strip("_").lower()
+    if not slug:
+        return ""
+    if not slug[0].isidentifier():
+        slug = "n_" + slug
+    kept, columns = "", 0
+    for char in slug:
+        columns += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+        if columns > max_length:
+            break
+        kept += char
+    kept = kept.rstrip("_")
+    return kept if kept.isidentifier() else ""
 
 
 def dashed(text: str) -> str:
@@ -50,7 +81,7 @@ def pascal_case(slug: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in slug.split("_") if part)
 
 
-def identifier_problem(name: str, what: str = "name") -> str | None:
+def identifier_problem(name: str, what: str = "name", any_script: bool = False) -> str | None:
     """Why `name` cannot be used as a Python name, or None if it can.
 
     `what` names the thing in the message ("parameter name", ...). Builtins
@@ -61,7 +92,7 @@ def identifier_problem(name: str, what: str = "name") -> str | None:
         return f"The {what} is empty."
     if keyword.iskeyword(name):
         return f"The {what} '{name}' is a Python keyword; choose another word."
-    if not name.isidentifier() or not name.isascii():
+    if not name.isidentifier() or not (name.isascii() or any_script):
         return (
             f"The {what} '{name}' is not a valid Python name: use letters, digits and _, "
             "not starting with a digit."

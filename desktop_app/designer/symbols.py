@@ -69,11 +69,20 @@ def default_needs_constant(parameter: Parameter) -> bool:
     )
 
 
+def _digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
 def design_symbols(design: Design) -> Symbols:
     """Compute every generated name of `design` (does not check for clashes)."""
     function = slugify(design.name)
+    # The module's file name stays ASCII whatever the title: it travels through
+    # archives, entrypoints and file systems that may not all be UTF-8.
+    module_name = function if function.isascii() else "design_" + _digest(function)
     symbols = Symbols(
-        module_name=function or "design",
+        module_name=module_name or "design",
         flow_function=function,
         flow_name=function.replace("_", "-"),
     )

@@ -158,7 +158,7 @@ def _title_problem(title: str, what: str) -> str | None:
     slug = slugify(title)
     if not slug:
         return f"The {what} '{title}' needs at least one letter or digit."
-    if identifier_problem(slug) is not None:
+    if identifier_problem(slug, any_script=True) is not None:
         return (f"The {what} '{title}' becomes the Python name '{slug}', which is a keyword "
                 "or too easily misread; add or change a word.")
     return None

@@ -248,20 +248,35 @@ def test_build_deploy_run_pause_resume_from_the_canvas(qtbot, qloop, server_clie
     arun(qloop, scenario(), timeout=240)
 
 
-def test_a_loop_fed_a_non_list_fails_on_that_node(qtbot, qloop, server_client, designer):
+def _chinese_number() -> str:
+    return "".join("零一二三四五六七八九"[int(d)] for d in str(uuid.uuid4().int)[:6])
+
+
+TITLES = {
+    "english": lambda: (f"Designer bad loop {uuid.uuid4().hex[:6]}", "Parameters",
+                        "Make number", "Square each"),
+    # No ASCII letter anywhere: Chinese function, task and flow names, an ASCII module file.
+    "chinese": lambda: (f"循环出错{_chinese_number()}", "参数", "生成数字", "逐个平方"),
+}
+
+
+@pytest.mark.parametrize("language", TITLES)
+def test_a_loop_fed_a_non_list_fails_on_that_node(
+    qtbot, qloop, server_client, designer, language
+):
     widget = designer
-    name = f"Designer bad loop {uuid.uuid4().hex[:6]}"
+    name, params_title, make_title, loop_title = TITLES[language]()
     widget.document.push(SetDesignPropertiesCommand(widget.design, name=name))
-    _add(widget, "parameters", 0, 0, "Parameters",
+    _add(widget, "parameters", 0, 0, params_title,
          p=lambda d, n: SetParametersCommand(d, n, [Parameter("count", "int", 5)]))
-    make = _add(widget, "code", 260, 0, "Make number",
+    make = _add(widget, "code", 260, 0, make_title,
                 inputs=lambda d, n: SetInputsCommand(d, n, [Port("count", "int")]),
                 body=lambda d, n: EditCodeCommand(d, n, "return count * 2\n"))
-    loop = _add(widget, "loop", 520, 0, "Square each",
+    loop = _add(widget, "loop", 520, 0, loop_title,
                 body=lambda d, n: EditCodeCommand(d, n, "return item * item\n"))
     widget.view.fit_all()
-    _wire(widget, "Parameters", "count", "Make number", "count")
-    _wire(widget, "Make number", "result", "Square each", "items")  # any → list: allowed
+    _wire(widget, params_title, "count", make_title, "count")
+    _wire(widget, make_title, "result", loop_title, "items")  # any → list: allowed
     assert [p for p in widget.validate_now() if p.is_error] == []
 
     async def scenario():
@@ -274,10 +289,10 @@ def test_a_loop_fed_a_non_list_fails_on_that_node(qtbot, qloop, server_client, d
         await await_until(failed, timeout=90, interval=0.1, what="the run failed")
         run = widget.runs.monitor.run
         assert run.state.type == "FAILED"
-        assert "Square each" in (run.state.message or "")
+        assert loop_title in (run.state.message or "")
         assert "needs a list" in (run.state.message or "")
         status = widget.scene.nodes[loop].status
-        assert "Square each" in status.message
+        assert loop_title in status.message
         assert _state(widget, make) == "COMPLETED"
         assert "needs a list" in widget.run_bar.label.text()
         await widget.shutdown()

@@ -293,3 +293,62 @@ def test_a_long_run_of_escapes_after_a_space_is_still_cut_to_fit() -> None:
     lines = render(Text(title), 4, "name=", ",")
     assert all(width(line) <= WIDTH for line in lines), lines
     assert eval("".join(line.strip() for line in lines)[len("name=") : -1]) == title
+
+
+def test_a_long_text_default_of_an_approval_field_is_split_to_fit() -> None:
+    """Found by the property test: a field's default was written as one unsplittable literal."""
+    from desktop_app.designer import ApprovalNode, Design, InputField
+    from desktop_app.designer.codegen import generate
+    from desktop_app.designer.pysource import WIDTH, width
+
+    default = "00000000\x1f\x1f\x1f\x1f\x1f\x08" + "\U00018cd6" * 4 + "\U0002ebe1"
+    design = Design(name="Long default")
+    design.add_node(ApprovalNode(title="Check", fields=[InputField("f1", "str", "F1", default)]))
+    source = generate(design)
+    assert all(width(line) <= WIDTH for line in source.splitlines())
+    namespace: dict = {}
+    exec(compile(source, "generated", "exec"), namespace)
+    model = namespace["CheckInput"]
+    assert model.model_fields["f1"].default == default
+
+
+def test_a_flow_signature_with_wide_characters_is_measured_in_columns() -> None:
+    """Found by the property test: 97 characters, but 105 columns with Chinese defaults."""
+    from desktop_app.designer import Design, ParametersNode
+    from desktop_app.designer.codegen import generate
+    from desktop_app.designer.nodes import Parameter
+    from desktop_app.designer.pysource import WIDTH, width
+
+    design = Design(name="宽")
+    params = tuple(Parameter(f"p{i}", "str", "数据集名称") for i in range(4))
+    design.add_node(ParametersNode(parameters=params))
+    source = generate(design)
+    assert all(width(line) <= WIDTH for line in source.splitlines())
+    compile(source, "generated", "exec")
+
+
+def test_chinese_titles_give_chinese_names_and_an_ascii_module(tmp_path: Path, ruff: Ruff) -> None:
+    """A design titled only in Chinese is valid: its names keep their script."""
+    from desktop_app.designer.names import slugify
+    from desktop_app.designer.symbols import design_symbols
+
+    design = Design("数据处理", "把每个数平方。")
+    params = design.add_node(ParametersNode(parameters=[Parameter("count", "int", 3)]))
+    make = design.add_node(CodeNode(title="生成 数字", inputs=[Port("count", "int")],
+                                    returns="list", body="return list(range(count))"))
+    square = design.add_node(LoopNode(title="逐个平方", body="return item * item"))
+    ask = design.add_node(ApprovalNode(title="审批", inputs=["results"],
+                                       description="结果：{results}。继续吗？",
+                                       fields=[InputField("ok", "bool", "同意", default=False)]))
+    design.connect(params.id, "count", make.id, "count")
+    design.connect(make.id, "result", square.id, "items")
+    design.connect(square.id, "results", ask.id, "results")
+    assert [p.message for p in validate(design) if p.is_error] == []
+    symbols = design_symbols(design)
+    assert (symbols.flow_function, symbols.flow_name) == ("数据处理", "数据处理")
+    assert symbols.module_name.isascii() and symbols.module_name.startswith("design_")
+    assert slugify("生成 数字") == "生成_数字" and slugify("１２３") == "n_123"
+    assert slugify("😀") == ""  # still needs a letter or a digit
+    source = generate(design)
+    assert ruff(write(tmp_path, source)) == ""
+    assert "def 数据处理(" in source and "def 生成_数字(" in source
