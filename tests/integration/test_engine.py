@@ -74,7 +74,12 @@ def test_basic_flow_completes_with_result(managed_server):
             assert done.state.type == "COMPLETED", done.state.message
             result = await client.run_result(run.id)
             assert result == {"records": 3, "total": 60}
-            tasks = await client.task_runs(run.id)
+            # Prefect records task runs from their events, a moment after the flow's state.
+            async def all_tasks():
+                tasks = await client.task_runs(run.id)
+                return tasks if len(tasks) >= 3 else None
+
+            tasks = await await_until(all_tasks, timeout=30, what="the three task runs")
             assert [t.name.split("-")[0] for t in tasks] == ["prepare", "process", "validate"]
             history = await client.state_history(run.id)
             assert [s.type for s in history][-1] == "COMPLETED"

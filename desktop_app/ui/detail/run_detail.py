@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 POLL_MS = 2000
 EVENT_DEBOUNCE_MS = 150
 RETRY_MS = 3000
+SETTLE_MS = 1000
+SETTLE_ROUNDS = 5
+"""Reads after the run ended, until its task list holds still (at most ~5 s)."""
 
 
 class RunDetailPane(QWidget):
@@ -80,6 +83,14 @@ class RunDetailPane(QWidget):
         self._retry.setSingleShot(True)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self.refresh)
+        # After the run ends, Prefect may still be recording its last task runs
+        # (from their events): read again until the list holds still.
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self.refresh)
+        self._settle_left = SETTLE_ROUNDS
+        self._task_count = -1
 
     # -- layout ------------------------------------------------------------------
     def _build(self) -> None:
@@ -129,6 +140,9 @@ class RunDetailPane(QWidget):
         self._stop_tail()
         self._poll.stop()
         self._tick.stop()
+        self._settle.stop()
+        self._settle_left = SETTLE_ROUNDS
+        self._task_count = -1
         self.run_id = run_id
         self.run = None
         self._outcome_for = None
@@ -197,12 +211,19 @@ class RunDetailPane(QWidget):
         if run.state.is_final:
             self._poll.stop()
             self._tick.stop()
+            settled = len(tasks) == self._task_count and all(t.state.is_final for t in tasks)
+            self._task_count = len(tasks)
+            if not settled and self._settle_left > 0:
+                self._settle_left -= 1
+                self._settle.start()
             stamp = f"{run.state.type}@{run.state.timestamp}"
             if self._outcome_for != stamp:  # once per final state, not every refresh
                 self._outcome_for = stamp
                 self._tasks.spawn(self._load_outcome(client, run, generation), "detail-outcome")
         else:
             self._outcome_for = None
+            self._settle_left = SETTLE_ROUNDS
+            self._task_count = -1
             self.result.show_pending()
             if not self._poll.isActive():
                 self._poll.start()
@@ -306,5 +327,5 @@ class RunDetailPane(QWidget):
         """Stop timers and background work (the window calls this when closing)."""
         self._generation += 1
         self._stop_tail()
-        for timer in (self._poll, self._tick, self._retry, self._debounce):
+        for timer in (self._poll, self._tick, self._retry, self._debounce, self._settle):
             timer.stop()
