@@ -436,6 +436,7 @@ async def main(parts: AppParts) -> int:
         context, parts.store, parts.preferences, tasks, window, tray_available=options.has_tray
     )
     window.settings_requested.connect(settings.open)
+    settings.applied.connect(window.settings_applied)
     settings.switched.connect(lambda profile: window.set_profile_name(profile_label(profile)))
     tray = _attach_tray(window, context, tasks, request_quit, settings.open)
     window.quit_requested.connect(request_quit)

@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QMetaMethod, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QMetaMethod,
+    QSettings,
+    QSignalBlocker,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -246,6 +254,12 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("Flowdesk — {profile}").format(profile=name))
         else:
             self.setWindowTitle(self.tr("Flowdesk"))
+
+    def settings_applied(self) -> None:
+        """The settings dialog saved: mirror what the window shows of it."""
+        blocker = QSignalBlocker(self.keep_running_action)
+        self.keep_running_action.setChecked(self.context.keep_server_running)
+        del blocker
 
     def _keep_running_toggled(self, checked: bool) -> None:
         self.context.keep_server_running = checked

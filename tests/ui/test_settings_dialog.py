@@ -277,6 +277,15 @@ def test_switching_profile_repoints_every_view_live(
             switched: list = []
             controller.switched.connect(switched.append)
             controller.switched.connect(lambda p: window.set_profile_name(profile_label(p)))
+            controller.applied.connect(window.settings_applied)
+            # Saved settings show in the window's own menu at once.
+            keep = h.context.keep_server_running
+            h.context.keep_server_running = not keep
+            controller.applied.emit()
+            assert window.keep_running_action.isChecked() is (not keep)
+            h.context.keep_server_running = keep
+            controller.applied.emit()
+            assert window.keep_running_action.isChecked() is keep
             controller.switch_to(team)
             await await_until(lambda: switched, 30, what="the switch")
             await h.connected_and_loaded()

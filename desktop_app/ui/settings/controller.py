@@ -50,6 +50,8 @@ def profile_label(profile: Profile) -> str | None:
 class SettingsController(QObject):
     switched = Signal(object)
     """The `Profile` the app now shows, once the context has been re-pointed."""
+    applied = Signal()
+    """Settings were saved: views that mirror one of them re-read it."""
 
     def __init__(
         self,
@@ -86,6 +88,7 @@ class SettingsController(QObject):
             dialog.language_changed.connect(self.set_language)
             dialog.theme_changed.connect(self.set_theme)
             dialog.profile_changed.connect(self.switch_to)
+            dialog.applied.connect(self.applied)
             self.dialog = dialog
         else:
             self.dialog.load()
