@@ -40,10 +40,6 @@ class SecretStore:
             self._use_keyring = _keyring_usable()
         return self._use_keyring
 
-    @use_keyring.setter
-    def use_keyring(self, value: bool) -> None:
-        self._use_keyring = value
-
     @property
     def warning(self) -> str | None:
         if self.use_keyring:

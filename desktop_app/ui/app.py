@@ -27,18 +27,28 @@ from collections.abc import Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
 from desktop_app.core.logs import setup_logging
+from desktop_app.core.profiles import ProfileStore
 from desktop_app.ui.async_tools import TaskKeeper, describe
 from desktop_app.ui.context import AppContext, configure_settings
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings.preferences import Preferences
+from desktop_app.ui.single_instance import (
+    SingleInstance,
+    add_request_arguments,
+    bring_forward,
+    parse_request,
+)
 from desktop_app.ui.theme import apply_theme
 from desktop_app.ui.translations import install_language
+
+if TYPE_CHECKING:
+    from desktop_app.ui.tray import TrayController
 
 log = logging.getLogger("flowdesk.app")
 
@@ -182,13 +192,7 @@ def parse_options(argv: list[str]) -> argparse.Namespace:
         help="quit once this milestone is reached (smoke tests, benchmarks)",
     )
     parser.add_argument("--color-scheme", choices=("system", "light", "dark"), default="system")
-    parser.add_argument("--open-run", default=None, metavar="RUN_ID", help="show this run")
-    parser.add_argument(
-        "--minimised",
-        "--minimized",
-        action="store_true",
-        help="start in the tray, window hidden (start at login uses this)",
-    )
+    add_request_arguments(parser)  # --open-run, --minimised: what a later launch passes on
     options, _qt_args = parser.parse_known_args(argv)
     return options
 
@@ -212,22 +216,19 @@ def run_app(argv: list[str]) -> int:
     app.setWindowIcon(app_icon())
     configure_settings()
     log_path = setup_logging("app")
+    # Language before any text is made: widgets, and a second launch's message.
+    preferences = Preferences()
+    install_language(app, preferences.language)
     # One Flowdesk per user: a second launch hands its arguments over and leaves
     # before it builds a window or touches the server.
-    from desktop_app.ui.single_instance import SingleInstance
-
     instance = SingleInstance()
     if not instance.acquire():
         return hand_over(instance, argv)
     log.info("starting Flowdesk GUI (pid %s)", os.getpid())
-    # Language before any widget exists (texts are translated when built).
-    preferences = Preferences()
-    install_language(app, preferences.language)
     apply_theme(
         app, options.color_scheme if options.color_scheme != "system" else preferences.theme
     )
 
-    from desktop_app.core.profiles import ProfileStore
     from desktop_app.ui.settings.controller import profile_label, profile_target
 
     reporter = ErrorReporter(log_path)
@@ -241,29 +242,30 @@ def run_app(argv: list[str]) -> int:
     window = MainWindow(context)
     window.set_profile_name(profile_label(profile))
     reporter.window = window
-    from PySide6.QtWidgets import QSystemTrayIcon
-
-    options.has_tray = has_tray = QSystemTrayIcon.isSystemTrayAvailable()
-    options.minimised = has_tray and (
+    has_tray = QSystemTrayIcon.isSystemTrayAvailable()
+    # Hidden only where the tray can bring it back.
+    start_hidden = has_tray and (
         options.minimised or (profile.kind == "local" and profile.start_minimised)
     )
-    if not options.minimised:
+    if not start_hidden:
         window.show()
     report.mark("shown")
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     loop.set_exception_handler(reporter.loop_handler)
-    app_parts = AppParts(app, window, context, tasks, report, options, store, preferences, instance)
+    parts = AppParts(
+        app, window, context, tasks, report, options, store, preferences, instance, has_tray
+    )
     try:
-        return run_until_done(loop, main(app_parts))
+        return run_until_done(loop, main(parts))
     finally:
         instance.release()
         sys.excepthook = previous_hook
         asyncio.set_event_loop(None)
 
 
-def hand_over(instance: Any, argv: list[str]) -> int:
+def hand_over(instance: SingleInstance, argv: list[str]) -> int:
     """A second launch: pass `argv` to the running Flowdesk, which comes forward."""
     if instance.send(argv):
         log.info("Flowdesk already runs: handed over %s and leaving", argv)
@@ -288,9 +290,10 @@ class AppParts:
     tasks: TaskKeeper
     report: StartupReport
     options: argparse.Namespace
-    store: Any
+    store: ProfileStore
     preferences: Preferences
-    instance: Any
+    instance: SingleInstance
+    has_tray: bool
 
 
 def run_until_done(loop: Any, coro: Coroutine[Any, Any, int]) -> int:
@@ -327,32 +330,16 @@ async def cancel_stragglers(timeout: float) -> None:
 
 def _attach_tray(
     window: MainWindow, context: AppContext, tasks: TaskKeeper, request_quit, open_settings
-):
-    """The tray, where the desktop has one: pause alerts, resume from the menu.
+) -> TrayController:
+    """The tray (called only where the desktop has one): pause alerts, resume from the menu.
 
-    Without a tray host nothing changes (closing quits, as before). With one,
-    closing hides the window to the tray (the filter must come after
+    Closing then hides the window to the tray (the filter must come after
     _CloseToQuit: Qt asks the newest filter first).
     """
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
 
     from desktop_app.ui.tray import ServerControls, TrayController
-    from desktop_app.ui.tray.controller import tray_available
-
-    if not tray_available():
-        return None
-
-    def show_window() -> None:
-        window.show()
-        window.raise_()
-        window.activateWindow()
-
-    def open_run(run_id: str) -> None:
-        show_window()
-        window.tabs.setCurrentWidget(window.runs)
-        if window.runs.select_run(run_id):
-            window.runs.show_detail(run_id)
 
     def open_web() -> None:
         if context.connection is not None:
@@ -375,8 +362,8 @@ def _attach_tray(
 
     tray = TrayController(
         context.get_client,
-        show_window,
-        open_run,
+        lambda: bring_forward(window),
+        lambda run_id: _open_run(window, run_id),
         server=controls,
         quit_app=quit_app,
         open_settings=open_settings,
@@ -394,9 +381,11 @@ def _attach_tray(
 
 
 def _open_run(window: MainWindow, run_id: str) -> None:
-    """Show the window on the Runs tab with `run_id` selected and its detail open."""
-    from desktop_app.ui.single_instance import bring_forward
+    """Window forward, Runs tab, `run_id` selected where the filters show it, its detail open.
 
+    The detail opens even when the row is not there (filtered out, or not yet
+    loaded at start): the run asked for is what the person wants to see.
+    """
     bring_forward(window)
     window.tabs.setCurrentWidget(window.runs)
     window.runs.select_run(run_id)
@@ -405,8 +394,6 @@ def _open_run(window: MainWindow, run_id: str) -> None:
 
 def _on_later_launch(window: MainWindow, argv: list[str]) -> None:
     """Another `flowdesk` was started: come forward and do what it asked."""
-    from desktop_app.ui.single_instance import bring_forward, parse_request
-
     request = parse_request(argv)
     log.info("a later launch asked: %s", request)
     if request.open_run:
@@ -418,6 +405,7 @@ def _on_later_launch(window: MainWindow, argv: list[str]) -> None:
 async def main(parts: AppParts) -> int:
     app, window, context, tasks = parts.app, parts.window, parts.context, parts.tasks
     report, options = parts.report, parts.options
+    start_hidden = not window.isVisible()
     quit_requested = asyncio.Event()
     app.aboutToQuit.connect(quit_requested.set)  # e.g. the session ends
 
@@ -433,12 +421,16 @@ async def main(parts: AppParts) -> int:
     from desktop_app.ui.settings.controller import SettingsController, profile_label
 
     settings = SettingsController(
-        context, parts.store, parts.preferences, tasks, window, tray_available=options.has_tray
+        context, parts.store, parts.preferences, tasks, window, tray_available=parts.has_tray
     )
     window.settings_requested.connect(settings.open)
     settings.applied.connect(window.settings_applied)
     settings.switched.connect(lambda profile: window.set_profile_name(profile_label(profile)))
-    tray = _attach_tray(window, context, tasks, request_quit, settings.open)
+    tray = (
+        _attach_tray(window, context, tasks, request_quit, settings.open)
+        if parts.has_tray
+        else None
+    )
     window.quit_requested.connect(request_quit)
     parts.instance.received.connect(lambda argv: _on_later_launch(window, argv))
 
@@ -450,7 +442,7 @@ async def main(parts: AppParts) -> int:
     wake.start(250)
     wake.timeout.connect(lambda: None)
 
-    if window.isVisible():
+    if not start_hidden:
         painted = asyncio.Event()
         paint_watch = _FirstPaint(painted)
         window.installEventFilter(paint_watch)
@@ -459,7 +451,7 @@ async def main(parts: AppParts) -> int:
         except asyncio.TimeoutError:
             log.warning("no paint event within 2 s; starting anyway")
         window.removeEventFilter(paint_watch)
-    report.mark("painted", phase_at_paint=context.view.phase, minimised=options.minimised)
+    report.mark("painted", phase_at_paint=context.view.phase, minimised=start_hidden)
     if options.open_run:
         _open_run(window, options.open_run)
 

@@ -297,3 +297,34 @@ class AuditView(QDialog):
             )
         if lines:
             QGuiApplication.clipboard().setText("\n".join(lines))
+
+
+_open_view: AuditView | None = None
+
+
+def open_audit_view() -> AuditView:
+    """The app's one audit window (from the File menu or the tray), shown and raised.
+
+    Reloaded when shown again, so an action taken meanwhile is in it.
+    """
+    global _open_view
+    if _open_view is None:
+        _open_view = AuditView(None)
+        _open_view.destroyed.connect(_forget_view)
+    else:
+        _open_view.reload()
+    _open_view.show()
+    _open_view.raise_()
+    _open_view.activateWindow()
+    return _open_view
+
+
+def _forget_view(*_args: object) -> None:
+    global _open_view
+    _open_view = None
+
+
+def close_audit_view() -> None:
+    """Close the audit window if it is open (the app is quitting)."""
+    if _open_view is not None:
+        _open_view.close()

@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         self.audit_action.setToolTip(
             self.tr("Who paused, resumed or cancelled which run, with what")
         )
-        self.audit_action.triggered.connect(self.show_audit)
+        self.audit_action.triggered.connect(lambda: self.show_audit())
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.audit_action)
         file_menu.addSeparator()
@@ -241,12 +241,10 @@ class MainWindow(QMainWindow):
         else:
             self.close()  # a bare window (tests, embedding): closing is quitting
 
-    def show_audit(self, run_id: str = "") -> None:
-        from desktop_app.ui.audit_view import AuditView
+    def show_audit(self) -> None:
+        from desktop_app.ui.audit_view import open_audit_view
 
-        view = AuditView(self, run_id=run_id if isinstance(run_id, str) else "")
-        view.show()
-        self.audit_view = view
+        open_audit_view()
 
     def set_profile_name(self, name: str | None) -> None:
         """Say in the title which server the window shows when it is not the local one."""
@@ -257,9 +255,8 @@ class MainWindow(QMainWindow):
 
     def settings_applied(self) -> None:
         """The settings dialog saved: mirror what the window shows of it."""
-        blocker = QSignalBlocker(self.keep_running_action)
-        self.keep_running_action.setChecked(self.context.keep_server_running)
-        del blocker
+        with QSignalBlocker(self.keep_running_action):  # mirror, not a new choice
+            self.keep_running_action.setChecked(self.context.keep_server_running)
 
     def _keep_running_toggled(self, checked: bool) -> None:
         self.context.keep_server_running = checked

@@ -63,10 +63,20 @@ class InstanceRequest:
     minimised: bool = False
 
 
+def add_request_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options a launch may hand to the running instance (one definition for both)."""
+    parser.add_argument("--open-run", default=None, metavar="RUN_ID", help="show this run")
+    parser.add_argument(
+        "--minimised",
+        "--minimized",
+        action="store_true",
+        help="start in the tray, window hidden (start at login uses this)",
+    )
+
+
 def parse_request(argv: list[str]) -> InstanceRequest:
     parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--open-run", default=None)
-    parser.add_argument("--minimised", "--minimized", action="store_true")
+    add_request_arguments(parser)
     known, _rest = parser.parse_known_args(argv)
     run_id = (known.open_run or "").strip() or None
     return InstanceRequest(open_run=run_id, minimised=known.minimised)

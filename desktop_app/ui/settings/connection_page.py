@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.autostart import Autostart
 from desktop_app.core.connection import Connection
-from desktop_app.core.profiles import LOCAL_ID, Profile, ProfileStore
+from desktop_app.core.profiles import LOCAL_ID, Profile, ProfileStore, default_local
 from desktop_app.ui.async_tools import TaskKeeper
 from desktop_app.ui.forms.banner import Banner
 from desktop_app.ui.settings.connection_test import ConnectionTester
@@ -147,7 +147,7 @@ class ConnectionPage(QWidget):
     def _label(self, profile: Profile) -> str:
         kinds = {"local": "⌂", "remote": "⇄", "cloud": "☁"}
         name = profile.name or self.tr("(unnamed)")
-        if profile.id == LOCAL_ID and name == "Local":
+        if profile.id == LOCAL_ID and name == default_local().name:
             name = self.tr("Local")  # the built-in profile's default name, not one typed in
         text = f"{kinds.get(profile.kind, '')} {name}"
         if profile.id == self.active_id:

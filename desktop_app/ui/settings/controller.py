@@ -2,9 +2,9 @@
 
 The dialog only saves and says what changed; this is where a new language is
 installed, a theme applied and -- the big one -- a profile switch re-points
-every view live: `AppContext.switch` drops the old server's rows, stops the
-local server we own (unless it is to keep running) and connects to the new
-one. Kept apart from `app.py` so a test can drive it with a real dialog and a
+every view live: `AppContext.switch` drops the old server's rows and connects
+to the new one (a local server we own keeps running until the app quits).
+Kept apart from `app.py` so a test can drive it with a real dialog and a
 real context, without launching the whole app.
 """
 
@@ -98,12 +98,17 @@ class SettingsController(QObject):
         return self.dialog
 
     def _local_connection(self) -> Connection | None:
-        """The managed server's connection (for "Test connection" on the Local profile)."""
+        """The managed server's connection (for "Test connection" on the Local profile).
+
+        From the state file only: the test itself checks health, off the Qt loop.
+        """
         if self.context.manager is not None:
             return self.context.connection
         from desktop_app.core.server import ServerManager
 
-        return ServerManager().attached_connection()
+        manager = ServerManager()
+        status = manager.status(check_health=False)
+        return manager.connection(status.state) if status.state is not None else None
 
     def set_language(self, language: str) -> None:
         app = QApplication.instance()

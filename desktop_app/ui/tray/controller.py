@@ -103,7 +103,6 @@ class TrayController(QObject):
         self.close_filter: CloseToTray | None = None
         self.last_message: Notification | None = None
         self.shown: list[Notification] = []
-        self._audit_view: QWidget | None = None
 
         self.tracker = RunTracker(get_client, self.tasks, parent=self)
         self.notifier = Notifier(
@@ -227,18 +226,9 @@ class TrayController(QObject):
             self.toggle_window()
 
     def open_audit(self) -> QWidget:
-        from desktop_app.ui.audit_view import AuditView
+        from desktop_app.ui.audit_view import open_audit_view
 
-        if self._audit_view is None:
-            self._audit_view = AuditView(None)
-            self._audit_view.destroyed.connect(self._forget_audit)
-        self._audit_view.show()
-        self._audit_view.raise_()
-        self._audit_view.activateWindow()
-        return self._audit_view
-
-    def _forget_audit(self, *_args: object) -> None:
-        self._audit_view = None
+        return open_audit_view()  # the one the window's File menu shows too
 
     # -- notifications ----------------------------------------------------------------------
     def show_notification(self, note: Notification) -> None:
@@ -353,8 +343,9 @@ class TrayController(QObject):
         self.tracker.stop()
         self.notifier.stop()
         self.resumer.close_all()
-        if self._audit_view is not None:
-            self._audit_view.close()
+        from desktop_app.ui.audit_view import close_audit_view
+
+        close_audit_view()
         if self.close_filter is not None:
             self.close_filter.quitting = True
         if self.icon is not None:
