@@ -202,6 +202,11 @@ class AppContext(QObject):
         return self.client.connection if self.client is not None else None
 
     @property
+    def remote_url(self) -> str | None:
+        """The API address of a remote or Cloud profile (None: the managed local server)."""
+        return self._fixed_connection.api_url if self.manager is None else None
+
+    @property
     def keep_server_running(self) -> bool:
         return bool(QSettings().value(KEEP_RUNNING_KEY, False, type=bool))
 

@@ -277,6 +277,11 @@ class MainWindow(QMainWindow):
             self.banner.hide()
             return
         tr = self.tr
+        remote = self.context.remote_url
+        if remote is not None and view.phase == "connecting":
+            text = tr("Connecting to the Prefect server at {url}…").format(url=remote)
+            self.banner.show_message(text, "SCHEDULED", None)
+            return
         if view.phase in ("launching", "starting", "connecting"):
             text = tr(
                 "Starting the local Prefect server ({phase}). A new database takes about "

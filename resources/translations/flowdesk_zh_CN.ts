@@ -1890,6 +1890,10 @@
             <translation>退出时服务器将停止。</translation>
         </message>
         <message>
+            <source>Connecting to the Prefect server at {url}…</source>
+            <translation>正在连接 {url} 上的 Prefect 服务器…</translation>
+        </message>
+        <message>
             <source>Starting the local Prefect server ({phase}). A new database takes about 20 seconds; runs appear as soon as it answers.</source>
             <translation>正在启动本地 Prefect 服务器（{phase}）。新数据库大约需要 20 秒；服务器一响应，运行就会显示出来。</translation>
         </message>

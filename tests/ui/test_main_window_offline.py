@@ -102,3 +102,17 @@ def test_a_server_that_never_answers_shows_why_and_keeps_the_window_usable(
             await await_until(lambda: h.runs.filter_bar.criteria.text == "anything", 2)
 
     run(qloop, scenario(), timeout=60)
+
+
+def test_a_remote_profile_while_connecting_says_where_not_local_start(qloop, qtbot) -> None:
+    """Seen on screen: a remote profile's banner spoke of starting the local server."""
+    url = "http://team-server.invalid:4200/api"
+
+    async def scenario() -> str:
+        connection = Connection(url, kind="remote", managed=False)
+        async with open_window(qtbot, connection=connection, start=False) as h:
+            return h.window.banner.text.text()
+
+    text = run(qloop, scenario(), timeout=30)
+    assert text == f"Connecting to the Prefect server at {url}…"
+    assert "local" not in text
