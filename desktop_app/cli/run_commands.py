@@ -309,9 +309,13 @@ async def run_deployment(client: Any, args: argparse.Namespace) -> int:
 
 
 async def list_deployments(client: Any, args: argparse.Namespace) -> int:
+    from desktop_app.cli.flow_report import flow_report_for, print_flow_problems
+
     deployments = await client.list_deployments()
+    report = flow_report_for(client.connection)
     if args.json:
-        print(to_json(deployments))
+        data = {"deployments": [json.loads(to_json(d)) for d in deployments]}
+        print(to_json({**data, **report.to_dict()}))
         return 0
     rows = [
         [
@@ -323,4 +327,5 @@ async def list_deployments(client: Any, args: argparse.Namespace) -> int:
         for d in deployments
     ]
     print(table([_("DEPLOYMENT"), _("SCHEDULE"), _("SCHEDULE STATE"), _("STATUS")], rows))
+    print_flow_problems(report, sys.stderr)
     return 0

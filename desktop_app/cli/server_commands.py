@@ -155,10 +155,12 @@ async def _wait_restart(manager, timeout: float):
 
 def server_status(args: argparse.Namespace) -> int:
     from desktop_app.core import paths
+    from desktop_app.core.flow_ownership import read_flow_report
     from desktop_app.core.server import ServerManager
 
     status = ServerManager().status()
     state = status.state
+    report = read_flow_report()
     if args.json:
         data = {
             "running": status.running,
@@ -167,6 +169,8 @@ def server_status(args: argparse.Namespace) -> int:
             "state": state,
             "data_dir": str(paths.data_dir()),
             "log_dir": str(paths.log_dir()),
+            "user_flows_dir": str(paths.user_flows_dir()),
+            "flows": report.to_dict(),
         }
         print(to_json(data))
         return 0 if status.running else 3
@@ -175,10 +179,9 @@ def server_status(args: argparse.Namespace) -> int:
         return 3
     print(_("Server:  {phase} at {url}").format(phase=state.phase, url=state.ui_url))
     print(_("Runner:  {phase}").format(phase=state.runner_phase))
-    from desktop_app.core.runner_status import read_runner_status
+    from desktop_app.cli.flow_report import print_flow_problems
 
-    for path, problem in read_runner_status().get("errors", {}).items():
-        print(_("  cannot serve {path}: {problem}").format(path=path, problem=problem))
+    print_flow_problems(report, sys.stdout, indent="  ")
     owner = state.owner_pid or _("none (runs until 'flowdesk server stop')")
     print(
         _("Pids:    supervisor {d}, server {s}, runner {r}; owner {o}").format(
@@ -187,6 +190,8 @@ def server_status(args: argparse.Namespace) -> int:
     )
     print(_("Restarts: {n}").format(n=state.restarts))
     print(_("Data:    {path}").format(path=paths.data_dir()))
+    print(_("Flows:   {path} (yours; the examples are read-only)").format(
+        path=paths.user_flows_dir()))
     print(_("Logs:    {path}").format(path=paths.log_dir()))
     return 0
 

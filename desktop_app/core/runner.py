@@ -20,12 +20,20 @@ from typing import Any
 
 from desktop_app.core import paths
 from desktop_app.core.flow_discovery import DEPLOYMENT_NAME, flow_files, load_file, signature
+from desktop_app.core.flow_ownership import (
+    EXAMPLE_TAG,
+    Resolution,
+    clash_message,
+    entrypoint_file,
+    resolve,
+)
 from desktop_app.core.processes import kill_tree, start_parent_watch
-from desktop_app.core.runner_status import runner_status_file
+from desktop_app.core.runner_status import read_runner_status, runner_status_file
 
 log = logging.getLogger("flowdesk.runner")
 
 RESCAN_SECONDS = 1.0
+RETRY_SECONDS = 5.0
 SUSPEND_ON_STOP_SECONDS = 7 * 24 * 3600
 STOP_MESSAGE = (
     "Suspended because Flowdesk's runner stopped. Resume to run it again from the top; "
@@ -37,67 +45,186 @@ def served_folders() -> list[Path]:
     return [paths.seed_flows_dir(), paths.user_flows_dir()]
 
 
-class FlowServer:
-    """Keeps the Prefect `Runner`'s deployments in step with the flow files."""
+def previous_owners() -> dict[str, Path]:
+    """Deployment name → owning file, as the last runner recorded it (empty if none)."""
+    owners: dict[str, Path] = {}
+    deployments = read_runner_status().get("deployments")
+    if isinstance(deployments, dict):
+        for path, names in deployments.items():
+            for name in names if isinstance(names, list) else []:
+                owners[str(name)] = Path(path)
+    return owners
 
-    def __init__(self, runner: Any, folders: list[Path]) -> None:
+
+class FlowServer:
+    """Keeps the Prefect `Runner`'s deployments in step with the flow files.
+
+    Each file owns the deployments it registered (`flow_ownership`): a file
+    that is deleted, or stops defining a flow, takes exactly its own
+    deployments off the server, and a name two files define is refused for
+    the second one instead of silently overwritten. Ownership survives a
+    runner restart through the status file, so a file deleted while the runner
+    was down is cleaned up on the next start.
+    """
+
+    def __init__(
+        self,
+        runner: Any,
+        folders: list[Path],
+        example_folders: list[Path] | None = None,
+        previous: dict[str, Path] | None = None,
+    ) -> None:
         self.runner = runner
         self.folders = folders
+        self.example_folders = [f.resolve() for f in example_folders or []]
         self.seen: dict[Path, float] = {}
-        self.deployments: dict[Path, list[str]] = {}
-        self.errors: dict[Path, str] = {}
+        self.flows: dict[Path, dict[str, Any]] = {}
+        """Deployment name → Flow, per file that imported cleanly."""
+        self.load_errors: dict[Path, str] = {}
+        self.register_errors: dict[str, tuple[Path, str]] = {}
+        self.owners: dict[str, Path] = dict(previous or {})
+        self.resolution = Resolution()
+        self.retry: set[str] = set()
+        """Names whose registration or removal failed (server busy?): tried again later."""
+        self._next_retry = 0.0
+        self._first = True
 
-    async def apply_file(self, path: Path) -> None:
+    # -- compatibility views -------------------------------------------------------
+    @property
+    def deployments(self) -> dict[Path, list[str]]:
+        owned: dict[Path, list[str]] = {}
+        for name, path in sorted(self.owners.items()):
+            owned.setdefault(path, []).append(name)
+        return owned
+
+    @property
+    def errors(self) -> dict[Path, str]:
+        """Every problem per file, in words: what `server status` and Deploy show."""
+        problems: dict[Path, list[str]] = {p: [e] for p, e in self.load_errors.items()}
+        for path, message in self.register_errors.values():
+            problems.setdefault(path, []).append(message)
+        for clash in self.resolution.clashes:
+            problems.setdefault(Path(clash.path), []).append(clash_message(clash))
+        return {p: "\n".join(m) for p, m in problems.items()}
+
+    def is_example(self, path: Path) -> bool:
+        return any(path.is_relative_to(folder) for folder in self.example_folders)
+
+    # -- scanning ------------------------------------------------------------------
+    def load(self, path: Path) -> None:
+        self.flows.pop(path, None)
         loaded = load_file(path)
         if loaded.error:
-            self.errors[path] = loaded.error
+            self.load_errors[path] = loaded.error
             log.error("cannot load %s: %s", path, loaded.error)
             return
-        self.errors.pop(path, None)
-        names = []
-        for flow in loaded.flows:
-            deployment = await flow.ato_deployment(name=DEPLOYMENT_NAME)
-            # Absolute entrypoint: flow-run processes must find the file from any cwd.
-            deployment.entrypoint = f"{path}:{flow.fn.__name__}"
-            deployment.description = deployment.description or f"Served by Flowdesk from {path}"
-            deployment.tags = sorted({*(deployment.tags or []), "flowdesk"})
-            await self.runner.aadd_deployment(deployment)
-            names.append(f"{flow.name}/{DEPLOYMENT_NAME}")
-        self.deployments[path] = names
-        log.info("serving %s: %s", path.name, ", ".join(names) or "no flows")
+        self.load_errors.pop(path, None)
+        self.flows[path] = {f"{flow.name}/{DEPLOYMENT_NAME}": flow for flow in loaded.flows}
 
-    async def remove_file(self, path: Path) -> None:
-        from prefect.client.orchestration import get_client
-
-        self.errors.pop(path, None)
-        async with get_client() as client:
-            for name in self.deployments.pop(path, []):
-                try:
-                    deployment = await client.read_deployment_by_name(name)
-                    await client.delete_deployment(deployment.id)
-                    log.info("removed deployment %s (file deleted)", name)
-                except Exception as exc:
-                    log.warning("could not remove deployment %s: %s", name, exc)
+    def claims(self) -> dict[Path, list[str]]:
+        claims = {path: list(flows) for path, flows in self.flows.items()}
+        for path in self.load_errors:
+            # A file that fails to import keeps what it owned: a typo in the middle of
+            # an edit must not delete its deployment (and its schedules) from the server.
+            claims[path] = [name for name, owner in self.owners.items() if owner == path]
+        return claims
 
     async def sync(self) -> bool:
         """Apply what changed since the last call; True if anything did."""
         current = signature(flow_files(self.folders))
-        changed = [p for p, mtime in current.items() if self.seen.get(p) != mtime]
+        changed = {p for p, mtime in current.items() if self.seen.get(p) != mtime}
         removed = [p for p in self.seen if p not in current]
-        for path in changed:
-            await self.apply_file(path)
         for path in removed:
-            await self.remove_file(path)
+            self.flows.pop(path, None)
+            self.load_errors.pop(path, None)
+        for path in sorted(changed):
+            self.load(path)
         self.seen = current
-        if changed or removed:
-            self.write_status()
-        return bool(changed or removed)
+        retry_due = bool(self.retry) and time.monotonic() >= self._next_retry
+        if not (changed or removed or retry_due or self._first):
+            return False
+        self._first = False
+        await self.apply(changed)
+        self.write_status()
+        return True
+
+    async def apply(self, changed: set[Path]) -> None:
+        """Register what each file now owns; remove what no file defines any more."""
+        claims = self.claims()
+        examples = {p for p in claims if self.is_example(p)}
+        resolution = resolve(claims, examples, self.owners)
+        before, retry = self.owners, self.retry
+        self.retry = set()
+        owners = dict(resolution.owners)
+        for name, path in resolution.owners.items():
+            flow = self.flows.get(path, {}).get(name)
+            if flow is None:
+                continue  # the file does not import now: the server keeps what it had
+            if before.get(name) == path and path not in changed and name not in retry:
+                continue
+            try:
+                await self.register(path, flow)
+                self.register_errors.pop(name, None)
+            except Exception as exc:  # one file must never stop the others being served
+                log.exception("cannot register %s from %s", name, path)
+                self.register_errors[name] = (path, f"cannot register {name}: {exc}")
+                self.retry.add(name)
+        for name, path in before.items():
+            if name in owners:
+                continue
+            self.register_errors.pop(name, None)
+            if not await self.unregister(name, path):
+                owners[name] = path  # still on the server: keep the record, try again
+                self.retry.add(name)
+        for clash in resolution.clashes:
+            log.warning("%s: %s", clash.path, clash_message(clash))
+        self.owners, self.resolution = owners, resolution
+        if self.retry:
+            self._next_retry = time.monotonic() + RETRY_SECONDS
+
+    async def register(self, path: Path, flow: Any) -> None:
+        deployment = await flow.ato_deployment(name=DEPLOYMENT_NAME)
+        # Absolute entrypoint: flow-run processes must find the file from any cwd.
+        deployment.entrypoint = f"{path}:{flow.fn.__name__}"
+        tags = {*(deployment.tags or []), "flowdesk"}
+        if self.is_example(path):
+            tags.add(EXAMPLE_TAG)
+        deployment.tags = sorted(tags)
+        await self.runner.aadd_deployment(deployment)
+        log.info("serving %s from %s", f"{flow.name}/{DEPLOYMENT_NAME}", path)
+
+    async def unregister(self, name: str, path: Path) -> bool:
+        """Delete `name` from the server if `path` registered it; False if that failed."""
+        from prefect.client.orchestration import get_client
+        from prefect.exceptions import ObjectNotFound
+
+        try:
+            async with get_client() as client:
+                try:
+                    deployment = await client.read_deployment_by_name(name)
+                except ObjectNotFound:
+                    return True
+                if entrypoint_file(deployment.entrypoint) != str(path):
+                    log.info("leaving %s: it is served from %s", name, deployment.entrypoint)
+                    return True
+                await client.delete_deployment(deployment.id)
+        except Exception as exc:
+            log.warning("could not remove deployment %s: %s", name, exc)
+            return False
+        log.info("removed deployment %s (%s no longer defines it)", name, path)
+        return True
 
     def write_status(self) -> None:
+        user = [f for f in self.folders if not self.is_example(f.resolve())]
         status = {
             "updated": time.time(),
             "deployments": {str(p): n for p, n in self.deployments.items()},
             "errors": {str(p): e for p, e in self.errors.items()},
+            "load_errors": {str(p): e for p, e in self.load_errors.items()},
+            "clashes": [vars(c) for c in self.resolution.clashes],
+            "shadowed": [vars(s) for s in self.resolution.shadowed],
+            "user_folder": str(user[0]) if user else "",
+            "example_folder": str(self.example_folders[0]) if self.example_folders else "",
         }
         target = runner_status_file()
         tmp = target.with_name(target.name + ".tmp")
@@ -229,7 +356,7 @@ async def _serve(folders: list[Path]) -> None:
             loop.add_signal_handler(
                 signum, lambda: threading.Thread(target=stop_now, daemon=True).start()
             )
-    server = FlowServer(runner, folders)
+    server = FlowServer(runner, folders, [paths.seed_flows_dir()], previous_owners())
     await server.sync()
     watcher = asyncio.create_task(server.watch())
     try:
