@@ -29,6 +29,7 @@ from desktop_app.core.flow_ownership import (
 )
 from desktop_app.core.processes import kill_tree, start_parent_watch
 from desktop_app.core.runner_status import read_runner_status, runner_status_file
+from desktop_app.core.user_flows import ensure_user_flows_folder
 
 log = logging.getLogger("flowdesk.runner")
 
@@ -378,5 +379,6 @@ def run_runner(folders: list[Path] | None = None) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     start_parent_watch(on_parent_death=_leave_with_runs_suspended)
     os.chdir(paths.data_dir())
+    ensure_user_flows_folder()
     asyncio.run(_serve(folders or served_folders()))
     return 0
