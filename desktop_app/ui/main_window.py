@@ -171,6 +171,14 @@ class MainWindow(QMainWindow):
             self.tr("Who paused, resumed or cancelled which run, with what")
         )
         self.audit_action.triggered.connect(lambda: self.show_audit())
+        self.flows_folder_action = QAction(self.tr("Open &flows folder"), self)
+        self.flows_folder_action.setObjectName("openFlowsFolder")
+        self.flows_folder_action.setToolTip(
+            self.tr("Your own flow files: each one is served; edit one and the next run uses it")
+        )
+        self.flows_folder_action.triggered.connect(self._open_flows_folder)
+        file_menu.addAction(self.flows_folder_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.audit_action)
         file_menu.addSeparator()
@@ -240,6 +248,17 @@ class MainWindow(QMainWindow):
             self.quit_requested.emit()
         else:
             self.close()  # a bare window (tests, embedding): closing is quitting
+
+    def _open_flows_folder(self) -> None:
+        from desktop_app.ui.deployments.flow_notes import open_user_flows_folder
+
+        opened, folder = open_user_flows_folder()
+        if not opened:
+            self.show_message(
+                self.tr("No file manager could open {path}; open it yourself.").format(
+                    path=folder
+                )
+            )
 
     def show_audit(self) -> None:
         from desktop_app.ui.audit_view import open_audit_view

@@ -286,6 +286,18 @@
             <translation>此版本中窗口不可用（{error}）</translation>
         </message>
         <message>
+            <source>cannot serve {path}: {problem}</source>
+            <translation>无法提供 {path}：{problem}</translation>
+        </message>
+        <message>
+            <source>{deployment}: {path} is not served for it, {owner} already serves that flow name; rename one of the flows</source>
+            <translation>{deployment}：{path} 未被用于提供它，因为 {owner} 已在提供同名流程；请重命名其中一个流程</translation>
+        </message>
+        <message>
+            <source>{deployment}: your {path} is served instead of the example {example}</source>
+            <translation>{deployment}：正在提供你的 {path}，取代示例 {example}</translation>
+        </message>
+        <message>
             <source>list flow runs</source>
             <translation>列出流程运行</translation>
         </message>
@@ -566,16 +578,16 @@
             <translation>数据：     {path}</translation>
         </message>
         <message>
+            <source>Flows:   {path} (yours; the examples are read-only)</source>
+            <translation>流程：     {path}（你的流程；示例为只读）</translation>
+        </message>
+        <message>
             <source>Logs:    {path}</source>
             <translation>日志：     {path}</translation>
         </message>
         <message>
             <source>Flowdesk server {verb} at {url}</source>
             <translation>Flowdesk 服务器{verb}，地址 {url}</translation>
-        </message>
-        <message>
-            <source>  cannot serve {path}: {problem}</source>
-            <translation>  无法提供 {path}：{problem}</translation>
         </message>
         <message>
             <source>command not found: {cmd}</source>
@@ -1079,6 +1091,18 @@
             <source>Active</source>
             <translation>活动</translation>
         </message>
+        <message>
+            <source>Example (read-only): {path}. To change it, use “Copy to my flows” in the Deployments tab and edit your copy.</source>
+            <translation>示例（只读）：{path}。如需修改，请在“部署”标签页中使用“复制到我的流程”，然后编辑你的副本。</translation>
+        </message>
+        <message>
+            <source>Your flow file: {path}. Edit it and the next run uses it.</source>
+            <translation>你的流程文件：{path}。编辑后，下一次运行即使用新内容。</translation>
+        </message>
+        <message>
+            <source>{name} · example (read-only)</source>
+            <translation>{name} · 示例（只读）</translation>
+        </message>
     </context>
     <context>
         <name>DeploymentsView</name>
@@ -1123,6 +1147,14 @@
             <translation>在“运行”标签页中显示此部署的运行</translation>
         </message>
         <message>
+            <source>Copy to my flows</source>
+            <translation>复制到我的流程</translation>
+        </message>
+        <message>
+            <source>Copy this read-only example into your flows folder under a new name, to change it</source>
+            <translation>将这个只读示例以新名称复制到你的流程文件夹，以便修改</translation>
+        </message>
+        <message>
             <source>Deployment actions</source>
             <translation>部署操作</translation>
         </message>
@@ -1161,6 +1193,14 @@
         <message>
             <source>Schedule of {name} paused.</source>
             <translation>{name} 的调度已暂停。</translation>
+        </message>
+        <message>
+            <source>Could not copy {name}: {error}</source>
+            <translation>无法复制 {name}：{error}</translation>
+        </message>
+        <message>
+            <source>Copied {name} to {path} as the flow {flow}; it appears here in a moment. Edit that file: the next run uses it.</source>
+            <translation>已将 {name} 复制到 {path}，流程名为 {flow}，稍后会出现在这里。编辑该文件后，下一次运行即使用新内容。</translation>
         </message>
     </context>
     <context>
@@ -1643,6 +1683,37 @@
         </message>
     </context>
     <context>
+        <name>FlowNotes</name>
+        <message>
+            <source>example {name}</source>
+            <translation>示例 {name}</translation>
+        </message>
+        <message>
+            <source>{file} cannot be served: {error}</source>
+            <translation>{file} 无法提供：{error}</translation>
+        </message>
+        <message>
+            <source>{flow} is defined twice: {file} is not served for it, because {owner} already serves that name. Rename one of the flows.</source>
+            <translation>{flow} 被定义了两次：{file} 未被用于提供它，因为 {owner} 已在提供该名称。请重命名其中一个流程。</translation>
+        </message>
+        <message>
+            <source>{flow}: your {file} is served instead of the {example}.</source>
+            <translation>{flow}：正在提供你的 {file}，取代{example}。</translation>
+        </message>
+        <message>
+            <source>Your flows: {path} — add or edit a .py file there; the next run uses it. The examples are read-only.</source>
+            <translation>你的流程：{path} — 在此添加或编辑 .py 文件，下一次运行即使用新内容。示例为只读。</translation>
+        </message>
+        <message>
+            <source>Open flows folder</source>
+            <translation>打开流程文件夹</translation>
+        </message>
+        <message>
+            <source>No file manager could open {path}; open it yourself.</source>
+            <translation>没有文件管理器能打开 {path}，请手动打开。</translation>
+        </message>
+    </context>
+    <context>
         <name>GeneratedCodeDialog</name>
         <message>
             <source>Generated code</source>
@@ -1830,6 +1901,14 @@
             <translation>谁暂停、恢复或取消了哪个运行，以及使用了什么输入</translation>
         </message>
         <message>
+            <source>Open &amp;flows folder</source>
+            <translation>打开流程文件夹(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Your own flow files: each one is served; edit one and the next run uses it</source>
+            <translation>你自己的流程文件：每个都会被提供；编辑后，下一次运行即使用新内容</translation>
+        </message>
+        <message>
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
@@ -1876,6 +1955,10 @@
         <message>
             <source>About Flowdesk</source>
             <translation>关于 Flowdesk</translation>
+        </message>
+        <message>
+            <source>No file manager could open {path}; open it yourself.</source>
+            <translation>没有文件管理器能打开 {path}，请手动打开。</translation>
         </message>
         <message>
             <source>Flowdesk — {profile}</source>

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
+from desktop_app.core.flow_ownership import EXAMPLE_TAG, entrypoint_file
 from desktop_app.core.models import DeploymentInfo, RunInfo
 from desktop_app.ui.runs.filters import reference_time
 from desktop_app.ui.runs.formatting import format_full_time, format_time
@@ -68,6 +69,28 @@ def schedule_active(deployment: DeploymentInfo) -> bool:
     )
 
 
+def is_example(deployment: DeploymentInfo) -> bool:
+    """Served from the bundled, read-only examples (the runner tags them)."""
+    return EXAMPLE_TAG in deployment.tags
+
+
+def file_note(deployment: DeploymentInfo) -> str:
+    """Which file a Flowdesk-served deployment runs, and whether the user may edit it."""
+    if "flowdesk" not in deployment.tags:
+        return ""
+    tr = QCoreApplication.translate
+    path = entrypoint_file(deployment.entrypoint)
+    if is_example(deployment):
+        return tr(
+            "DeploymentsTable",
+            "Example (read-only): {path}. To change it, use “Copy to my flows” in the "
+            "Deployments tab and edit your copy.",
+        ).format(path=path)
+    return tr(
+        "DeploymentsTable", "Your flow file: {path}. Edit it and the next run uses it."
+    ).format(path=path)
+
+
 class DeploymentsTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -110,7 +133,11 @@ class DeploymentsTableModel(QAbstractTableModel):
             if column in (DColumn.NAME, DColumn.FLOW):
                 return "\n".join(
                     part
-                    for part in (dep.full_name, dep.description or "", dep.entrypoint or "")
+                    for part in (
+                        dep.full_name,
+                        dep.description or "",
+                        file_note(dep) or dep.entrypoint or "",
+                    )
                     if part
                 )
             if column == DColumn.NEXT_RUN and facts.next_run:
@@ -121,6 +148,10 @@ class DeploymentsTableModel(QAbstractTableModel):
 
     def _display(self, dep: DeploymentInfo, facts: RunFacts, column: int, sort: bool) -> Any:
         if column == DColumn.NAME:
+            if is_example(dep) and not sort:
+                return QCoreApplication.translate(
+                    "DeploymentsTable", "{name} · example (read-only)"
+                ).format(name=dep.name)
             return dep.name
         if column == DColumn.FLOW:
             return dep.flow_name

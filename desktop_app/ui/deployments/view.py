@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -18,15 +19,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.flow_ownership import entrypoint_file, read_flow_report
 from desktop_app.core.models import DeploymentInfo, RunInfo
+from desktop_app.core.user_flows import CopyError, copy_example
 from desktop_app.ui.async_tools import describe
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.deployments.flow_notes import FlowNotes
 from desktop_app.ui.deployments.model import (
     DEPLOYMENT_ROLE,
     SORT_ROLE,
     DColumn,
     DeploymentsTableModel,
     RunFacts,
+    is_example,
     schedule_active,
 )
 from desktop_app.ui.runs.model import RunsTableModel
@@ -78,7 +83,7 @@ class DeploymentsView(QWidget):
         self.table.horizontalHeader().setSectionsMovable(True)
         for column, width in (
             (DColumn.FLOW, 200),
-            (DColumn.NAME, 120),
+            (DColumn.NAME, 190),
             (DColumn.SCHEDULE, 170),
             (DColumn.NEXT_RUN, 120),
             (DColumn.SCHEDULE_STATE, 100),
@@ -121,12 +126,21 @@ class DeploymentsView(QWidget):
             self._show_runs,
             network=False,
         )
+        self.copy_action = self._action(
+            "copyToMyFlows",
+            tr("Copy to my flows"),
+            tr("Copy this read-only example into your flows folder under a new name, to change it"),
+            self._copy_to_my_flows,
+            network=False,
+        )
         self.toolbar = QToolBar(tr("Deployment actions"), self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.run_now, self.run_with, self.pause_schedule, self.resume_schedule):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.runs_action)
+        self.toolbar.addAction(self.copy_action)
+        self.notes = FlowNotes(local=context.manager is not None, parent=self)
 
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
@@ -135,6 +149,7 @@ class DeploymentsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.notes)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
 
@@ -189,6 +204,7 @@ class DeploymentsView(QWidget):
             )
             return
         self.model.set_deployments(deployments)
+        self.notes.refresh()
         self.loads += 1
         self.update_actions()
         self._update_empty()
@@ -246,6 +262,7 @@ class DeploymentsView(QWidget):
             and bool(dep.schedules)
             and not schedule_active(dep),
             self.runs_action: dep is not None,
+            self.copy_action: self._copyable(dep) is not None,
         }
         for action, allowed in rules.items():
             if action.property("network") and not connected:
@@ -343,6 +360,35 @@ class DeploymentsView(QWidget):
 
         self._spawn("resumeSchedule" if active else "pauseSchedule", change())
 
+    def _copyable(self, dep: DeploymentInfo | None) -> Path | None:
+        """The example's file, if `dep` is an example this machine serves."""
+        if dep is None or not is_example(dep) or self.context.manager is None:
+            return None
+        source = Path(entrypoint_file(dep.entrypoint))
+        return source if source.is_file() else None
+
+    def _copy_to_my_flows(self) -> None:
+        dep = self.selected()
+        source = self._copyable(dep)
+        if dep is None or source is None:
+            return
+        taken = {d.flow_name for d in self.model.deployments()}
+        taken |= {name.split("/")[0] for name in read_flow_report().owners}
+        try:
+            copied = copy_example(source, dep.flow_name, taken)
+        except CopyError as exc:
+            self.failed.emit(
+                self.tr("Could not copy {name}: {error}").format(name=dep.full_name, error=exc),
+                "",
+            )
+            return
+        self.message.emit(
+            self.tr(
+                "Copied {name} to {path} as the flow {flow}; it appears here in a moment. "
+                "Edit that file: the next run uses it."
+            ).format(name=dep.full_name, path=copied.path, flow=copied.flow_name)
+        )
+
     def _show_runs(self) -> None:
         dep = self.selected()
         if dep is not None:
@@ -355,6 +401,7 @@ class DeploymentsView(QWidget):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.runs_action)
+        menu.addAction(self.copy_action)
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     # -- state --------------------------------------------------------------------

@@ -68,6 +68,15 @@ class RunParametersDialog(QDialog):
             about.setEnabled(False)
             about.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(about)
+        from desktop_app.ui.deployments.model import file_note
+
+        self.file_note = QLabel(file_note(deployment), self)
+        self.file_note.setObjectName("flowFile")
+        self.file_note.setWordWrap(True)
+        self.file_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.file_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.file_note.setVisible(bool(self.file_note.text()))
+        layout.addWidget(self.file_note)
 
         self.form = SchemaForm(deployment.parameter_schema, dict(deployment.parameters), self)
         scroll = QScrollArea(self)
