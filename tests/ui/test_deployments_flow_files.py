@@ -142,3 +142,40 @@ def test_examples_copy_clash_and_load_errors_in_the_deployments_tab(
     finally:
         for path in made:
             path.unlink(missing_ok=True)
+
+
+def test_flow_notes_show_only_for_the_local_server_and_say_who_shadows_whom(qtbot) -> None:
+    from desktop_app.core.connection import Connection
+    from desktop_app.core.flow_ownership import FlowReport, Shadow
+    from desktop_app.core.server import ServerManager
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.deployments.flow_notes import FlowNotes
+
+    remote = AppContext(
+        connection=Connection(api_url="http://127.0.0.1:9/api", kind="remote", managed=False)
+    )
+    notes = FlowNotes(remote)
+    qtbot.addWidget(notes)
+    assert notes.isHidden()  # another machine's runner: our folders mean nothing there
+
+    notes = FlowNotes(AppContext(ServerManager()))
+    qtbot.addWidget(notes)
+    assert not notes.isHidden()
+    user, examples = paths.user_flows_dir(), paths.seed_flows_dir()
+    notes.report = FlowReport(
+        shadowed=(
+            Shadow(
+                "basic-workflow/local",
+                str(examples / "basic_workflow.py"),
+                str(user / "designs" / "mine.py"),
+            ),
+        ),
+        user_folder=str(user),
+        example_folder=str(examples),
+    )
+    notes._render()
+    assert notes.banner.kind == "info"  # a notice, not a problem
+    assert notes.banner.text() == (
+        "• basic-workflow/local: your designs/mine.py is served instead of the "
+        "example basic_workflow.py."
+    )

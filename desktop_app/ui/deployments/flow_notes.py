@@ -21,6 +21,7 @@ from desktop_app.core import paths
 from desktop_app.core.flow_ownership import FlowReport, read_flow_report
 from desktop_app.core.runner_status import runner_status_file
 from desktop_app.core.user_flows import ensure_user_flows_folder
+from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms.banner import Banner
 
 log = logging.getLogger(__name__)
@@ -36,10 +37,10 @@ def open_user_flows_folder() -> tuple[bool, Path]:
 
 
 class FlowNotes(QWidget):
-    def __init__(self, local: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("flowNotes")
-        self.local = local
+        self.context = context
         self.report = FlowReport()
         self.banner = Banner(self)
         self.banner.setObjectName("flowProblems")
@@ -58,15 +59,19 @@ class FlowNotes(QWidget):
         layout.setContentsMargins(0, 0, 0, 4)
         layout.addWidget(self.banner)
         layout.addLayout(row)
-        self.watcher = QFileSystemWatcher(self)
-        if local:
-            # The status file is replaced atomically (a rename): watch its folder.
-            self.watcher.addPath(str(runner_status_file().parent))
-            self.watcher.directoryChanged.connect(lambda _p: self.refresh())
-        self.setVisible(local)
+        # The status file is replaced atomically (a rename): watch its folder.
+        self.watcher = QFileSystemWatcher([str(runner_status_file().parent)], self)
+        self.watcher.directoryChanged.connect(lambda _p: self.refresh())
+        context.switched.connect(lambda: self.refresh(force=True))
         self.refresh(force=True)
 
+    @property
+    def local(self) -> bool:
+        """Only the managed local server has a runner of ours (not a remote profile)."""
+        return self.context.manager is not None
+
     def refresh(self, force: bool = False) -> None:
+        self.setVisible(self.local)
         if not self.local:
             return
         report = read_flow_report()

@@ -140,7 +140,7 @@ class DeploymentsView(QWidget):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.runs_action)
         self.toolbar.addAction(self.copy_action)
-        self.notes = FlowNotes(local=context.manager is not None, parent=self)
+        self.notes = FlowNotes(context, self)
 
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
