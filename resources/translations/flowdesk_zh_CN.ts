@@ -287,11 +287,11 @@
         </message>
         <message>
             <source>cannot serve {path}: {problem}</source>
-            <translation>无法提供 {path}：{problem}</translation>
+            <translation>无法将 {path} 作为部署提供：{problem}</translation>
         </message>
         <message>
             <source>{deployment}: {path} is not served for it, {owner} already serves that flow name; rename one of the flows</source>
-            <translation>{deployment}：{path} 未被用于提供它，因为 {owner} 已在提供同名流程；请重命名其中一个流程</translation>
+            <translation>{deployment}：{path} 中的该流程未被提供，因为 {owner} 已在提供同名流程；请重命名其中一个流程</translation>
         </message>
         <message>
             <source>{deployment}: your {path} is served instead of the example {example}</source>
@@ -1690,11 +1690,11 @@
         </message>
         <message>
             <source>{file} cannot be served: {error}</source>
-            <translation>{file} 无法提供：{error}</translation>
+            <translation>{file} 无法作为部署提供：{error}</translation>
         </message>
         <message>
             <source>{flow} is defined twice: {file} is not served for it, because {owner} already serves that name. Rename one of the flows.</source>
-            <translation>{flow} 被定义了两次：{file} 未被用于提供它，因为 {owner} 已在提供该名称。请重命名其中一个流程。</translation>
+            <translation>{flow} 被定义了两次：{file} 中的该流程未被提供，因为 {owner} 已在提供这个名称。请重命名其中一个流程。</translation>
         </message>
         <message>
             <source>{flow}: your {file} is served instead of the {example}.</source>
