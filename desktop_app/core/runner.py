@@ -224,7 +224,7 @@ class FlowServer:
             "load_errors": {str(p): e for p, e in self.load_errors.items()},
             "clashes": [vars(c) for c in self.resolution.clashes],
             "shadowed": [vars(s) for s in self.resolution.shadowed],
-            "user_folder": str(user[0]) if user else "",
+            "user_folder": str(user[0].resolve()) if user else "",
             "example_folder": str(self.example_folders[0]) if self.example_folders else "",
         }
         target = runner_status_file()
