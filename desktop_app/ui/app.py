@@ -397,7 +397,9 @@ def _on_later_launch(window: MainWindow, argv: list[str]) -> None:
     request = parse_request(argv)
     log.info("a later launch asked: %s", request)
     if request.open_run:
-        _open_run(window, request.open_run)
+        run_id = request.open_run
+        # The Runs tab replaces the designer on screen: its unsaved work is settled first.
+        window.confirm_designer_close(lambda: _open_run(window, run_id))
     elif not request.minimised:
         bring_forward(window)
 
@@ -410,28 +412,35 @@ async def main(parts: AppParts) -> int:
     app.aboutToQuit.connect(quit_requested.set)  # e.g. the session ends
 
     def request_quit(*_args: object) -> None:
+        """Leave now (signals, session end, or after the designer's check said yes)."""
         if not quit_requested.is_set():
+            window.keep_unsaved_designs()
             window.save_state()
             window.closing.emit()
             window.hide()
             quit_requested.set()
 
-    close_guard = _CloseToQuit(request_quit)
+    def ask_to_quit(*_args: object) -> None:
+        """Quit as the person asked: the designer may first ask about unsaved changes."""
+        window.confirm_designer_close(request_quit)
+
+    close_guard = _CloseToQuit(ask_to_quit)
     window.installEventFilter(close_guard)
     from desktop_app.ui.settings.controller import SettingsController, profile_label
 
     settings = SettingsController(
         context, parts.store, parts.preferences, tasks, window, tray_available=parts.has_tray
     )
+    settings.before_switch = window.confirm_designer_close
     window.settings_requested.connect(settings.open)
     settings.applied.connect(window.settings_applied)
     settings.switched.connect(lambda profile: window.set_profile_name(profile_label(profile)))
     tray = (
-        _attach_tray(window, context, tasks, request_quit, settings.open)
+        _attach_tray(window, context, tasks, ask_to_quit, settings.open)
         if parts.has_tray
         else None
     )
-    window.quit_requested.connect(request_quit)
+    window.quit_requested.connect(ask_to_quit)
     parts.instance.received.connect(lambda argv: _on_later_launch(window, argv))
 
     signal.signal(signal.SIGINT, request_quit)

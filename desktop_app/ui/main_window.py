@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         context.disconnected.connect(lambda _r: self._server_changed(context.view))
         self._server_changed(context.view)
         self.restore_state()
+        self._offer_recovered_designs()
 
     # -- menus -------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -244,6 +245,9 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
 
     def _quit(self) -> None:
+        self.confirm_designer_close(self._quit_now)
+
+    def _quit_now(self) -> None:
         if self.isSignalConnected(QMetaMethod.fromSignal(self.quit_requested)):
             self.quit_requested.emit()
         else:
@@ -259,6 +263,48 @@ class MainWindow(QMainWindow):
                     path=folder
                 )
             )
+
+    # -- the designer's unsaved work ------------------------------------------------
+    def confirm_designer_close(self, then: Callable[[], None]) -> bool:
+        """The one "may the designer close?" check before quitting or switching servers.
+
+        Nothing unsaved: `then` runs now (True). Otherwise the window comes
+        forward on the Designer tab (it may be hidden in the tray) and the
+        designer asks Save / Discard / Cancel; `then` runs after Save or
+        Discard, never after Cancel.
+        """
+        designer = self.designer
+        if designer is None or not designer.document.modified:
+            then()
+            return True
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.tabs.setCurrentWidget(designer)
+        return designer.confirm_close(then)
+
+    def keep_unsaved_designs(self) -> None:
+        """Leaving without asking (signal, session end): write the recovery copy now."""
+        if self.designer is not None:
+            self.designer.autosave()
+
+    def _offer_recovered_designs(self) -> None:
+        """An earlier session left unsaved designs (crash, kill): open the designer to offer them.
+
+        A glob, not the designer model: the window must paint fast, and the
+        designer is only built when there is something to offer.
+        """
+        from desktop_app.core import paths
+
+        folder = paths.data_dir() / "recovery"
+        try:
+            found = any(folder.glob("*.recovery.json"))
+        except OSError:
+            found = False
+        if found and self.designer is None:
+            self.tabs.setCurrentIndex(self._designer_index)
 
     def show_audit(self) -> None:
         from desktop_app.ui.audit_view import open_audit_view

@@ -8,7 +8,6 @@ import json
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.designer import CodeNode, load, save
-from desktop_app.designer.fileformat import autosave_path
 from tests.ui.test_designer_support import designer, load_design, node_id, small_design
 
 __all__ = ["designer"]
@@ -115,8 +114,10 @@ def test_autosave_is_offered_back_when_the_file_is_reopened(designer, tmp_path, 
     path = load_design(designer, small_design(), tmp_path)
     added = _edit(designer)
     recovery = designer.autosave()
-    assert recovery == autosave_path(path) and recovery.exists()
-    assert designer.autosave() == recovery  # still modified: written again
+    assert recovery == designer.document.autosave_target() and recovery.exists()
+    assert recovery.parent.name == "recovery"  # in the data folder, never beside the file
+    assert not list(tmp_path.glob("*.autosave"))
+    assert designer.autosave() == recovery  # still modified: kept
     other = DesignerWidget(lambda: None)
     qtbot.addWidget(other)
     other.open_design(path)
@@ -149,20 +150,20 @@ def test_an_unsaved_new_design_is_recovered_in_the_next_session(qtbot):
     from desktop_app.ui.designer.document import orphan_autosaves
 
     for stale in orphan_autosaves():
-        stale.unlink()
+        stale.path.unlink()
     first = DesignerWidget(lambda: None)
     qtbot.addWidget(first)
     first.add_node("loop")
     recovery = first.autosave()
-    assert recovery is not None and recovery in orphan_autosaves()
+    assert recovery is not None and recovery in [r.path for r in orphan_autosaves()]
     second = DesignerWidget(lambda: None)  # the app started again
     qtbot.addWidget(second)
-    assert "unsaved design" in second.notice.text()
-    second.notice.button("Recover").click()
+    assert "Unsaved changes" in second.notice.text() and "never saved" in second.notice.text()
+    second.notice.button("Restore").click()
     assert [n.kind for n in second.design] == ["loop"]
     assert second.document.path is None and second.title().endswith(" •")
     for stale in orphan_autosaves():
-        stale.unlink()
+        stale.path.unlink()
 
 
 def _answer(widget, button: QMessageBox.StandardButton) -> None:
@@ -178,7 +179,7 @@ def test_maybe_close_asks_without_blocking_then_approves(designer, tmp_path):
     approved: list[bool] = []
     designer.close_approved.connect(lambda: approved.append(True))
     assert not designer.maybe_close()
-    assert autosave_path(path).exists()  # nothing can be lost while the question is open
+    assert designer.document.autosave_target().exists()  # safe while it asks
     _answer(designer, QMessageBox.StandardButton.Cancel)
     assert not approved and added in designer.design
     assert not designer.maybe_close()
@@ -196,7 +197,7 @@ def test_maybe_close_discard_drops_the_changes_and_the_autosave(designer, tmp_pa
     assert not designer.maybe_close()
     _answer(designer, QMessageBox.StandardButton.Discard)
     assert approved == [True]
-    assert not autosave_path(path).exists()
+    assert not designer.document.autosave_target().exists()
     assert len(load(path)) == 6
     assert designer.maybe_close()
 

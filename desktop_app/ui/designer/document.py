@@ -22,15 +22,24 @@ from desktop_app.designer import (
     DesignSaveError,
     autosave_path,
     load,
-    newer_autosave,
-    remove_autosave,
     save,
-    write_autosave,
 )
-from desktop_app.designer.fileformat import FILE_SUFFIX
+from desktop_app.designer.fileformat import FILE_SUFFIX, dumps
+from desktop_app.designer.recovery import (
+    Recovery,
+    list_recoveries,
+    read_recovery,
+    recovery_file,
+    recovery_for,
+    remove_recovery,
+    write_recovery,
+)
 from desktop_app.ui.designer.undo import push_done
 
-UNTITLED_PREFIX = ".untitled-"
+
+def recovery_dir() -> Path:
+    """Where recovery copies of open designs are written (in the data folder)."""
+    return paths.data_dir() / "recovery"
 
 
 class DesignDocument(QObject):
@@ -51,6 +60,7 @@ class DesignDocument(QObject):
         self.path: Path | None = None
         self._restored = False
         self.autosave_error = ""
+        self._autosaved: tuple[str, Path | None] | None = None
 
     def _clean_changed(self, _clean: bool) -> None:
         self.changed.emit()
@@ -61,7 +71,10 @@ class DesignDocument(QObject):
         return self._restored or not self.undo_stack.isClean()
 
     def display_name(self) -> str:
-        return self.path.name if self.path is not None else self.tr("Untitled")
+        """The file's name, or the design's own name until it has a file."""
+        if self.path is not None:
+            return self.path.name
+        return self.design.name.strip() or self.tr("Untitled")
 
     def title(self) -> str:
         """"pausable_loop.flowdesk.json •" while modified."""
@@ -95,6 +108,7 @@ class DesignDocument(QObject):
         self.path = path
         self._restored = restored
         self.autosave_error = ""
+        self._autosaved = None
         self.design_replaced.emit(design)
         self.changed.emit()
 
@@ -107,25 +121,37 @@ class DesignDocument(QObject):
         design = load(path)
         self._replace(design, Path(path))
 
-    def newer_autosave(self) -> Path | None:
-        """The open file's autosave when it is newer than the file (offer to restore)."""
-        return newer_autosave(self.path) if self.path is not None else None
+    def open_copy(self, path: Path, name: str) -> None:
+        """Load `path` as a new, unsaved design called `name` (examples: never the original)."""
+        from desktop_app.designer.nodes import new_id
 
-    def restore_autosave(self, recovery: Path, original: Path | None) -> None:
-        """Open the autosave `recovery` as if it were `original`, unsaved (raises on failure)."""
-        design = load(recovery)
-        self._replace(design, original, restored=True)
+        design = load(path)
+        design.name = name
+        design.id = new_id()
+        self._replace(design, None, restored=True)
+
+    def newer_autosave(self) -> Path | None:
+        """The open file's recovery copy when it is newer than the file (offer to restore)."""
+        if self.path is None:
+            return None
+        found = recovery_for(recovery_dir(), self.path)
+        return found.path if found is not None else None
+
+    def restore_autosave(self, recovery: Path, original: Path | None = None) -> None:
+        """Open the recovery copy as the design it belongs to, unsaved (raises on failure)."""
+        design, recorded = read_recovery(recovery)
+        self._replace(design, original or recorded, restored=True)
+        self._autosaved = (dumps(design), self.path)
 
     def save(self, path: Path | None = None) -> Path:
         """Save atomically (to `path` or the current file); raises `DesignSaveError`."""
         target = Path(path) if path is not None else self.path
         if target is None:
             raise DesignSaveError(self.suggested_path(), self.tr("Choose where to save first."))
-        previous_autosave = self.autosave_target()
         save(self.design, target)
-        if previous_autosave != target:  # an untitled design's recovery file is now stale
-            remove_autosave(previous_autosave)
+        self.discard_autosave()  # the recovery copy under the old name (or none) is stale
         self.path = target
+        self.discard_autosave()
         self._restored = False
         self.autosave_error = ""
         self.undo_stack.setClean()
@@ -133,21 +159,28 @@ class DesignDocument(QObject):
         return target
 
     def autosave_target(self) -> Path:
-        """The file whose `.autosave` sibling protects this design."""
-        if self.path is not None:
-            return self.path
-        return paths.designs_dir() / f"{UNTITLED_PREFIX}{self.design.id}{FILE_SUFFIX}"
+        """The recovery file that protects this design while it has unsaved changes."""
+        return recovery_file(recovery_dir(), self.design, self.path)
 
     def write_autosave(self) -> Path | None:
-        """Write the recovery copy if there are unsaved changes; the error is kept, not raised."""
+        """Write the recovery copy if there are unsaved changes not yet in it.
+
+        Returns the copy (also when it was already up to date), None when
+        there is nothing unsaved or the write failed; the error is kept in
+        `autosave_error`, not raised: autosave must never interrupt editing.
+        """
         if not self.modified:
             return None
+        state = (dumps(self.design), self.path)
+        if state == self._autosaved and self.autosave_target().exists():
+            return self.autosave_target()
         try:
-            written = write_autosave(self.design, self.autosave_target())
+            written = write_recovery(recovery_dir(), self.design, self.path)
         except (DesignSaveError, OSError) as exc:
             self.autosave_error = str(exc)
             return None
         self.autosave_error = ""
+        self._autosaved = state
         return written
 
     def discard_changes(self) -> None:
@@ -158,17 +191,13 @@ class DesignDocument(QObject):
         self.changed.emit()
 
     def discard_autosave(self) -> None:
-        try:
-            remove_autosave(self.autosave_target())
-        except OSError:
-            pass
+        remove_recovery(recovery_dir(), self.design, self.path)
+        self._autosaved = None
 
 
-def orphan_autosaves(folder: Path | None = None) -> list[Path]:
-    """Recovery files of designs that were never saved (the app stopped before Save)."""
-    folder = folder or paths.designs_dir()
-    pattern = f"{UNTITLED_PREFIX}*{FILE_SUFFIX}.autosave"
-    return sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+def orphan_autosaves(folder: Path | None = None) -> list[Recovery]:
+    """Recovery copies left by an earlier session (the app stopped before Save or Discard)."""
+    return list_recoveries(folder or recovery_dir())
 
 
-__all__ = ["DesignDocument", "autosave_path", "orphan_autosaves"]
+__all__ = ["DesignDocument", "autosave_path", "orphan_autosaves", "recovery_dir"]

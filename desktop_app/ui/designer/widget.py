@@ -46,6 +46,7 @@ from desktop_app.designer import (
     validate,
 )
 from desktop_app.designer.fileformat import FILE_SUFFIX
+from desktop_app.designer.recovery import Recovery, recovery_for
 from desktop_app.ui.designer.auto_layout import layered_layout
 from desktop_app.ui.designer.clipboard import (
     ClipboardError,
@@ -56,7 +57,7 @@ from desktop_app.ui.designer.clipboard import (
 )
 from desktop_app.ui.designer.code_dialog import GeneratedCodeDialog
 from desktop_app.ui.designer.connection_rules import connection_verdict
-from desktop_app.ui.designer.document import DesignDocument, orphan_autosaves
+from desktop_app.ui.designer.document import DesignDocument, orphan_autosaves, recovery_dir
 from desktop_app.ui.designer.extra_commands import AddEdgeCommand
 from desktop_app.ui.designer.inspector import Inspector
 from desktop_app.ui.designer.kind_icons import kind_icon
@@ -76,7 +77,8 @@ if TYPE_CHECKING:
     from desktop_app.core.client import FlowdeskClient
 
 VALIDATE_DELAY_MS = 150
-AUTOSAVE_MS = 30_000
+AUTOSAVE_MS = 3_000
+"""How often unsaved changes are copied to the recovery folder (only when they changed)."""
 
 
 class DesignerWidget(QWidget):
@@ -105,6 +107,7 @@ class DesignerWidget(QWidget):
         self.code_dialog: GeneratedCodeDialog | None = None
         self.quick_add: QuickAddPopup | None = None
         self._question: QMessageBox | None = None
+        self._after_answer: Callable[[], None] | None = None
         self._file_dialog: QFileDialog | None = None
         self._autosave_warned = ""
         self._build_actions()
@@ -295,21 +298,21 @@ class DesignerWidget(QWidget):
             self.document.open(path)
         except DesignFileError as exc:
             actions = []
-            if path.with_name(path.name + ".autosave").exists():
+            recovery = recovery_for(recovery_dir(), path)
+            if recovery is not None:
                 actions.append((self.tr("Open its autosave"),
-                                lambda: self._restore(path.with_name(path.name + ".autosave"),
-                                                      path)))
+                                lambda: self._restore(recovery.path, path)))
             self.notice.show_message(
                 self.tr("Could not open {file}; nothing was changed.").format(file=path.name)
                 + "\n" + str(exc), "error", actions)
             return False
         self.notice.clear()
-        recovery = self.document.newer_autosave()
-        if recovery is not None:
+        recovery_path = self.document.newer_autosave()
+        if recovery_path is not None:
             self.notice.show_message(
                 self.tr("{file} has an autosave newer than the file (unsaved changes from an "
                         "earlier session). Restore it?").format(file=path.name), "warning",
-                [(self.tr("Restore"), lambda: self._restore(recovery, path)),
+                [(self.tr("Restore"), lambda: self._restore(recovery_path, path)),
                  (self.tr("Discard it"), self.document.discard_autosave)])
         self.show_status(self.tr("Opened {file}").format(file=path.name))
         return True
@@ -319,23 +322,36 @@ class DesignerWidget(QWidget):
             self.document.restore_autosave(recovery, original)
         except DesignFileError as exc:
             self.notice.show_message(self.tr("Could not restore the autosave:") + "\n" + str(exc),
-                                     "error")
+                                     "error", [(self.tr("Discard it"),
+                                                lambda: self._discard_orphans([recovery]))])
             return
+        self.notice.clear()
         self.show_status(self.tr("Restored unsaved changes; save to keep them."))
 
     def _offer_orphan_recovery(self) -> None:
-        try:
-            orphans = orphan_autosaves()
-        except OSError:
-            return
+        """At start: offer the newest design an earlier session left unsaved (crash, kill)."""
+        orphans = [r for r in orphan_autosaves() if r.path != self.document.autosave_target()]
         if not orphans:
             return
         newest = orphans[0]
+        where = (self.tr("belongs to {file}").format(file=newest.original.name)
+                 if newest.original is not None else self.tr("never saved"))
+        text = self.tr("Unsaved changes to “{name}” ({where}) were kept when Flowdesk "
+                       "stopped. Restore them?").format(name=newest.name, where=where)
+        if len(orphans) > 1:
+            text += " " + self.tr("(1 of {count})").format(count=len(orphans))
         self.notice.show_message(
-            self.tr("An unsaved design from an earlier session was kept ({count} found). "
-                    "Recover it?").format(count=len(orphans)), "info",
-            [(self.tr("Recover"), lambda: self._restore(newest, None)),
-             (self.tr("Discard"), lambda: self._discard_orphans(orphans))])
+            text, "warning",
+            [(self.tr("Restore"), lambda: self._restore_orphan(newest)),
+             (self.tr("Discard"), lambda: self._discard_orphan(newest))])
+
+    def _restore_orphan(self, recovery: Recovery) -> None:
+        self._confirm_discard(lambda: self._restore(recovery.path, None))
+
+    def _discard_orphan(self, recovery: Recovery) -> None:
+        self._discard_orphans([recovery.path])
+        self.notice.clear()
+        self._offer_orphan_recovery()
 
     def _discard_orphans(self, orphans: list[Path]) -> None:
         for path in orphans:
@@ -391,7 +407,7 @@ class DesignerWidget(QWidget):
         dialog.open()
 
     def autosave(self) -> Path | None:
-        """Write the recovery copy if there are unsaved changes (every 30 s and on close)."""
+        """Write the recovery copy if there are unsaved changes (every 3 s and on close)."""
         written = self.document.write_autosave()
         error = self.document.autosave_error
         if error and error != self._autosave_warned:
@@ -401,44 +417,68 @@ class DesignerWidget(QWidget):
         return written
 
     def _confirm_discard(self, then: Callable[[], None]) -> None:
-        """Run `then` now if nothing is unsaved; else ask Save / Discard / Cancel (non-modal)."""
+        """Run `then` now if nothing is unsaved; else ask Save / Discard / Cancel (non-modal).
+
+        Asked once at a time: a second request while the question is open
+        replaces what happens after the answer (the latest wish wins).
+        """
         if not self.document.modified:
             then()
             return
         self.autosave()  # whatever is answered (or if the app dies now), nothing is lost
+        self._after_answer = then
+        if self._question is not None and self._question.isVisible():
+            self._question.raise_()
+            self._question.activateWindow()
+            return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
                           self.tr("Save the changes to {name}?").format(
                               name=self.document.display_name()),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("designerUnsavedQuestion")
         box.setInformativeText(self.tr("If you discard them, they are gone."))
         box.setDefaultButton(QMessageBox.StandardButton.Save)
+        buttons = {QMessageBox.StandardButton.Save: self.tr("&Save"),
+                   QMessageBox.StandardButton.Discard: self.tr("&Discard"),
+                   QMessageBox.StandardButton.Cancel: self.tr("Cancel")}
+        for which, text in buttons.items():
+            box.button(which).setText(text)
 
         def answered(button) -> None:
             choice = box.standardButton(button)
+            after = self._after_answer
+            self._after_answer = None
+            if after is None:
+                return
             if choice == QMessageBox.StandardButton.Save:
-                self.save(then)
+                self.save(after)
             elif choice == QMessageBox.StandardButton.Discard:
                 self.document.discard_changes()
-                then()
+                after()
 
         box.buttonClicked.connect(answered)
         self._question = box
         box.open()
 
-    def maybe_close(self) -> bool:
-        """True if the designer may close now.
+    def confirm_close(self, then: Callable[[], None]) -> bool:
+        """The one "may the designer close?" check (quit, tray quit, profile switch…).
 
-        With unsaved changes it writes the autosave, asks (non-modally, as
-        qasync requires) Save / Discard / Cancel and returns False; after
-        Save or Discard it emits `close_approved`, and the next call returns
-        True. Cancel leaves everything as it is.
+        Without unsaved changes `then` runs now and True is returned. With
+        them the recovery copy is written first (so even a kill now loses
+        nothing), Save / Discard / Cancel is asked without a modal `exec()`
+        (qasync), False is returned, and `then` runs after Save or Discard;
+        Cancel leaves everything as it was.
         """
         if not self.document.modified:
-            self.document.discard_autosave()
+            then()
             return True
-        self._confirm_discard(self.close_approved.emit)
+        self._confirm_discard(then)
         return False
+
+    def maybe_close(self) -> bool:
+        """`confirm_close` that emits `close_approved` after Save or Discard."""
+        return self.confirm_close(self.close_approved.emit)
 
     async def shutdown(self) -> None:
         """Stop timers and background work (call when the window closes)."""

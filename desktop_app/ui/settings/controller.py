@@ -11,6 +11,7 @@ real context, without launching the whole app.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -71,6 +72,8 @@ class SettingsController(QObject):
         self.window = window
         self.tray_available = tray_available
         self.dialog: SettingsDialog | None = None
+        self.before_switch: Callable[[Callable[[], None]], object] | None = None
+        """The window's "may the designer close?" check, run before re-pointing the app."""
 
     def open(self) -> SettingsDialog:
         """Show the (one) settings dialog, built on first use."""
@@ -121,7 +124,13 @@ class SettingsController(QObject):
             apply_theme(app, theme)
 
     def switch_to(self, profile: Profile) -> None:
-        self.tasks.spawn(self._switch(profile), "switch-profile")
+        def switch() -> None:
+            self.tasks.spawn(self._switch(profile), "switch-profile")
+
+        if self.before_switch is not None:
+            self.before_switch(switch)
+        else:
+            switch()
 
     async def _switch(self, profile: Profile) -> None:
         manager, connection = profile_target(self.store, profile)
