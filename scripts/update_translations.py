@@ -39,7 +39,10 @@ def cli_sources() -> list[Path]:
 
 
 def core_sources() -> list[Path]:
-    return sorted((ROOT / "desktop_app" / "core").rglob("*.py"))
+    """The engine and the designer model: no Qt, so they translate with `tr_core`."""
+    return sorted((ROOT / "desktop_app" / "core").rglob("*.py")) + sorted(
+        (ROOT / "desktop_app" / "designer").rglob("*.py")
+    )
 
 
 def marked_strings(sources: list[Path], function: str) -> list[str]:

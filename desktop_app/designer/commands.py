@@ -18,6 +18,7 @@ from typing import Any
 
 from desktop_app.designer.graph import Design, Edge, RemovedNode
 from desktop_app.designer.nodes import InputField, Node, Parameter, Port
+from desktop_app.i18n import tr_core
 
 
 class Command:
@@ -46,7 +47,7 @@ class Command:
 class AddNodeCommand(Command):
     def __init__(self, design: Design, node: Node, index: int | None = None) -> None:
         self.design, self.node, self.index = design, node, index
-        self.text = f"Add {node.title}"
+        self.text = tr_core("Add {node}").format(node=node.title)
 
     def do(self) -> None:
         self.design.add_node(self.node, self.index)
@@ -60,7 +61,7 @@ class RemoveNodeCommand(Command):
 
     def __init__(self, design: Design, node_id: str) -> None:
         self.design, self.node_id = design, node_id
-        self.text = f"Delete {design.node(node_id).title}"
+        self.text = tr_core("Delete {node}").format(node=design.node(node_id).title)
         self._removed: RemovedNode | None = None
 
     def do(self) -> None:
@@ -85,8 +86,8 @@ class MoveNodesCommand(Command):
         self.new = dict(new)
         self.old = dict(old) if old is not None else None
         count = len(self.new)
-        self.text = f"Move {count} nodes" if count != 1 else (
-            f"Move {design.node(next(iter(self.new))).title}")
+        self.text = tr_core("Move {count} nodes").format(count=count) if count != 1 else (
+            tr_core("Move {node}").format(node=design.node(next(iter(self.new))).title))
 
     def do(self) -> None:
         if self.old is None:
@@ -107,7 +108,8 @@ class ConnectCommand(Command):
                  target_port: str) -> None:
         self.design = design
         self.edge = Edge(source, source_port, target, target_port)
-        self.text = f"Connect {design.node(source).title} → {design.node(target).title}"
+        self.text = tr_core("Connect {source} → {target}").format(
+            source=design.node(source).title, target=design.node(target).title)
 
     def do(self) -> None:
         self.design.add_edge(self.edge)
@@ -119,8 +121,8 @@ class ConnectCommand(Command):
 class DisconnectCommand(Command):
     def __init__(self, design: Design, edge: Edge) -> None:
         self.design, self.edge = design, edge
-        self.text = (f"Disconnect {design.node(edge.source).title} → "
-                     f"{design.node(edge.target).title}")
+        self.text = tr_core("Disconnect {source} → {target}").format(
+            source=design.node(edge.source).title, target=design.node(edge.target).title)
         self._index: int | None = None
 
     def do(self) -> None:
@@ -142,7 +144,7 @@ class EditNodeCommand(Command):
                  mergeable: bool = False, **changes: Any) -> None:
         self.design, self.node_id, self.changes = design, node_id, changes
         self.mergeable = mergeable
-        self.text = text or f"Edit {design.node(node_id).title}"
+        self.text = text or tr_core("Edit {node}").format(node=design.node(node_id).title)
         self._old: dict[str, Any] | None = None
         self._dropped: list[tuple[int, Edge]] = []
 
@@ -191,7 +193,8 @@ class EditCodeCommand(EditNodeCommand):
 class RenameNodeCommand(EditNodeCommand):
     def __init__(self, design: Design, node_id: str, title: str) -> None:
         old = design.node(node_id).title
-        super().__init__(design, node_id, f"Rename {old} to {title}", title=title)
+        text = tr_core("Rename {old} to {new}").format(old=old, new=title)
+        super().__init__(design, node_id, text, title=title)
 
 
 class SetParametersCommand(EditNodeCommand):
@@ -230,7 +233,7 @@ class RenamePortCommand(Command):
 
     def __init__(self, design: Design, node_id: str, old: str, new: str) -> None:
         self.design, self.node_id, self.old, self.new = design, node_id, old, new
-        self.text = f"Rename {old} to {new}"
+        self.text = tr_core("Rename {old} to {new}").format(old=old, new=new)
 
     def do(self) -> None:
         self.design.rename_port(self.node_id, self.old, self.new)
@@ -247,7 +250,8 @@ class SetDesignPropertiesCommand(Command):
         self.design = design
         self.changes = {k: v for k, v in (("name", name), ("description", description))
                         if v is not None}
-        self.text = "Rename design" if "name" in self.changes else "Edit description"
+        self.text = (tr_core("Rename design") if "name" in self.changes
+                     else tr_core("Edit description"))
         self._old: dict[str, str] | None = None
 
     def do(self) -> None:
@@ -291,7 +295,8 @@ def remove_nodes_command(design: Design, node_ids: Iterable[str]) -> MacroComman
     """Delete a selection: one undo step, edges between the nodes restored too."""
     ids = list(node_ids)
     commands = [RemoveNodeCommand(design, node_id) for node_id in ids]
-    text = commands[0].text if len(commands) == 1 else f"Delete {len(commands)} nodes"
+    text = commands[0].text if len(commands) == 1 else tr_core("Delete {count} nodes").format(
+        count=len(commands))
     return MacroCommand(text, commands)
 
 

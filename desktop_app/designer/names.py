@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from desktop_app.i18n import tr_core
+
 MAX_NAME_LENGTH = 32
 """Longest identifier a node, parameter, port or field may get.
 
@@ -81,24 +83,26 @@ def pascal_case(slug: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in slug.split("_") if part)
 
 
-def identifier_problem(name: str, what: str = "name", any_script: bool = False) -> str | None:
+def identifier_problem(name: str, what: str = "", any_script: bool = False) -> str | None:
     """Why `name` cannot be used as a Python name, or None if it can.
 
     `what` names the thing in the message ("parameter name", ...). Builtins
     are allowed here: shadowing `input` inside one task is harmless; callers
     that put names at module level check builtins themselves.
     """
+    what = what or tr_core("name")
     if not name:
-        return f"The {what} is empty."
+        return tr_core("The {what} is empty.").format(what=what)
     if keyword.iskeyword(name):
-        return f"The {what} '{name}' is a Python keyword; choose another word."
+        return tr_core("The {what} '{name}' is a Python keyword; choose another word.").format(
+            what=what, name=name)
     if not name.isidentifier() or not (name.isascii() or any_script):
-        return (
-            f"The {what} '{name}' is not a valid Python name: use letters, digits and _, "
-            "not starting with a digit."
-        )
+        return tr_core("The {what} '{name}' is not a valid Python name: use letters, digits "
+                       "and _, not starting with a digit.").format(what=what, name=name)
     if len(name) > MAX_NAME_LENGTH:
-        return f"The {what} '{name}' is longer than {MAX_NAME_LENGTH} characters."
+        return tr_core("The {what} '{name}' is longer than {limit} characters.").format(
+            what=what, name=name, limit=MAX_NAME_LENGTH)
     if name in ("l", "O", "I"):
-        return f"The {what} '{name}' is easily misread (l, O, I); choose a longer name."
+        return tr_core("The {what} '{name}' is easily misread (l, O, I); choose a longer "
+                       "name.").format(what=what, name=name)
     return None

@@ -21,9 +21,10 @@ from desktop_app.designer.nodes import (
     Parameter,
     ParametersNode,
 )
+from desktop_app.i18n import tr_core
 
 IMPORTED_NAMES = ("flow", "task", "checkpoint", "pause_here", "RunInput", "Field", "re")
-HELPER_NAMES = ("DESIGN_ID", "_fill")
+HELPER_NAMES = ("DESIGN_ID", "_fill", "_tags")
 OUTPUTS_NAME = "outputs"
 """Flow-local dict collecting the values of nodes nothing else consumes."""
 
@@ -133,12 +134,30 @@ def _role(owner: Owner, role: str) -> Owner:
     return Owner(owner.node_id, owner.field, role)
 
 
+def _role_words(role: str) -> str:
+    """A role in the current language (roles are kept in English in `Owner`)."""
+    words = {
+        "Flowdesk's generated code": tr_core("Flowdesk's generated code"),
+        "the flow function": tr_core("the flow function"),
+        "flow parameter": tr_core("flow parameter"),
+        "parameter default": tr_core("parameter default"),
+        "task function": tr_core("task function"),
+        "loop helper": tr_core("loop helper"),
+        "input class": tr_core("input class"),
+        "description constant": tr_core("description constant"),
+        "output variable": tr_core("output variable"),
+    }
+    return words.get(role, role)
+
+
 def _describe(owner: Owner, design: Design) -> str:
     if owner.node_id is None:
-        return "the design name" if owner.field == "name" else owner.role
+        return tr_core("the design name") if owner.field == "name" else _role_words(owner.role)
     node = design.nodes.get(owner.node_id)
-    title = f"'{node.title}'" if node is not None else "a node"
-    return f"the {owner.role} of {title}"
+    if node is None:
+        return tr_core("the {role} of a node").format(role=_role_words(owner.role))
+    return tr_core("the {role} of '{title}'").format(role=_role_words(owner.role),
+                                                     title=node.title)
 
 
 def name_clashes(design: Design, symbols: Symbols) -> list[tuple[Owner, str]]:
@@ -164,8 +183,8 @@ def _all_clashes(design: Design, symbols: Symbols) -> list[tuple[Owner, str]]:
             continue
         if name in BUILTIN_NAMES and any(o.field is not None for o in owners):
             for owner in owners:
-                found.append((owner, f"'{name}' would hide Python's builtin '{name}'; "
-                                     "choose another title."))
+                found.append((owner, tr_core("'{name}' would hide Python's builtin '{name}'; "
+                                             "choose another title.").format(name=name)))
         if len(owners) > 1:
             found += _clash(name, owners, design)
     for name, owners in symbols.local_owners.items():
@@ -178,9 +197,10 @@ def _all_clashes(design: Design, symbols: Symbols) -> list[tuple[Owner, str]]:
             for owner in owners:
                 if owner.field is None:
                     continue
-                found.append((owner, f"'{name}' ({_describe(owner, design)}) would hide "
-                                     f"{_describe(hidden[0], design)} in the generated flow; "
-                                     "rename one of them."))
+                found.append((owner, tr_core(
+                    "'{name}' ({owner}) would hide {hidden} in the generated flow; rename one "
+                    "of them.").format(name=name, owner=_describe(owner, design),
+                                       hidden=_describe(hidden[0], design))))
     return found
 
 
@@ -191,16 +211,19 @@ def _clash(name: str, owners: list[Owner], design: Design) -> list[tuple[Owner, 
             continue
         others = [o for o in owners if o is not owner]
         if owner.field == "title" and all(o.field == "title" for o in others):
-            titles = " and ".join(
+            titles = tr_core(" and ").join(
                 f"'{design.nodes[o.node_id].title}'" for o in (owner, *others) if o.node_id)
-            result.append((owner, f"The titles {titles} both become the Python name "
-                                  f"'{name}'; make them differ."))
+            result.append((owner, tr_core("The titles {titles} both become the Python name "
+                                          "'{name}'; make them differ.").format(
+                titles=titles, name=name)))
             continue
         if any(o.field is None for o in others):
-            result.append((owner, f"'{name}' ({_describe(owner, design)}) is a name the "
-                                  "generated module already uses; choose another."))
+            result.append((owner, tr_core("'{name}' ({owner}) is a name the generated module "
+                                          "already uses; choose another.").format(
+                name=name, owner=_describe(owner, design))))
             continue
         listed = ", ".join(_describe(o, design) for o in others)
-        result.append((owner, f"'{name}' ({_describe(owner, design)}) is also {listed}; "
-                              "names in the generated module must be unique."))
+        result.append((owner, tr_core("'{name}' ({owner}) is also {others}; names in the "
+                                      "generated module must be unique.").format(
+            name=name, owner=_describe(owner, design), others=listed)))
     return result

@@ -38,6 +38,7 @@ from desktop_app.designer.problems import Problem, error, warning
 from desktop_app.designer.symbols import design_symbols, name_clashes
 from desktop_app.designer.syntax import body_returns_value, check_body, check_expression
 from desktop_app.designer.topology import nodes_on_cycles, topological_order
+from desktop_app.i18n import tr_core
 
 RUN_INPUT_RESERVED = frozenset({
     "aload", "arespond", "asave", "asend_to", "construct", "copy", "dict", "from_orm", "json",
@@ -85,7 +86,7 @@ def _sorted(design: Design, problems: list[Problem]) -> list[Problem]:
 # --------------------------------------------------------------- design level
 def _design_problems(design: Design) -> list[Problem]:
     problems: list[Problem] = []
-    name_problem = _title_problem(design.name, "design name")
+    name_problem = _title_problem(design.name, tr_core("design name"))
     if name_problem:
         problems.append(error(None, "name", name_problem))
     symbols = design_symbols(design)
@@ -95,8 +96,8 @@ def _design_problems(design: Design) -> list[Problem]:
     parameter_nodes = [n for n in design if isinstance(n, ParametersNode)]
     for extra in parameter_nodes[1:]:
         problems.append(error(extra.id, None, (
-            f"Only one parameters node is allowed; move these parameters to "
-            f"'{parameter_nodes[0].title}'.")))
+            tr_core("Only one parameters node is allowed; move these parameters to "
+                    "'{title}'.").format(title=parameter_nodes[0].title))))
 
     ids = list(design.nodes)
     pairs = [(e.source, e.target) for e in design.edges]
@@ -105,15 +106,17 @@ def _design_problems(design: Design) -> list[Problem]:
         loop = " → ".join(design.nodes[n].title for n in [*component, component[0]])
         for node_id in component:
             problems.append(error(node_id, None, (
-                f"'{design.nodes[node_id].title}' is part of a loop ({loop}); "
-                "remove one of these connections.")))
+                tr_core("'{title}' is part of a loop ({loop}); remove one of these "
+                        "connections.").format(title=design.nodes[node_id].title, loop=loop))))
     if not cycles:
         guards = branch_guards(design, topological_order(ids, pairs))
         for node_id, guard in guards.items():
             for condition_id in contradictions(guard):
                 problems.append(error(node_id, None, (
-                    f"'{design.nodes[node_id].title}' depends on both the true and the false "
-                    f"branch of '{design.nodes[condition_id].title}', so it can never run.")))
+                    tr_core("'{title}' depends on both the true and the false branch of "
+                            "'{condition}', so it can never run.").format(
+                        title=design.nodes[node_id].title,
+                        condition=design.nodes[condition_id].title))))
     return problems
 
 
@@ -121,7 +124,7 @@ def _design_problems(design: Design) -> list[Problem]:
 def _node_problems(design: Design, node: Node) -> list[Problem]:
     problems: list[Problem] = []
     if not isinstance(node, ParametersNode):
-        message = _title_problem(node.title, "title")
+        message = _title_problem(node.title, tr_core("title"))
         if message:
             problems.append(error(node.id, "title", message))
     if isinstance(node, ParametersNode):
@@ -132,11 +135,12 @@ def _node_problems(design: Design, node: Node) -> list[Problem]:
     if isinstance(node, CodeNode):
         problems += _ports(node, node.inputs, reserved=())
         if node.returns not in VALUE_TYPES:
-            problems.append(error(node.id, "returns", f"Unknown type '{node.returns}'."))
+            problems.append(error(node.id, "returns", tr_core("Unknown type '{type}'.").format(
+                type=node.returns)))
         if design.outgoing(node.id) and node.body.strip() and not body_returns_value(node.body):
             problems.append(warning(node.id, "body", (
-                "The body never returns a value, so the nodes it feeds get None; "
-                "add a `return`.")))
+                tr_core("The body never returns a value, so the nodes it feeds get None; "
+                        "add a `return`."))))
     elif isinstance(node, LoopNode):
         problems += _ports(node, node.inputs, reserved=(LoopNode.ITEMS, LoopNode.ITEM))
     elif isinstance(node, ConditionNode):
@@ -144,7 +148,9 @@ def _node_problems(design: Design, node: Node) -> list[Problem]:
         problems += _syntax(node.id, "expression", check_expression(node.expression))
         if not design.outgoing(node.id):
             problems.append(warning(node.id, None, (
-                "Nothing is connected to 'true' or 'false', so this condition decides nothing.")))
+                tr_core("Nothing is connected to 'true' or 'false', so this condition decides "
+                        "nothing. Drag from its 'true' or 'false' port to the input of the "
+                        "node that should run in that case."))))
     elif isinstance(node, ApprovalNode):
         problems += _ports(node, node.inputs, reserved=())
         problems += _approval(node)
@@ -154,13 +160,15 @@ def _node_problems(design: Design, node: Node) -> list[Problem]:
 
 def _title_problem(title: str, what: str) -> str | None:
     if not title.strip():
-        return f"The {what} is empty."
+        return tr_core("The {what} is empty.").format(what=what)
     slug = slugify(title)
     if not slug:
-        return f"The {what} '{title}' needs at least one letter or digit."
+        return tr_core("The {what} '{title}' needs at least one letter or digit.").format(
+            what=what, title=title)
     if identifier_problem(slug, any_script=True) is not None:
-        return (f"The {what} '{title}' becomes the Python name '{slug}', which is a keyword "
-                "or too easily misread; add or change a word.")
+        return tr_core("The {what} '{title}' becomes the Python name '{slug}', which is a "
+                       "keyword or too easily misread; add or change a word.").format(
+            what=what, title=title, slug=slug)
     return None
 
 
@@ -181,9 +189,11 @@ def _names(node_id: str, field: str, names: list[str], what: str,
         where = f"{field}[{i}].name"
         message = identifier_problem(name, what)
         if message is None and name in reserved:
-            message = f"The {what} '{name}' is reserved here; choose another name."
+            message = tr_core("The {what} '{name}' is reserved here; choose another name.").format(
+                what=what, name=name)
         if message is None and name in seen:
-            message = f"The {what} '{name}' is used twice; names must be unique."
+            message = tr_core("The {what} '{name}' is used twice; names must be unique.").format(
+                what=what, name=name)
         if message:
             problems.append(error(node_id, where, message))
         seen.add(name)
@@ -191,25 +201,27 @@ def _names(node_id: str, field: str, names: list[str], what: str,
 
 
 def _ports(node: Node, ports: tuple[Port, ...], reserved: Iterable[str]) -> list[Problem]:
-    problems = _names(node.id, "inputs", [p.name for p in ports], "input name", reserved)
+    problems = _names(node.id, "inputs", [p.name for p in ports], tr_core("input name"),
+                      reserved)
     for i, port in enumerate(ports):
         if port.type not in VALUE_TYPES:
-            problems.append(error(node.id, f"inputs[{i}].type", f"Unknown type '{port.type}'."))
+            problems.append(error(node.id, f"inputs[{i}].type",
+                                  tr_core("Unknown type '{type}'.").format(type=port.type)))
     return problems
 
 
 def _parameters(node: ParametersNode) -> list[Problem]:
     problems = _names(node.id, "parameters", [p.name for p in node.parameters],
-                      "parameter name")
+                      tr_core("parameter name"))
     for i, parameter in enumerate(node.parameters):
         if parameter.type not in PARAMETER_TYPES:
             problems.append(error(node.id, f"parameters[{i}].type", (
-                f"Unknown parameter type '{parameter.type}'; use one of "
-                f"{', '.join(PARAMETER_TYPES)}.")))
+                tr_core("Unknown parameter type '{type}'; use one of {types}.").format(
+                    type=parameter.type, types=", ".join(PARAMETER_TYPES)))))
         elif parameter.default is not None and not _json_value_ok(parameter, parameter.default):
             problems.append(error(node.id, f"parameters[{i}].default", (
-                f"The default of '{parameter.name}' is not a {parameter.type}: "
-                f"{parameter.default!r}.")))
+                tr_core("The default of '{name}' is not a {type}: {value}.").format(
+                    name=parameter.name, type=parameter.type, value=repr(parameter.default)))))
     return problems
 
 
@@ -223,15 +235,16 @@ def _json_value_ok(parameter: object, value: object) -> bool:
 def _task_settings(node: TaskNode) -> list[Problem]:
     problems = []
     if not isinstance(node.retries, int) or isinstance(node.retries, bool) or node.retries < 0:
-        problems.append(error(node.id, "retries", "Retries must be a whole number, 0 or more."))
+        problems.append(error(node.id, "retries",
+                              tr_core("Retries must be a whole number, 0 or more.")))
     if not _number(node.retry_delay_seconds) or node.retry_delay_seconds < 0:
         problems.append(error(node.id, "retry_delay_seconds",
-                              "The retry delay must be 0 seconds or more."))
+                              tr_core("The retry delay must be 0 seconds or more.")))
     if node.timeout_seconds is not None and (
         not _number(node.timeout_seconds) or node.timeout_seconds <= 0
     ):
         problems.append(error(node.id, "timeout_seconds", (
-            "The timeout must be more than 0 seconds, or empty for none.")))
+            tr_core("The timeout must be more than 0 seconds, or empty for none."))))
     return problems
 
 
@@ -243,23 +256,27 @@ def _number(value: object) -> bool:
 def _approval(node: ApprovalNode) -> list[Problem]:
     problems = []
     names = [f.name for f in node.fields]
-    problems += _names(node.id, "fields", names, "field name", reserved=RUN_INPUT_RESERVED)
+    problems += _names(node.id, "fields", names, tr_core("field name"),
+                       reserved=RUN_INPUT_RESERVED)
     for i, item in enumerate(node.fields):
         if item.name.startswith("_") or item.name.startswith("model_"):
             problems.append(error(node.id, f"fields[{i}].name", (
-                f"A field name may not start with '_' or 'model_' ('{item.name}').")))
+                tr_core("A field name may not start with '_' or 'model_' ('{name}').").format(
+                    name=item.name))))
         problems += _field(node.id, i, item)
     if (not isinstance(node.timeout_seconds, int) or isinstance(node.timeout_seconds, bool)
             or node.timeout_seconds <= 0):
         problems.append(error(node.id, "timeout_seconds",
-                              "The timeout must be a whole number of seconds, more than 0."))
+                              tr_core("The timeout must be a whole number of seconds, more "
+                                      "than 0.")))
     inputs = {p.name for p in node.inputs}
     for line_number, line in enumerate(node.description.splitlines(), start=1):
         for match in _PLACEHOLDER.finditer(line):
             if match[1] not in inputs:
                 problems.append(warning(node.id, "description", (
-                    f"'{{{match[1]}}}' is not an input of this node, so it is shown as is; "
-                    "add an input of that name."), line_number, match.start() + 1))
+                    tr_core("'{placeholder}' is not an input of this node, so it is shown as "
+                            "is; add an input of that name.").format(
+                        placeholder="{" + match[1] + "}")), line_number, match.start() + 1))
     return problems
 
 
@@ -267,7 +284,8 @@ def _field(node_id: str, i: int, item: InputField) -> list[Problem]:
     where = f"fields[{i}]"
     if item.type not in FIELD_TYPES:
         return [error(node_id, f"{where}.type", (
-            f"Unknown field type '{item.type}'; use one of {', '.join(FIELD_TYPES)}."))]
+            tr_core("Unknown field type '{type}'; use one of {types}.").format(
+                type=item.type, types=", ".join(FIELD_TYPES))))]
     problems = []
     numeric = item.type in ("int", "float")
     for bound in ("minimum", "maximum"):
@@ -276,26 +294,29 @@ def _field(node_id: str, i: int, item: InputField) -> list[Problem]:
             continue
         if not numeric:
             problems.append(error(node_id, f"{where}.{bound}",
-                                  f"Only number fields have a {bound}."))
+                                  tr_core("Only number fields have a minimum or maximum.")))
         elif not _number(value):
-            problems.append(error(node_id, f"{where}.{bound}", f"The {bound} must be a number."))
+            problems.append(error(node_id, f"{where}.{bound}",
+                                  tr_core("The minimum must be a number.") if bound == "minimum"
+                                  else tr_core("The maximum must be a number.")))
     if (numeric and _number(item.minimum) and _number(item.maximum)
             and item.minimum > item.maximum):  # type: ignore[operator]
         problems.append(error(node_id, f"{where}.maximum",
-                              "The maximum is smaller than the minimum."))
+                              tr_core("The maximum is smaller than the minimum.")))
     if item.default is not None:
         if not _json_value_ok(item, item.default):
             problems.append(error(node_id, f"{where}.default",
-                                  f"The default is not a {item.type}: {item.default!r}."))
+                                  tr_core("The default is not a {type}: {value}.").format(
+                                      type=item.type, value=repr(item.default))))
         elif numeric and (
             (_number(item.minimum) and item.default < item.minimum)  # type: ignore[operator]
             or (_number(item.maximum) and item.default > item.maximum)  # type: ignore[operator]
         ):
             problems.append(error(node_id, f"{where}.default",
-                                  "The default is outside the minimum/maximum range."))
+                                  tr_core("The default is outside the minimum/maximum range.")))
         if item.required:
             problems.append(warning(node_id, f"{where}.default", (
-                "A required field has no default: this default is ignored.")))
+                tr_core("A required field has no default: this default is ignored."))))
     return problems
 
 
@@ -305,13 +326,16 @@ def _connections(design: Design, node: Node) -> list[Problem]:
         edge = design.edge_into(node.id, port.name)
         if edge is None:
             problems.append(error(node.id, f"inputs.{port.name}", (
-                f"Input '{port.name}' of '{node.title}' is not connected; connect an output "
-                "to it or remove the input.")))
+                tr_core("Input '{port}' of '{node}' is not connected: drag from an output "
+                        "port (right side of a node) onto this input, or remove the "
+                        "input.").format(port=port.name, node=node.title))))
             continue
         source = design.nodes[edge.source]
         source_port = source.output_port(edge.source_port)
         if source_port is not None and not types_compatible(source_port.type, port.type):
             problems.append(error(node.id, f"inputs.{port.name}", (
-                f"Input '{port.name}' expects {port.type} but '{source.title}' gives "
-                f"{source_port.type} ('{edge.source_port}').")))
+                tr_core("Input '{port}' expects {type} but '{source}' gives {given} "
+                        "('{output}').").format(port=port.name, type=port.type,
+                                                source=source.title, given=source_port.type,
+                                                output=edge.source_port))))
     return problems

@@ -185,17 +185,24 @@ def test_build_deploy_run_pause_resume_from_the_canvas(qtbot, qloop, server_clie
     async def scenario():
         run_id = await _deploy_and_start(qtbot, widget)
         seen: set[tuple[str, str]] = set()
+        badges: list[str] = []
 
         def watch():
             for key, node in ids.items():
                 state = _state(widget, node)
                 if state:
                     seen.add((key, state))
+            loop_item = widget.scene.nodes[ids["loop"]]
+            if loop_item.status is not None and loop_item.status.tasks:
+                badges.append(loop_item.status_words())
             return _state(widget, ids["review"]) == "PAUSED"
 
         await await_until(watch, timeout=90, interval=0.05, what="the approval node paused")
         assert ("make", "COMPLETED") in seen and _state(widget, ids["loop"]) == "COMPLETED"
         assert widget.scene.nodes[ids["loop"]].status.completed == 3
+        # Progress out of the list's length (3), never out of the items started so far.
+        assert badges and all(b.endswith("/3 items") for b in badges), badges
+        assert badges[-1] == "Completed · 3/3 items"
         assert _state(widget, ids["summarise"]) is None  # not reached yet
         assert ("loop", "RUNNING") in seen or ("make", "RUNNING") in seen  # colours moved live
         button = widget.scene.nodes[ids["review"]].resume_button

@@ -71,6 +71,20 @@ def test_running_loop_shows_progress():
     assert (result[ex.loop].completed, result[ex.loop].tasks) == (1, 2)
 
 
+def test_loop_progress_is_out_of_the_lists_length_when_its_tasks_say_it():
+    from desktop_app.designer.codegen import ITEMS_TAG_PREFIX
+
+    ex = example()
+    tagged = [replace(task(ex.loop, state, second), tags=(NODE_TAG_PREFIX + ex.loop,
+                                                            ITEMS_TAG_PREFIX + "4"))
+              for state, second in (("COMPLETED", 2), ("RUNNING", 4))]
+    result = node_statuses(ex.design, run("RUNNING"), [task(ex.make, "COMPLETED", 0), *tagged])
+    loop = result[ex.loop]
+    assert (loop.completed, loop.tasks, loop.total) == (1, 2, 4)  # "1/4 items", not "1/2"
+    old = node_statuses(ex.design, run("RUNNING"), [task(ex.loop, "RUNNING", 4)])
+    assert old[ex.loop].total is None  # a flow generated before the tag: old wording
+
+
 def test_a_loop_between_items_is_still_running_and_paused_at_its_checkpoint():
     ex = example()
     tasks = [task(ex.make, "COMPLETED", 0), task(ex.loop, "COMPLETED", 2)]

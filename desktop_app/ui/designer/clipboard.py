@@ -73,7 +73,7 @@ class _AddNodesCommand(Command):
 
     def __init__(self, design: Design, nodes: list[Node]) -> None:
         self.design, self.nodes = design, nodes
-        self.text = "Add nodes"
+        self.text = QCoreApplication.translate("DesignerClipboard", "Add nodes")
 
     def do(self) -> None:
         for node in self.nodes:

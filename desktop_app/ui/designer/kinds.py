@@ -52,29 +52,36 @@ class KindInfo:
         return QColor(self.color)
 
 
+# New nodes get their default words in the UI's language (the person renames them).
 def _parameters(design: Design, x: float, y: float) -> Node:
-    return ParametersNode(x=x, y=y, title=design.unique_title("Parameters"),
+    tr = QCoreApplication.translate
+    return ParametersNode(x=x, y=y, title=design.unique_title(tr("DesignerKinds", "Parameters")),
                           parameters=[Parameter("count", "int", 3)])
 
 
 def _code(design: Design, x: float, y: float) -> Node:
-    return CodeNode(x=x, y=y, title=design.unique_title("Step"), inputs=[Port("value")],
-                    body="return value\n")
+    tr = QCoreApplication.translate
+    return CodeNode(x=x, y=y, title=design.unique_title(tr("DesignerKinds", "Step")),
+                    inputs=[Port("value")], body="return value\n")
 
 
 def _loop(design: Design, x: float, y: float) -> Node:
-    return LoopNode(x=x, y=y, title=design.unique_title("For each"), body="return item\n")
+    tr = QCoreApplication.translate
+    return LoopNode(x=x, y=y, title=design.unique_title(tr("DesignerKinds", "For each")),
+                    body="return item\n")
 
 
 def _approval(design: Design, x: float, y: float) -> Node:
+    tr = QCoreApplication.translate
     return ApprovalNode(
-        x=x, y=y, title=design.unique_title("Approval"), inputs=[Port("value")],
-        description="Please review: {value}",
-        fields=[InputField("approve", "bool", "Approve", default=False)])
+        x=x, y=y, title=design.unique_title(tr("DesignerKinds", "Approval")),
+        inputs=[Port("value")], description=tr("DesignerKinds", "Please review: {value}"),
+        fields=[InputField("approve", "bool", tr("DesignerKinds", "Approve"), default=False)])
 
 
 def _condition(design: Design, x: float, y: float) -> Node:
-    return ConditionNode(x=x, y=y, title=design.unique_title("Condition"))
+    tr = QCoreApplication.translate
+    return ConditionNode(x=x, y=y, title=design.unique_title(tr("DesignerKinds", "Condition")))
 
 
 KINDS: dict[str, KindInfo] = {

@@ -214,6 +214,10 @@ class NodeItem(QGraphicsItem):
         return WIDTH, self._height
 
     # -- run status and problems ---------------------------------------------------
+    def status_words(self) -> str:
+        """The run-status line under the title ("Running · 2/4 items"), as shown."""
+        return self._status_text.text()
+
     def set_status(self, status: NodeStatus | None) -> None:
         if status == self.status:
             return
@@ -225,7 +229,11 @@ class NodeItem(QGraphicsItem):
                 words = QCoreApplication.translate("DesignerCanvas", "Skipped")
             else:
                 words = state_name(status.state.title())
-            if status.tasks > 1 or (status.tasks and self.kind == LoopNode.kind):
+            if status.total is not None:  # a loop: progress out of the list's length
+                words = QCoreApplication.translate(
+                    "DesignerCanvas", "{state} · {done}/{total} items").format(
+                    state=words, done=status.completed, total=status.total)
+            elif status.tasks > 1 or (status.tasks and self.kind == LoopNode.kind):
                 words = QCoreApplication.translate(
                     "DesignerCanvas", "{state} · {done}/{seen} items").format(
                     state=words, done=status.completed, seen=status.tasks)

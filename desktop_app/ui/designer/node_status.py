@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.models import RunInfo, TaskRunInfo
 from desktop_app.designer import ApprovalNode, Design, LoopNode, ParametersNode
+from desktop_app.designer.codegen import ITEMS_TAG_PREFIX
 from desktop_app.designer.topology import topological_order
 
 SKIPPED = "SKIPPED"
@@ -42,6 +43,8 @@ class NodeStatus:
     """Task runs of this node that completed (loop items done)."""
     tasks: int = 0
     """Task runs of this node seen so far."""
+    total: int | None = None
+    """A loop's list length (from its item tasks' tag), None when unknown."""
     message: str = ""
     paused_here: bool = False
     """The run waits at this node (an approval's form, or a loop's checkpoint)."""
@@ -135,7 +138,7 @@ def _from_tasks(node, tasks: list[TaskRunInfo], run: RunInfo, final: bool,
     states = [t.state.type for t in tasks]
     completed = states.count("COMPLETED")
     failed = [t for t in tasks if t.state.type in _FAILED]
-    count = {"completed": completed, "tasks": len(tasks)}
+    count = {"completed": completed, "tasks": len(tasks), "total": _items_total(tasks)}
     if failed:
         return NodeStatus("FAILED", message=failed[-1].state.message or "", **count)
     if any(s in _ACTIVE for s in states):
@@ -153,6 +156,18 @@ def _from_tasks(node, tasks: list[TaskRunInfo], run: RunInfo, final: bool,
                 return NodeStatus("PAUSED", paused_here=True, **count)
             return NodeStatus("RUNNING", **count)
     return NodeStatus("COMPLETED", **count)
+
+
+def _items_total(tasks: list[TaskRunInfo]) -> int | None:
+    """The list length a loop's item tasks carry (`flowdesk.items:<n>`), if they do."""
+    for task in tasks:
+        for tag in task.tags:
+            if tag.startswith(ITEMS_TAG_PREFIX):
+                try:
+                    return int(tag[len(ITEMS_TAG_PREFIX):])
+                except ValueError:
+                    return None
+    return None
 
 
 def _ran_without_tasks(design: Design, node_id: str) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -712,6 +712,12 @@ class DesignerWidget(QWidget):
     def on_run_event(self, event: RunEvent) -> None:
         """A run changed state somewhere (the window forwards its event stream here)."""
         self.runs.on_run_event(event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """The language changed: problem texts come from the model, so validate again."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._validate_timer.start()
+        super().changeEvent(event)
 
     # == feedback ==========================================================================
     def _show_zoom(self, zoom: float) -> None:

@@ -46,8 +46,8 @@ def test_validate_reports_each_problem_and_fails(good: Path, broken: Path,
     assert code == 1 and err == ""
     assert out.splitlines() == [
         f"{broken}:Add up:2:15: error: invalid syntax [body]",
-        f"{broken}:Lonely:0:0: error: Input 'x' of 'Lonely' is not connected; connect an "
-        "output to it or remove the input. [inputs.x]",
+        f"{broken}:Lonely:0:0: error: Input 'x' of 'Lonely' is not connected: drag from an "
+        "output port (right side of a node) onto this input, or remove the input. [inputs.x]",
     ]
 
 
