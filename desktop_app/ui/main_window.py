@@ -240,9 +240,37 @@ class MainWindow(QMainWindow):
         self.keep_running_action.setVisible(self.context.manager is not None)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.basics_action = help_menu.addAction(self.tr("Designer &basics…"))
+        self.basics_action.setObjectName("designerBasics")
+        self.basics_action.triggered.connect(lambda: self._in_designer(lambda d: d.show_basics()))
+        self.examples_menu = help_menu.addMenu(self.tr("Designer &examples"))
+        self.examples_menu.setObjectName("designerExamples")
+        # Filled when opened: listing them needs the designer's modules, loaded lazily.
+        self.examples_menu.aboutToShow.connect(self._fill_examples_menu)
+        help_menu.addSeparator()
         about = help_menu.addAction(self.tr("About Flowdesk"))
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._about)
+
+    def _in_designer(self, action: Callable[[object], object]) -> None:
+        """Show the Designer tab (built on first use) and do `action` with it."""
+        self.tabs.setCurrentIndex(self._designer_index)
+        if self.designer is not None:
+            action(self.designer)
+
+    def _fill_examples_menu(self) -> None:
+        from desktop_app.ui.designer.basics import example_files, example_title
+
+        self.examples_menu.clear()
+        files = example_files()
+        for path in files:
+            action = self.examples_menu.addAction(example_title(path))
+            action.setToolTip(self.tr("Opens a copy; the example itself is not changed"))
+            action.triggered.connect(
+                lambda _checked=False, p=path: self._in_designer(lambda d: d.open_example(p))
+            )
+        if not files:
+            self.examples_menu.addAction(self.tr("No examples were installed")).setEnabled(False)
 
     def _quit(self) -> None:
         self.confirm_designer_close(self._quit_now)
@@ -458,9 +486,8 @@ class MainWindow(QMainWindow):
             self.designer = DesignerWidget(self.context.get_client, self)
             self.runs.loader.run_event.connect(self.designer.on_run_event)
             self._replace_tab(index, self.designer, self.tr("Designer"))
-            self.designer.title_changed.connect(
-                lambda title: self.tabs.setTabText(self._designer_index, title)
-            )
+            self.designer.title_changed.connect(self._designer_title_changed)
+            self._designer_title_changed(self.designer.title())
         elif index == self._workpools_index and self.workpools is None:
             from desktop_app.ui.workpools.view import WorkPoolsView
 
@@ -468,6 +495,13 @@ class MainWindow(QMainWindow):
             self.context.connected.connect(self.workpools.on_connection_changed)
             self.context.disconnected.connect(self.workpools.on_connection_changed)
             self._replace_tab(index, self.workpools, self.tr("Work pools"))
+
+    def _designer_title_changed(self, title: str) -> None:
+        """The tab keeps the word Designer (• while unsaved); the file is named inside."""
+        assert self.designer is not None
+        modified = self.designer.document.modified
+        self.tabs.setTabText(self._designer_index, self.tr("Designer") + (" •" if modified else ""))
+        self.tabs.setTabToolTip(self._designer_index, title)
 
     def _replace_tab(self, index: int, widget: QWidget, title: str) -> None:
         placeholder = self.tabs.widget(index)

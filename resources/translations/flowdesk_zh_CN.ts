@@ -986,6 +986,278 @@
             <source>The server rejected the input: {reason}. The run is still paused.</source>
             <translation>服务器拒绝了输入：{reason}。运行仍处于暂停状态。</translation>
         </message>
+        <message>
+            <source>Rename design</source>
+            <translation>重命名设计</translation>
+        </message>
+        <message>
+            <source>Edit description</source>
+            <translation>编辑描述</translation>
+        </message>
+        <message>
+            <source>Add {node}</source>
+            <translation>添加 {node}</translation>
+        </message>
+        <message>
+            <source>Delete {node}</source>
+            <translation>删除 {node}</translation>
+        </message>
+        <message>
+            <source>Connect {source} → {target}</source>
+            <translation>连接 {source} → {target}</translation>
+        </message>
+        <message>
+            <source>Disconnect {source} → {target}</source>
+            <translation>断开 {source} → {target}</translation>
+        </message>
+        <message>
+            <source>Rename {old} to {new}</source>
+            <translation>将 {old} 重命名为 {new}</translation>
+        </message>
+        <message>
+            <source>Delete {count} nodes</source>
+            <translation>删除 {count} 个节点</translation>
+        </message>
+        <message>
+            <source>Move {count} nodes</source>
+            <translation>移动 {count} 个节点</translation>
+        </message>
+        <message>
+            <source>Move {node}</source>
+            <translation>移动 {node}</translation>
+        </message>
+        <message>
+            <source>Edit {node}</source>
+            <translation>编辑 {node}</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>The {what} is empty.</source>
+            <translation>{what}为空。</translation>
+        </message>
+        <message>
+            <source>The {what} '{name}' is a Python keyword; choose another word.</source>
+            <translation>{what}“{name}”是 Python 关键字，请换一个词。</translation>
+        </message>
+        <message>
+            <source>The {what} '{name}' is not a valid Python name: use letters, digits and _, not starting with a digit.</source>
+            <translation>{what}“{name}”不是有效的 Python 名称：只能使用字母、数字和 _，且不能以数字开头。</translation>
+        </message>
+        <message>
+            <source>The {what} '{name}' is longer than {limit} characters.</source>
+            <translation>{what}“{name}”超过了 {limit} 个字符。</translation>
+        </message>
+        <message>
+            <source>The {what} '{name}' is easily misread (l, O, I); choose a longer name.</source>
+            <translation>{what}“{name}”容易看错（l、O、I），请换一个更长的名称。</translation>
+        </message>
+        <message>
+            <source>Flowdesk's generated code</source>
+            <translation>Flowdesk 生成的代码</translation>
+        </message>
+        <message>
+            <source>the flow function</source>
+            <translation>流程函数</translation>
+        </message>
+        <message>
+            <source>flow parameter</source>
+            <translation>流程参数</translation>
+        </message>
+        <message>
+            <source>parameter default</source>
+            <translation>参数默认值</translation>
+        </message>
+        <message>
+            <source>task function</source>
+            <translation>任务函数</translation>
+        </message>
+        <message>
+            <source>loop helper</source>
+            <translation>循环辅助函数</translation>
+        </message>
+        <message>
+            <source>input class</source>
+            <translation>输入类</translation>
+        </message>
+        <message>
+            <source>description constant</source>
+            <translation>描述常量</translation>
+        </message>
+        <message>
+            <source>output variable</source>
+            <translation>输出变量</translation>
+        </message>
+        <message>
+            <source>the design name</source>
+            <translation>设计名称</translation>
+        </message>
+        <message>
+            <source>the {role} of '{title}'</source>
+            <translation>“{title}”的{role}</translation>
+        </message>
+        <message>
+            <source>the {role} of a node</source>
+            <translation>某个节点的{role}</translation>
+        </message>
+        <message>
+            <source> and </source>
+            <translation>和</translation>
+        </message>
+        <message>
+            <source>'{name}' ({owner}) is also {others}; names in the generated module must be unique.</source>
+            <translation>“{name}”（{owner}）同时也是{others}；生成的模块中名称必须唯一。</translation>
+        </message>
+        <message>
+            <source>The titles {titles} both become the Python name '{name}'; make them differ.</source>
+            <translation>标题 {titles} 都会变成 Python 名称“{name}”，请让它们有所区别。</translation>
+        </message>
+        <message>
+            <source>'{name}' ({owner}) is a name the generated module already uses; choose another.</source>
+            <translation>“{name}”（{owner}）是生成的模块已在使用的名称，请换一个。</translation>
+        </message>
+        <message>
+            <source>'{name}' would hide Python's builtin '{name}'; choose another title.</source>
+            <translation>“{name}”会遮蔽 Python 内置的“{name}”，请换一个标题。</translation>
+        </message>
+        <message>
+            <source>'{name}' ({owner}) would hide {hidden} in the generated flow; rename one of them.</source>
+            <translation>“{name}”（{owner}）会在生成的流程中遮蔽{hidden}，请重命名其中之一。</translation>
+        </message>
+        <message>
+            <source>design name</source>
+            <translation>设计名称</translation>
+        </message>
+        <message>
+            <source>input name</source>
+            <translation>输入名称</translation>
+        </message>
+        <message>
+            <source>parameter name</source>
+            <translation>参数名称</translation>
+        </message>
+        <message>
+            <source>field name</source>
+            <translation>字段名称</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>The {what} '{title}' needs at least one letter or digit.</source>
+            <translation>{what}“{title}”至少需要一个字母或数字。</translation>
+        </message>
+        <message>
+            <source>The {what} '{title}' becomes the Python name '{slug}', which is a keyword or too easily misread; add or change a word.</source>
+            <translation>{what}“{title}”会变成 Python 名称“{slug}”，它是关键字或太容易看错，请增加或更换一个词。</translation>
+        </message>
+        <message>
+            <source>Retries must be a whole number, 0 or more.</source>
+            <translation>重试次数必须是不小于 0 的整数。</translation>
+        </message>
+        <message>
+            <source>The retry delay must be 0 seconds or more.</source>
+            <translation>重试间隔必须不小于 0 秒。</translation>
+        </message>
+        <message>
+            <source>The timeout must be more than 0 seconds, or empty for none.</source>
+            <translation>超时必须大于 0 秒，留空表示不限。</translation>
+        </message>
+        <message>
+            <source>The timeout must be a whole number of seconds, more than 0.</source>
+            <translation>超时必须是大于 0 的整数秒。</translation>
+        </message>
+        <message>
+            <source>The maximum is smaller than the minimum.</source>
+            <translation>最大值小于最小值。</translation>
+        </message>
+        <message>
+            <source>The body never returns a value, so the nodes it feeds get None; add a `return`.</source>
+            <translation>代码从不返回值，因此它连接的节点只会收到 None；请加上 `return`。</translation>
+        </message>
+        <message>
+            <source>The {what} '{name}' is reserved here; choose another name.</source>
+            <translation>{what}“{name}”在这里是保留名称，请换一个。</translation>
+        </message>
+        <message>
+            <source>The {what} '{name}' is used twice; names must be unique.</source>
+            <translation>{what}“{name}”用了两次；名称必须唯一。</translation>
+        </message>
+        <message>
+            <source>Only number fields have a minimum or maximum.</source>
+            <translation>只有数字字段才有最小值或最大值。</translation>
+        </message>
+        <message>
+            <source>A required field has no default: this default is ignored.</source>
+            <translation>必填字段没有默认值：这里的默认值会被忽略。</translation>
+        </message>
+        <message>
+            <source>Only one parameters node is allowed; move these parameters to '{title}'.</source>
+            <translation>只允许一个参数节点；请把这些参数移到“{title}”。</translation>
+        </message>
+        <message>
+            <source>Unknown field type '{type}'; use one of {types}.</source>
+            <translation>未知的字段类型“{type}”；请使用以下之一：{types}。</translation>
+        </message>
+        <message>
+            <source>The default is outside the minimum/maximum range.</source>
+            <translation>默认值超出了最小值/最大值范围。</translation>
+        </message>
+        <message>
+            <source>'{title}' is part of a loop ({loop}); remove one of these connections.</source>
+            <translation>“{title}”处在一个环路中（{loop}）；请删除其中一条连线。</translation>
+        </message>
+        <message>
+            <source>Unknown type '{type}'.</source>
+            <translation>未知类型“{type}”。</translation>
+        </message>
+        <message>
+            <source>Nothing is connected to 'true' or 'false', so this condition decides nothing. Drag from its 'true' or 'false' port to the input of the node that should run in that case.</source>
+            <translation>“true”和“false”都没有连接，这个条件什么也决定不了。请从它的“true”或“false”端口拖到该情况下要运行的节点的输入上。</translation>
+        </message>
+        <message>
+            <source>Unknown parameter type '{type}'; use one of {types}.</source>
+            <translation>未知的参数类型“{type}”；请使用以下之一：{types}。</translation>
+        </message>
+        <message>
+            <source>A field name may not start with '_' or 'model_' ('{name}').</source>
+            <translation>字段名称不能以“_”或“model_”开头（“{name}”）。</translation>
+        </message>
+        <message>
+            <source>The minimum must be a number.</source>
+            <translation>最小值必须是数字。</translation>
+        </message>
+        <message>
+            <source>The maximum must be a number.</source>
+            <translation>最大值必须是数字。</translation>
+        </message>
+        <message>
+            <source>The default is not a {type}: {value}.</source>
+            <translation>默认值不是 {type}：{value}。</translation>
+        </message>
+        <message>
+            <source>Input '{port}' of '{node}' is not connected: drag from an output port (right side of a node) onto this input, or remove the input.</source>
+            <translation>“{node}”的输入“{port}”没有连接：请从某个输出端口（节点右侧）拖到这个输入上，或删除这个输入。</translation>
+        </message>
+        <message>
+            <source>Input '{port}' expects {type} but '{source}' gives {given} ('{output}').</source>
+            <translation>输入“{port}”需要 {type}，但“{source}”给出的是 {given}（“{output}”）。</translation>
+        </message>
+        <message>
+            <source>'{title}' depends on both the true and the false branch of '{condition}', so it can never run.</source>
+            <translation>“{title}”同时依赖“{condition}”的 true 和 false 分支，因此永远不会运行。</translation>
+        </message>
+        <message>
+            <source>The default of '{name}' is not a {type}: {value}.</source>
+            <translation>“{name}”的默认值不是 {type}：{value}。</translation>
+        </message>
+        <message>
+            <source>'{placeholder}' is not an input of this node, so it is shown as is; add an input of that name.</source>
+            <translation>“{placeholder}”不是这个节点的输入，会按原样显示；请添加一个同名的输入。</translation>
+        </message>
     </context>
     <context>
         <name>DashboardStrip</name>
@@ -1219,6 +1491,152 @@
         </message>
     </context>
     <context>
+        <name>DesignEditingMixin</name>
+        <message>
+            <source>Add {node}</source>
+            <translation>添加 {node}</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>连接</translation>
+        </message>
+        <message>
+            <source>Copied {count} nodes</source>
+            <translation>已复制 {count} 个节点</translation>
+        </message>
+        <message>
+            <source>The clipboard holds no Flowdesk nodes.</source>
+            <translation>剪贴板中没有 Flowdesk 节点。</translation>
+        </message>
+        <message>
+            <source>Tidy up</source>
+            <translation>整理</translation>
+        </message>
+    </context>
+    <context>
+        <name>DesignFilesMixin</name>
+        <message>
+            <source>{name} (copy)</source>
+            <translation>{name}（副本）</translation>
+        </message>
+        <message>
+            <source>Could not open the example {file}.</source>
+            <translation>无法打开示例 {file}。</translation>
+        </message>
+        <message>
+            <source>This is a copy of the example “{name}”: change it freely, Save keeps it in your designs folder.</source>
+            <translation>这是示例“{name}”的副本：可以随意修改，保存时会存到你的设计文件夹。</translation>
+        </message>
+        <message>
+            <source>Open its autosave</source>
+            <translation>打开其自动保存</translation>
+        </message>
+        <message>
+            <source>Could not open {file}; nothing was changed.</source>
+            <translation>无法打开 {file}；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>{file} has an autosave newer than the file (unsaved changes from an earlier session). Restore it?</source>
+            <translation>{file} 有一份比文件更新的自动保存（来自之前会话的未保存更改）。要还原吗？</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>还原</translation>
+        </message>
+        <message>
+            <source>Discard it</source>
+            <translation>丢弃</translation>
+        </message>
+        <message>
+            <source>Opened {file}</source>
+            <translation>已打开 {file}</translation>
+        </message>
+        <message>
+            <source>Could not restore the autosave:</source>
+            <translation>无法还原自动保存：</translation>
+        </message>
+        <message>
+            <source>Restored unsaved changes; save to keep them.</source>
+            <translation>已还原未保存的更改；请保存以保留它们。</translation>
+        </message>
+        <message>
+            <source>belongs to {file}</source>
+            <translation>属于 {file}</translation>
+        </message>
+        <message>
+            <source>never saved</source>
+            <translation>从未保存</translation>
+        </message>
+        <message>
+            <source>Unsaved changes to “{name}” ({where}) were kept when Flowdesk stopped. Restore them?</source>
+            <translation>Flowdesk 停止时保留了“{name}”（{where}）未保存的更改。要恢复吗？</translation>
+        </message>
+        <message>
+            <source>(1 of {count})</source>
+            <translation>（共 {count} 个中的第 1 个）</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>丢弃</translation>
+        </message>
+        <message>
+            <source>Flowdesk designs (*.flowdesk.json);;JSON files (*.json);;All files (*)</source>
+            <translation>Flowdesk 设计 (*.flowdesk.json);;JSON 文件 (*.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Open design</source>
+            <translation>打开设计</translation>
+        </message>
+        <message>
+            <source>Not saved — your design is still open here, nothing was lost.</source>
+            <translation>未保存 — 你的设计仍在此处打开，没有丢失任何内容。</translation>
+        </message>
+        <message>
+            <source>Save as…</source>
+            <translation>另存为…</translation>
+        </message>
+        <message>
+            <source>Saved {file}</source>
+            <translation>已保存 {file}</translation>
+        </message>
+        <message>
+            <source>Save design as</source>
+            <translation>设计另存为</translation>
+        </message>
+        <message>
+            <source>Autosave failed (your design is still open):</source>
+            <translation>自动保存失败（你的设计仍处于打开状态）：</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>未保存的更改</translation>
+        </message>
+        <message>
+            <source>Save the changes to {name}?</source>
+            <translation>要保存对 {name} 的更改吗？</translation>
+        </message>
+        <message>
+            <source>If you discard them, they are gone.</source>
+            <translation>如果丢弃，这些更改将无法找回。</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>丢弃(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Save the design first; it is deployed right after.</source>
+            <translation>请先保存设计；保存后会立即部署。</translation>
+        </message>
+    </context>
+    <context>
         <name>DesignForm</name>
         <message>
             <source>Also the flow's name (deployment '&lt;name&gt;/local')</source>
@@ -1238,6 +1656,69 @@
         </message>
     </context>
     <context>
+        <name>DesignerBasicsDialog</name>
+        <message>
+            <source>Designer basics</source>
+            <translation>设计器入门</translation>
+        </message>
+        <message>
+            <source>What the designer makes</source>
+            <translation>设计器能做什么</translation>
+        </message>
+        <message>
+            <source>A design is a Prefect flow drawn as boxes (nodes) joined by wires. Each node is a step; a wire hands one step's result to the next. Flowdesk turns the drawing into a Python flow module, serves it as a deployment and runs it on your local server.</source>
+            <translation>一个设计就是画出来的 Prefect 流程：方框（节点）之间用连线相连。每个节点是一个步骤；连线把一个步骤的结果交给下一个。Flowdesk 会把这张图变成 Python 流程模块，作为部署提供服务，并在你的本地服务器上运行。</translation>
+        </message>
+        <message>
+            <source>Add nodes</source>
+            <translation>添加节点</translation>
+        </message>
+        <message>
+            <source>Drag a kind from the list on the left onto the canvas, double-click an empty spot, or press Tab and type. &lt;b&gt;Parameters&lt;/b&gt; are the values asked for when a run starts; &lt;b&gt;Code&lt;/b&gt; runs Python you write; &lt;b&gt;Loop&lt;/b&gt; runs its body once per item of a list (you can pause between items); &lt;b&gt;Approval&lt;/b&gt; waits for a person; &lt;b&gt;Condition&lt;/b&gt; sends the run down its true or false side.</source>
+            <translation>把左侧列表中的某种节点拖到画布上，或双击空白处，或按 Tab 后输入名称。&lt;b&gt;参数&lt;/b&gt;是运行开始时要填写的值；&lt;b&gt;代码&lt;/b&gt;运行你写的 Python；&lt;b&gt;循环&lt;/b&gt;对列表中的每一项运行一次（两项之间可以暂停）；&lt;b&gt;审批&lt;/b&gt;等待人来处理；&lt;b&gt;条件&lt;/b&gt;让运行走 true 或 false 一侧。</translation>
+        </message>
+        <message>
+            <source>Connect nodes</source>
+            <translation>连接节点</translation>
+        </message>
+        <message>
+            <source>Every node has input dots on its left edge and output dots on its right edge. Drag from an output dot to an input dot of another node: a green ring means the types fit, a red one says why not. Drop a wire on empty canvas to add a node that fits. An input that is not connected is listed as a problem until you connect or remove it.</source>
+            <translation>每个节点左边缘是输入圆点，右边缘是输出圆点。从一个输出圆点拖到另一个节点的输入圆点：绿色圆环表示类型匹配，红色圆环会说明原因。把连线拖到画布空白处，可以添加一个能接上的节点。没有连接的输入会列为问题，直到你连上或删除它。</translation>
+        </message>
+        <message>
+            <source>Edit a node</source>
+            <translation>编辑节点</translation>
+        </message>
+        <message>
+            <source>Select a node to edit it on the right: its title, its inputs, its code (click an input's name to insert it) and its settings. Ctrl+Z undoes any change; Ctrl+L tidies the layout; Ctrl+0 fits the design in view.</source>
+            <translation>选中节点后在右侧编辑：标题、输入、代码（点击输入名称即可插入）和设置。Ctrl+Z 撤销任何更改；Ctrl+L 整理布局；Ctrl+0 让整个设计适合视图。</translation>
+        </message>
+        <message>
+            <source>Check, deploy, run</source>
+            <translation>检查、部署、运行</translation>
+        </message>
+        <message>
+            <source>The line at the bottom says whether the design has problems; F7 lists them and a double-click goes to each. &lt;b&gt;Deploy&lt;/b&gt; saves the design, writes its flow and waits until the server serves it. &lt;b&gt;Run…&lt;/b&gt; deploys if needed and asks for the parameters. While a run goes, the nodes take the colour of their state and a loop shows how many items are done.</source>
+            <translation>底部一行显示设计是否有问题；按 F7 列出问题，双击即可跳到对应位置。&lt;b&gt;部署&lt;/b&gt;会保存设计、写出流程，并等到服务器开始提供它。&lt;b&gt;运行…&lt;/b&gt;会在需要时先部署，再询问参数。运行期间，节点显示其状态的颜色，循环会显示已完成多少项。</translation>
+        </message>
+        <message>
+            <source>Pause and resume</source>
+            <translation>暂停与恢复</translation>
+        </message>
+        <message>
+            <source>An Approval node pauses the run and shows &lt;b&gt;Resume…&lt;/b&gt; on the node: fill in its form to continue. A running loop can be paused from the Runs tab, the tray or the command line; it stops before its next item.</source>
+            <translation>审批节点会暂停运行，并在节点上显示&lt;b&gt;恢复…&lt;/b&gt;：填写表单即可继续。正在运行的循环可以从“运行”标签页、托盘或命令行暂停；它会在下一项开始前停下。</translation>
+        </message>
+        <message>
+            <source>Your files</source>
+            <translation>你的文件</translation>
+        </message>
+        <message>
+            <source>Designs are saved as .flowdesk.json files, by default in your designs folder. Unsaved changes are copied aside every few seconds: if Flowdesk stops unexpectedly, the next start offers them back. Help ▸ Designer examples opens ready-made designs as copies, so the examples themselves never change.</source>
+            <translation>设计保存为 .flowdesk.json 文件，默认放在你的设计文件夹。未保存的更改每隔几秒会另存一份：如果 Flowdesk 意外停止，下次启动时会提供恢复。“帮助 ▸ 设计器示例”以副本方式打开现成的设计，示例本身永远不会被改动。</translation>
+        </message>
+    </context>
+    <context>
         <name>DesignerCanvas</name>
         <message>
             <source>Resume…</source>
@@ -1252,20 +1733,20 @@
             <translation>已跳过</translation>
         </message>
         <message>
+            <source>{state} · {done}/{total} items</source>
+            <translation>{state} · {done}/{total} 项</translation>
+        </message>
+        <message>
             <source>{state} · {done}/{seen} items</source>
             <translation>{state} · {done}/{seen} 项</translation>
         </message>
         <message>
-            <source>Output</source>
-            <translation>输出</translation>
+            <source>Output '{name}' ({type}): drag it to an input (a dot on the left edge of another node) to connect.</source>
+            <translation>输出“{name}”（{type}）：拖到某个输入（另一个节点左边缘的圆点）即可连接。</translation>
         </message>
         <message>
-            <source>Input</source>
-            <translation>输入</translation>
-        </message>
-        <message>
-            <source>{direction} '{name}' ({type}): drag to connect</source>
-            <translation>{direction} '{name}'（{type}）：拖动以连接</translation>
+            <source>Input '{name}' ({type}): drag it to an output (a dot on the right edge of another node) to connect.</source>
+            <translation>输入“{name}”（{type}）：拖到某个输出（另一个节点右边缘的圆点）即可连接。</translation>
         </message>
         <message>
             <source>Delete {count} items</source>
@@ -1278,6 +1759,10 @@
     </context>
     <context>
         <name>DesignerClipboard</name>
+        <message>
+            <source>Add nodes</source>
+            <translation>添加节点</translation>
+        </message>
         <message>
             <source>The clipboard holds nodes from a newer Flowdesk.</source>
             <translation>剪贴板中的节点来自更新版本的 Flowdesk。</translation>
@@ -1360,6 +1845,30 @@
             <translation>参数</translation>
         </message>
         <message>
+            <source>Step</source>
+            <translation>步骤</translation>
+        </message>
+        <message>
+            <source>For each</source>
+            <translation>逐项处理</translation>
+        </message>
+        <message>
+            <source>Approval</source>
+            <translation>审批</translation>
+        </message>
+        <message>
+            <source>Please review: {value}</source>
+            <translation>请审核：{value}</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>批准</translation>
+        </message>
+        <message>
+            <source>Condition</source>
+            <translation>条件</translation>
+        </message>
+        <message>
             <source>The flow's parameters: values asked for when a run starts.</source>
             <translation>流程的参数：启动运行时需要提供的值。</translation>
         </message>
@@ -1380,16 +1889,8 @@
             <translation>对列表中的每个元素运行一次循环体（各项之间可暂停）；结果汇总为一个列表。</translation>
         </message>
         <message>
-            <source>Approval</source>
-            <translation>审批</translation>
-        </message>
-        <message>
             <source>Pause the run until a person resumes it, optionally with typed values (a form).</source>
             <translation>暂停运行，直到有人恢复它，可选择同时填写带类型的值（表单）。</translation>
-        </message>
-        <message>
-            <source>Condition</source>
-            <translation>条件</translation>
         </message>
         <message>
             <source>Route on a Python expression: nodes fed from 'true' run only when it holds, from 'false' only when it does not.</source>
@@ -1543,100 +2044,8 @@
             <translation>搜索节点类型（在画布上按 Tab）</translation>
         </message>
         <message>
-            <source>Open its autosave</source>
-            <translation>打开其自动保存</translation>
-        </message>
-        <message>
-            <source>Could not open {file}; nothing was changed.</source>
-            <translation>无法打开 {file}；未做任何更改。</translation>
-        </message>
-        <message>
-            <source>{file} has an autosave newer than the file (unsaved changes from an earlier session). Restore it?</source>
-            <translation>{file} 有一份比文件更新的自动保存（来自之前会话的未保存更改）。要还原吗？</translation>
-        </message>
-        <message>
-            <source>Restore</source>
-            <translation>还原</translation>
-        </message>
-        <message>
-            <source>Discard it</source>
-            <translation>丢弃</translation>
-        </message>
-        <message>
-            <source>Opened {file}</source>
-            <translation>已打开 {file}</translation>
-        </message>
-        <message>
-            <source>Could not restore the autosave:</source>
-            <translation>无法还原自动保存：</translation>
-        </message>
-        <message>
-            <source>Restored unsaved changes; save to keep them.</source>
-            <translation>已还原未保存的更改；请保存以保留它们。</translation>
-        </message>
-        <message>
-            <source>An unsaved design from an earlier session was kept ({count} found). Recover it?</source>
-            <translation>保留了一份之前会话中未保存的设计（共找到 {count} 份）。要找回吗？</translation>
-        </message>
-        <message>
-            <source>Recover</source>
-            <translation>找回</translation>
-        </message>
-        <message>
-            <source>Discard</source>
-            <translation>丢弃</translation>
-        </message>
-        <message>
-            <source>Flowdesk designs (*.flowdesk.json);;JSON files (*.json);;All files (*)</source>
-            <translation>Flowdesk 设计 (*.flowdesk.json);;JSON 文件 (*.json);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>Open design</source>
-            <translation>打开设计</translation>
-        </message>
-        <message>
-            <source>Not saved — your design is still open here, nothing was lost.</source>
-            <translation>未保存 — 你的设计仍在此处打开，没有丢失任何内容。</translation>
-        </message>
-        <message>
-            <source>Saved {file}</source>
-            <translation>已保存 {file}</translation>
-        </message>
-        <message>
-            <source>Save design as</source>
-            <translation>设计另存为</translation>
-        </message>
-        <message>
-            <source>Autosave failed (your design is still open):</source>
-            <translation>自动保存失败（你的设计仍处于打开状态）：</translation>
-        </message>
-        <message>
-            <source>Unsaved changes</source>
-            <translation>未保存的更改</translation>
-        </message>
-        <message>
-            <source>Save the changes to {name}?</source>
-            <translation>要保存对 {name} 的更改吗？</translation>
-        </message>
-        <message>
-            <source>If you discard them, they are gone.</source>
-            <translation>如果丢弃，这些更改将无法找回。</translation>
-        </message>
-        <message>
-            <source>Add {node}</source>
-            <translation>添加 {node}</translation>
-        </message>
-        <message>
-            <source>Connect</source>
-            <translation>连接</translation>
-        </message>
-        <message>
-            <source>Copied {count} nodes</source>
-            <translation>已复制 {count} 个节点</translation>
-        </message>
-        <message>
-            <source>The clipboard holds no Flowdesk nodes.</source>
-            <translation>剪贴板中没有 Flowdesk 节点。</translation>
+            <source>Not saved yet: Save puts it in {folder}</source>
+            <translation>尚未保存：保存时会放到 {folder}</translation>
         </message>
         <message>
             <source>Resume…</source>
@@ -1665,6 +2074,13 @@
         <message>
             <source>{percent} %</source>
             <translation>{percent} %</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmptyCanvasHint</name>
+        <message>
+            <source>&lt;p style='font-size:large'&gt;&lt;b&gt;This design is empty.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;&lt;b&gt;Add a node:&lt;/b&gt; drag a kind from the list on the left onto the canvas, double-click the canvas, or press Tab.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Connect two nodes:&lt;/b&gt; drag from an output dot (right edge of a node) to an input dot (left edge of another node).&lt;/p&gt;&lt;p&gt;Help ▸ Designer basics explains more; Help ▸ Designer examples opens ready-made designs.&lt;/p&gt;</source>
+            <translation>&lt;p style='font-size:large'&gt;&lt;b&gt;这个设计还是空的。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;&lt;b&gt;添加节点：&lt;/b&gt;把左侧列表中的某种节点拖到画布上，或双击画布，或按 Tab。&lt;/p&gt;&lt;p&gt;&lt;b&gt;连接两个节点：&lt;/b&gt;从输出圆点（节点右边缘）拖到输入圆点（另一个节点左边缘）。&lt;/p&gt;&lt;p&gt;“帮助 ▸ 设计器入门”有更多说明；“帮助 ▸ 设计器示例”可打开现成的设计。&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -1953,8 +2369,24 @@
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
+            <source>Designer &amp;basics…</source>
+            <translation>设计器入门(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Designer &amp;examples</source>
+            <translation>设计器示例(&amp;E)</translation>
+        </message>
+        <message>
             <source>About Flowdesk</source>
             <translation>关于 Flowdesk</translation>
+        </message>
+        <message>
+            <source>Opens a copy; the example itself is not changed</source>
+            <translation>打开副本；示例本身不会被改动</translation>
+        </message>
+        <message>
+            <source>No examples were installed</source>
+            <translation>没有安装示例</translation>
         </message>
         <message>
             <source>No file manager could open {path}; open it yourself.</source>

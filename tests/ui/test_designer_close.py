@@ -70,6 +70,9 @@ def test_quit_from_a_hidden_window_brings_it_back_to_ask(qloop, qtbot) -> None:
             assert window.isVisible() and designer._question.isVisible()
             _answer(designer, QMessageBox.StandardButton.Cancel)
             assert done == []
+            assert window.confirm_designer_close(lambda: done.append(True)) is False
+            _answer(designer, QMessageBox.StandardButton.Discard)  # leave no recovery copy
+            assert done == [True]
 
     run(qloop, scenario())
 
@@ -114,7 +117,7 @@ def _kill(proc: subprocess.Popen[str]) -> None:
 
 @pytest.mark.timeout(180)
 def test_autosave_survives_kill_9_of_the_real_app_and_is_offered_next_start(
-    qtbot, tmp_path
+    qloop, qtbot, tmp_path
 ) -> None:
     home = tmp_path / "home"
     env = dict(os.environ, FLOWDESK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
@@ -135,20 +138,21 @@ def test_autosave_survives_kill_9_of_the_real_app_and_is_offered_next_start(
     # The next start, in this process, with the same data folder.
     old_home = os.environ["FLOWDESK_HOME"]
     os.environ["FLOWDESK_HOME"] = str(home)
-    try:
-        from desktop_app.ui.context import AppContext
-        from desktop_app.ui.main_window import MainWindow
 
-        window = MainWindow(AppContext(None, connection=NOWHERE))
-        qtbot.addWidget(window)
-        designer = window.designer  # built at once: there is something to offer
-        assert designer is not None and window.tabs.currentWidget() is designer
-        assert "Crash survivor" in designer.notice.text()
-        designer.notice.button("Restore").click()
-        assert set(state["nodes"]) <= set(designer.design.nodes)
-        assert designer.design.name == "Crash survivor"
-        assert designer.document.modified and designer.title().endswith(" •")
-        assert designer.save_as(tmp_path / "survivor")
-        assert list_recoveries(recovery.parent) == []  # cleared once saved
+    async def next_start() -> None:
+        async with open_window(qtbot, connection=NOWHERE, start=False) as h:
+            window = h.window
+            designer = window.designer  # built at once: there is something to offer
+            assert designer is not None and window.tabs.currentWidget() is designer
+            assert "Crash survivor" in designer.notice.text()
+            designer.notice.button("Restore").click()
+            assert set(state["nodes"]) <= set(designer.design.nodes)
+            assert designer.design.name == "Crash survivor"
+            assert designer.document.modified and designer.title().endswith(" •")
+            assert designer.save_as(tmp_path / "survivor")
+            assert list_recoveries(recovery.parent) == []  # cleared once saved
+
+    try:
+        run(qloop, next_start())
     finally:
         os.environ["FLOWDESK_HOME"] = old_home

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontInfo,
     QFontMetricsF,
     QPainter,
     QPainterPath,
@@ -48,6 +49,11 @@ ROW = 22.0
 PAD = 8.0
 GRID = 20.0
 SIMPLE_LOD = 0.4
+READABLE_PX = 8.0
+"""Port labels and titles never look smaller than this on screen (when zoomed out to fit,
+they are drawn larger in scene units instead), down to the simplified drawing."""
+MAX_TEXT_GROWTH = 1.6
+"""…but never so large that a label outgrows its row (ROW)."""
 """Below this zoom, nodes are drawn as plain tiles (text would be unreadable anyway)."""
 
 
@@ -116,6 +122,9 @@ class NodeItem(QGraphicsItem):
         self._title_font = QFont()
         self._small_font = QFont()
         self._labels: list[tuple[QPointF, QStaticText]] = []
+        self._grown: dict[float, tuple[QStaticText, list[tuple[QPointF, QStaticText]]]] = {}
+        self._node_ports: tuple[tuple, tuple] = ((), ())
+        self._title_text = ""
         self._status_text = QStaticText()
         self._body = QPainterPath()
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -148,21 +157,56 @@ class NodeItem(QGraphicsItem):
         small = QFont(font)
         small.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
         self._small_font = small
-        self._labels = []
         self._rebuild_ports(self.inputs, inputs, False)
         self._rebuild_ports(self.outputs, outputs, True)
-        half = WIDTH / 2 - 16
-        for i, port in enumerate(inputs):
-            text = _static(port.name, small, half)
-            y = self.port_y(i) - text.size().height() / 2
-            self._labels.append((QPointF(12, y), text))
-        for i, port in enumerate(outputs):
-            text = _static(port.name, small, half)
-            y = self.port_y(i) - text.size().height() / 2
-            self._labels.append((QPointF(WIDTH - 12 - text.size().width(), y), text))
+        self._node_ports = (tuple(p.name for p in inputs), tuple(p.name for p in outputs))
+        self._title_text = node.title
+        self._labels = self._layout_labels(small)
+        self._grown.clear()
         if self.resume_button is not None:
             self.resume_button.setPos((WIDTH - ResumeButtonItem.WIDTH) / 2, self._height + 22)
         self.update()
+
+    def _layout_labels(self, small: QFont) -> list[tuple[QPointF, QStaticText]]:
+        labels = []
+        inputs, outputs = self._node_ports
+        half = WIDTH / 2 - 16
+        whole = WIDTH - 40  # a row with a port on one side only may use the whole width
+        for i, name in enumerate(inputs):
+            text = _static(name, small, half if i < len(outputs) else whole)
+            y = self.port_y(i) - text.size().height() / 2
+            labels.append((QPointF(12, y), text))
+        for i, name in enumerate(outputs):
+            text = _static(name, small, half if i < len(inputs) else whole)
+            y = self.port_y(i) - text.size().height() / 2
+            labels.append((QPointF(WIDTH - 12 - text.size().width(), y), text))
+        return labels
+
+    def text_growth(self, zoom: float) -> float:
+        """How much larger than normal the texts are drawn at `zoom` (1.0: not at all)."""
+        pixels = QFontInfo(self._small_font).pixelSize()
+        growth = min(MAX_TEXT_GROWTH, READABLE_PX / max(zoom * pixels, 1e-6))
+        return max(1.0, round(growth + 0.049, 1))  # rounded up: a few sizes, laid out once
+
+    def label_pixels_on_screen(self, zoom: float) -> float:
+        """The port labels' font size in screen pixels at `zoom` (readability checks)."""
+        return QFontInfo(self._small_font).pixelSize() * self.text_growth(zoom) * zoom
+
+    def _texts_at(self, lod: float) -> tuple[QStaticText, list[tuple[QPointF, QStaticText]],
+                                             QFont, QFont]:
+        """Title and port labels for this zoom: grown so they read as ≥ READABLE_PX."""
+        growth = self.text_growth(lod)
+        if growth <= 1.0:
+            return self._title, self._labels, self._title_font, self._small_font
+        cached = self._grown.get(growth)
+        small = QFont(self._small_font)
+        small.setPointSizeF(self._small_font.pointSizeF() * growth)
+        bold = QFont(self._title_font)
+        bold.setPointSizeF(self._title_font.pointSizeF() * growth)
+        if cached is None:
+            cached = (_static(self._title_text, bold, WIDTH - 48), self._layout_labels(small))
+            self._grown[growth] = cached
+        return cached[0], cached[1], bold, small
 
     def _rebuild_ports(self, items: dict[str, PortItem], ports, is_output: bool) -> None:
         wanted = [(p.name, p.type) for p in ports]
@@ -281,13 +325,7 @@ class NodeItem(QGraphicsItem):
         self.setCursor(Qt.CursorShape.CrossCursor if port is not None
                        else Qt.CursorShape.ArrowCursor)
         if port is not None:
-            if port.is_output:
-                direction = QCoreApplication.translate("DesignerCanvas", "Output")
-            else:
-                direction = QCoreApplication.translate("DesignerCanvas", "Input")
-            self.setToolTip(QCoreApplication.translate(
-                "DesignerCanvas", "{direction} '{name}' ({type}): drag to connect").format(
-                    direction=direction, name=port.name, type=port.type))
+            self.setToolTip(port_tooltip(port))
         elif self.problems and QRectF(-10, -10, 22, 22).contains(event.pos()):
             self.setToolTip(self.problem_tooltip())
         elif self.status is not None and self.status.message and QRectF(
@@ -319,13 +357,13 @@ class NodeItem(QGraphicsItem):
         painter.setBrush(kind_color)
         painter.drawPath(_header_path())
         paint_glyph(painter, self.kind, QRectF(8, (HEADER - 16) / 2, 16, 16), QColor("#ffffff"))
+        title, labels, title_font, label_font = self._texts_at(lod)
         painter.setPen(QColor("#ffffff"))
-        painter.setFont(self._title_font)
-        painter.drawStaticText(QPointF(30, (HEADER - self._title.size().height()) / 2),
-                               self._title)
+        painter.setFont(title_font)
+        painter.drawStaticText(QPointF(30, (HEADER - title.size().height()) / 2), title)
         painter.setPen(colors.node_text)
-        painter.setFont(self._small_font)
-        for point, text in self._labels:
+        painter.setFont(label_font)
+        for point, text in labels:
             painter.drawStaticText(point, text)
         for port in (*self.inputs.values(), *self.outputs.values()):
             port.draw(painter)
@@ -356,6 +394,18 @@ class NodeItem(QGraphicsItem):
         painter.setPen(QPen(QColor("#ffffff"), 2))
         painter.drawLine(QPointF(1, -3), QPointF(1, 2))
         painter.drawPoint(QPointF(1, 5))
+
+
+def port_tooltip(port: PortItem) -> str:
+    """What a port is and how to connect it (shown on hover)."""
+    tr = QCoreApplication.translate
+    if port.is_output:
+        text = tr("DesignerCanvas", "Output '{name}' ({type}): drag it to an input (a dot on "
+                                    "the left edge of another node) to connect.")
+    else:
+        text = tr("DesignerCanvas", "Input '{name}' ({type}): drag it to an output (a dot on "
+                                    "the right edge of another node) to connect.")
+    return text.format(name=port.name, type=port.type)
 
 
 @lru_cache(maxsize=1)

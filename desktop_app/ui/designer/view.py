@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QPainter,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QWidget
 
 from desktop_app.ui.designer.kinds import KINDS, NODE_KIND_MIME
 from desktop_app.ui.designer.scene import DesignScene
@@ -25,6 +25,40 @@ from desktop_app.ui.designer.scene import DesignScene
 MIN_ZOOM = 0.1
 MAX_ZOOM = 3.0
 WHEEL_STEP = 1.15
+
+
+class EmptyCanvasHint(QLabel):
+    """What to do on an empty canvas: how to add nodes and how to connect them.
+
+    A label over the viewport that lets the mouse through, so a double-click
+    or a drop "on the hint" still reaches the canvas.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyCanvasHint")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setStyleSheet("QLabel#emptyCanvasHint { color: palette(placeholder-text); "
+                           "background: transparent; }")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setText(self.tr(
+            "<p style='font-size:large'><b>This design is empty.</b></p>"
+            "<p><b>Add a node:</b> drag a kind from the list on the left onto the canvas, "
+            "double-click the canvas, or press Tab.</p>"
+            "<p><b>Connect two nodes:</b> drag from an output dot (right edge of a node) "
+            "to an input dot (left edge of another node).</p>"
+            "<p>Help ▸ Designer basics explains more; Help ▸ Designer examples opens "
+            "ready-made designs.</p>"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class DesignView(QGraphicsView):
@@ -53,6 +87,29 @@ class DesignView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pan_from: QPoint | None = None
         self._space_held = False
+        self.empty_hint = EmptyCanvasHint(self.viewport())
+        self.empty_hint.hide()
+
+    def update_hint(self) -> None:
+        """Show the how-to hint while the design has no node."""
+        scene = self.scene()
+        empty = isinstance(scene, DesignScene) and not scene.nodes
+        if empty:
+            self._place_hint()
+        self.empty_hint.setVisible(empty)
+
+    def _place_hint(self) -> None:
+        area = self.viewport().rect()
+        width = min(460, max(area.width() - 40, 120))
+        self.empty_hint.setFixedWidth(width)
+        height = self.empty_hint.heightForWidth(width)
+        self.empty_hint.setGeometry((area.width() - width) // 2,
+                                    max((area.height() - height) // 2, 0), width, height)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.empty_hint.isVisible():
+            self._place_hint()
 
     # -- zoom --------------------------------------------------------------------------
     def zoom(self) -> float:

@@ -19,14 +19,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QToolBar,
@@ -37,39 +38,25 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.models import RunEvent
 from desktop_app.designer import (
-    AddNodeCommand,
     Design,
-    DesignFileError,
-    DesignSaveError,
-    MoveNodesCommand,
     Problem,
     validate,
 )
-from desktop_app.designer.fileformat import FILE_SUFFIX
-from desktop_app.designer.recovery import Recovery, recovery_for
-from desktop_app.ui.designer.auto_layout import layered_layout
-from desktop_app.ui.designer.clipboard import (
-    ClipboardError,
-    copy_payload,
-    from_mime,
-    paste_command,
-    to_mime,
-)
+from desktop_app.ui.designer.basics import DesignerBasicsDialog
 from desktop_app.ui.designer.code_dialog import GeneratedCodeDialog
-from desktop_app.ui.designer.connection_rules import connection_verdict
-from desktop_app.ui.designer.document import DesignDocument, orphan_autosaves, recovery_dir
-from desktop_app.ui.designer.extra_commands import AddEdgeCommand
+from desktop_app.ui.designer.document import DesignDocument
+from desktop_app.ui.designer.editing import DesignEditingMixin
+from desktop_app.ui.designer.files import DesignFilesMixin
 from desktop_app.ui.designer.inspector import Inspector
 from desktop_app.ui.designer.kind_icons import kind_icon
 from desktop_app.ui.designer.kinds import KINDS
-from desktop_app.ui.designer.node_item import snap
 from desktop_app.ui.designer.notice import NoticeBar
 from desktop_app.ui.designer.palette import NodePalette
 from desktop_app.ui.designer.problems_view import ProblemsView
 from desktop_app.ui.designer.quick_add import QuickAddPopup
 from desktop_app.ui.designer.run_bar import RunBar
 from desktop_app.ui.designer.run_controller import RunController
-from desktop_app.ui.designer.scene import DesignScene, WireStart
+from desktop_app.ui.designer.scene import DesignScene
 from desktop_app.ui.designer.view import DesignView
 from desktop_app.ui.style import state_icon
 
@@ -81,7 +68,7 @@ AUTOSAVE_MS = 3_000
 """How often unsaved changes are copied to the recovery folder (only when they changed)."""
 
 
-class DesignerWidget(QWidget):
+class DesignerWidget(DesignFilesMixin, DesignEditingMixin, QWidget):
     """The flow designer, as one tab of the main window."""
 
     title_changed = Signal(str)
@@ -106,6 +93,7 @@ class DesignerWidget(QWidget):
         self.problems: list[Problem] = []
         self.code_dialog: GeneratedCodeDialog | None = None
         self.quick_add: QuickAddPopup | None = None
+        self.basics_dialog: DesignerBasicsDialog | None = None
         self._question: QMessageBox | None = None
         self._after_answer: Callable[[], None] | None = None
         self._file_dialog: QFileDialog | None = None
@@ -219,6 +207,17 @@ class DesignerWidget(QWidget):
                 self.toolbar.addSeparator()
             else:
                 self.toolbar.addAction(action)
+        spacer = QWidget(self.toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.title_label = QLabel(self.toolbar)
+        self.title_label.setObjectName("designTitle")
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title_label.font()
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.setContentsMargins(8, 0, 8, 0)
+        self.toolbar.addWidget(self.title_label)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.notice)
         layout.addWidget(self.run_bar)
@@ -254,6 +253,7 @@ class DesignerWidget(QWidget):
         document.design_replaced.connect(self._on_design_replaced)
         document.refused.connect(self.show_status)
         document.undo_stack.indexChanged.connect(lambda _i: self._validate_timer.start())
+        document.undo_stack.indexChanged.connect(lambda _i: self.view.update_hint())
         scene = self.scene
         scene.status_message.connect(self.show_status)
         scene.selectionChanged.connect(self._on_selection_changed)
@@ -277,208 +277,21 @@ class DesignerWidget(QWidget):
         return self.document.title()
 
     def _emit_title(self) -> None:
-        self.title_changed.emit(self.document.title())
+        title = self.document.title()
+        self.title_label.setText(title)
+        path = self.document.path
+        self.title_label.setToolTip(str(path) if path is not None else
+                                    self.tr("Not saved yet: Save puts it in {folder}").format(
+                                        folder=self.document.default_folder()))
+        self.title_changed.emit(title)
 
     def _on_design_replaced(self, design: Design) -> None:
         self.scene.set_design(design)
+        self.view.update_hint()
         self.runs.design_replaced()
         self.validate_now()
         QTimer.singleShot(0, self.view.fit_all)
         self._emit_title()
-
-    def new_design(self) -> None:
-        self._confirm_discard(self.document.new)
-
-    def open_design(self, path: Path) -> None:
-        """Open a design file (asks first if the current one has unsaved changes)."""
-        self._confirm_discard(lambda: self._open(Path(path)))
-
-    def _open(self, path: Path) -> bool:
-        try:
-            self.document.open(path)
-        except DesignFileError as exc:
-            actions = []
-            recovery = recovery_for(recovery_dir(), path)
-            if recovery is not None:
-                actions.append((self.tr("Open its autosave"),
-                                lambda: self._restore(recovery.path, path)))
-            self.notice.show_message(
-                self.tr("Could not open {file}; nothing was changed.").format(file=path.name)
-                + "\n" + str(exc), "error", actions)
-            return False
-        self.notice.clear()
-        recovery_path = self.document.newer_autosave()
-        if recovery_path is not None:
-            self.notice.show_message(
-                self.tr("{file} has an autosave newer than the file (unsaved changes from an "
-                        "earlier session). Restore it?").format(file=path.name), "warning",
-                [(self.tr("Restore"), lambda: self._restore(recovery_path, path)),
-                 (self.tr("Discard it"), self.document.discard_autosave)])
-        self.show_status(self.tr("Opened {file}").format(file=path.name))
-        return True
-
-    def _restore(self, recovery: Path, original: Path | None) -> None:
-        try:
-            self.document.restore_autosave(recovery, original)
-        except DesignFileError as exc:
-            self.notice.show_message(self.tr("Could not restore the autosave:") + "\n" + str(exc),
-                                     "error", [(self.tr("Discard it"),
-                                                lambda: self._discard_orphans([recovery]))])
-            return
-        self.notice.clear()
-        self.show_status(self.tr("Restored unsaved changes; save to keep them."))
-
-    def _offer_orphan_recovery(self) -> None:
-        """At start: offer the newest design an earlier session left unsaved (crash, kill)."""
-        orphans = [r for r in orphan_autosaves() if r.path != self.document.autosave_target()]
-        if not orphans:
-            return
-        newest = orphans[0]
-        where = (self.tr("belongs to {file}").format(file=newest.original.name)
-                 if newest.original is not None else self.tr("never saved"))
-        text = self.tr("Unsaved changes to “{name}” ({where}) were kept when Flowdesk "
-                       "stopped. Restore them?").format(name=newest.name, where=where)
-        if len(orphans) > 1:
-            text += " " + self.tr("(1 of {count})").format(count=len(orphans))
-        self.notice.show_message(
-            text, "warning",
-            [(self.tr("Restore"), lambda: self._restore_orphan(newest)),
-             (self.tr("Discard"), lambda: self._discard_orphan(newest))])
-
-    def _restore_orphan(self, recovery: Recovery) -> None:
-        self._confirm_discard(lambda: self._restore(recovery.path, None))
-
-    def _discard_orphan(self, recovery: Recovery) -> None:
-        self._discard_orphans([recovery.path])
-        self.notice.clear()
-        self._offer_orphan_recovery()
-
-    def _discard_orphans(self, orphans: list[Path]) -> None:
-        for path in orphans:
-            try:
-                path.unlink()
-            except OSError:
-                pass
-
-    def _file_filter(self) -> str:
-        return self.tr("Flowdesk designs (*.flowdesk.json);;JSON files (*.json);;All files (*)")
-
-    def open_dialog(self) -> None:
-        dialog = QFileDialog(self, self.tr("Open design"), str(self.document.default_folder()),
-                             self._file_filter())
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(lambda name: self.open_design(Path(name)))
-        self._file_dialog = dialog
-        dialog.open()
-
-    def save(self, then: Callable[[], None] | None = None) -> bool:
-        """Save to the current file (asks where for a new design); True if saved now."""
-        if self.document.path is None:
-            self.save_as_dialog(then)
-            return False
-        return self.save_as(self.document.path, then)
-
-    def save_as(self, path: Path, then: Callable[[], None] | None = None) -> bool:
-        path = Path(path)
-        if not path.name.endswith(".json"):
-            path = path.with_name(path.name + FILE_SUFFIX)
-        try:
-            saved = self.document.save(path)
-        except DesignSaveError as exc:
-            self.notice.show_message(
-                self.tr("Not saved — your design is still open here, nothing was lost.")
-                + "\n" + str(exc), "error",
-                [(self.tr("Save as…"), lambda: self.save_as_dialog(then))])
-            return False
-        if self.notice.kind == "error":
-            self.notice.clear()
-        self.show_status(self.tr("Saved {file}").format(file=saved.name))
-        if then is not None:
-            then()
-        return True
-
-    def save_as_dialog(self, then: Callable[[], None] | None = None) -> None:
-        dialog = QFileDialog(self, self.tr("Save design as"), str(self.document.suggested_path()),
-                             self._file_filter())
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("flowdesk.json")
-        dialog.fileSelected.connect(lambda name: self.save_as(Path(name), then))
-        self._file_dialog = dialog
-        dialog.open()
-
-    def autosave(self) -> Path | None:
-        """Write the recovery copy if there are unsaved changes (every 3 s and on close)."""
-        written = self.document.write_autosave()
-        error = self.document.autosave_error
-        if error and error != self._autosave_warned:
-            self._autosave_warned = error
-            self.notice.show_message(self.tr("Autosave failed (your design is still open):")
-                                     + "\n" + error, "warning")
-        return written
-
-    def _confirm_discard(self, then: Callable[[], None]) -> None:
-        """Run `then` now if nothing is unsaved; else ask Save / Discard / Cancel (non-modal).
-
-        Asked once at a time: a second request while the question is open
-        replaces what happens after the answer (the latest wish wins).
-        """
-        if not self.document.modified:
-            then()
-            return
-        self.autosave()  # whatever is answered (or if the app dies now), nothing is lost
-        self._after_answer = then
-        if self._question is not None and self._question.isVisible():
-            self._question.raise_()
-            self._question.activateWindow()
-            return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
-                          self.tr("Save the changes to {name}?").format(
-                              name=self.document.display_name()),
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
-        box.setObjectName("designerUnsavedQuestion")
-        box.setInformativeText(self.tr("If you discard them, they are gone."))
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        buttons = {QMessageBox.StandardButton.Save: self.tr("&Save"),
-                   QMessageBox.StandardButton.Discard: self.tr("&Discard"),
-                   QMessageBox.StandardButton.Cancel: self.tr("Cancel")}
-        for which, text in buttons.items():
-            box.button(which).setText(text)
-
-        def answered(button) -> None:
-            choice = box.standardButton(button)
-            after = self._after_answer
-            self._after_answer = None
-            if after is None:
-                return
-            if choice == QMessageBox.StandardButton.Save:
-                self.save(after)
-            elif choice == QMessageBox.StandardButton.Discard:
-                self.document.discard_changes()
-                after()
-
-        box.buttonClicked.connect(answered)
-        self._question = box
-        box.open()
-
-    def confirm_close(self, then: Callable[[], None]) -> bool:
-        """The one "may the designer close?" check (quit, tray quit, profile switch…).
-
-        Without unsaved changes `then` runs now and True is returned. With
-        them the recovery copy is written first (so even a kill now loses
-        nothing), Save / Discard / Cancel is asked without a modal `exec()`
-        (qasync), False is returned, and `then` runs after Save or Discard;
-        Cancel leaves everything as it was.
-        """
-        if not self.document.modified:
-            then()
-            return True
-        self._confirm_discard(then)
-        return False
-
-    def maybe_close(self) -> bool:
-        """`confirm_close` that emits `close_approved` after Save or Discard."""
-        return self.confirm_close(self.close_approved.emit)
 
     async def shutdown(self) -> None:
         """Stop timers and background work (call when the window closes)."""
@@ -487,130 +300,6 @@ class DesignerWidget(QWidget):
         await self.runs.shutdown()
 
     # == editing ===========================================================================
-    def add_node(self, kind: str, scene_pos: QPointF | None = None,
-                 wire: WireStart | None = None) -> str | None:
-        """Add a node of `kind` (at `scene_pos`, default: the view centre); returns its id."""
-        if kind not in KINDS:
-            return None
-        if scene_pos is None:
-            scene_pos = self.view.mapToScene(self.view.viewport().rect().center())
-        node = KINDS[kind].make(self.design, snap(scene_pos.x()), snap(scene_pos.y()))
-        stack = self.document.undo_stack
-        stack.beginMacro(self.tr("Add {node}").format(node=node.title))
-        try:
-            if not self.document.push(AddNodeCommand(self.design, node)):
-                return None
-            if wire is not None:
-                self._connect_new_node(wire, node.id)
-        finally:
-            stack.endMacro()
-        self.scene.select_nodes([node.id])
-        return node.id
-
-    def _connect_new_node(self, wire: WireStart, node_id: str) -> None:
-        """Connect a wire dropped on empty canvas to the first port of the new node that fits."""
-        node = self.design.nodes[node_id]
-        ports = node.input_ports() if wire.from_output else node.output_ports()
-        for port in ports:
-            if wire.from_output:
-                ends = (wire.node_id, wire.port, node_id, port.name)
-            else:
-                ends = (node_id, port.name, wire.node_id, wire.port)
-            if connection_verdict(self.design, *ends)[0]:
-                from desktop_app.designer import Edge
-
-                self.document.push(AddEdgeCommand(self.design, Edge(*ends),
-                                                  self.tr("Connect")))
-                return
-
-    def _wire_dropped(self, wire: WireStart, pos: QPointF) -> None:
-        def allowed(kind: str) -> bool:
-            sample = KINDS[kind].make(Design(), 0, 0)
-            return bool(sample.input_ports() if wire.from_output else sample.output_ports())
-
-        self.open_quick_add(pos, allowed, wire)
-
-    def open_quick_add(self, scene_pos: QPointF | None = None, allowed=None,
-                       wire: WireStart | None = None) -> QuickAddPopup:
-        if scene_pos is None:
-            scene_pos = self.view.pointer_scene_pos()
-        popup = QuickAddPopup(self, allowed)
-        popup.chosen.connect(lambda kind, pos: self.add_node(kind, pos, wire))
-        global_pos = self.view.viewport().mapToGlobal(self.view.mapFromScene(scene_pos))
-        popup.popup(global_pos, scene_pos)
-        self.quick_add = popup
-        return popup
-
-    def delete_selection(self) -> None:
-        self.scene.delete_selection()
-
-    def select_all(self) -> None:
-        self.scene.select_nodes(list(self.design.nodes))
-
-    def copy(self) -> bool:
-        ids = self.scene.selected_node_ids()
-        if not ids:
-            return False
-        QGuiApplication.clipboard().setMimeData(to_mime(copy_payload(self.design, ids)))
-        self.show_status(self.tr("Copied {count} nodes").format(count=len(ids)))
-        return True
-
-    def cut(self) -> None:
-        if self.copy():
-            self.scene.delete_selection()
-
-    def paste(self, at: QPointF | None = None) -> list[str]:
-        payload = from_mime(QGuiApplication.clipboard().mimeData())
-        if payload is None:
-            self.show_status(self.tr("The clipboard holds no Flowdesk nodes."))
-            return []
-        if at is None:
-            local = self.view.viewport().mapFromGlobal(self.view.cursor().pos())
-            if self.view.viewport().rect().contains(local):
-                at = self.view.mapToScene(local)
-        return self._paste_payload(payload, at)
-
-    def duplicate(self) -> list[str]:
-        ids = self.scene.selected_node_ids()
-        if not ids:
-            return []
-        return self._paste_payload(copy_payload(self.design, ids), None)
-
-    def _paste_payload(self, payload: dict, at: QPointF | None) -> list[str]:
-        try:
-            command, new_ids = paste_command(
-                self.design, payload, at=(snap(at.x()), snap(at.y())) if at else None)
-        except ClipboardError as exc:
-            self.show_status(str(exc))
-            return []
-        if not self.document.push(command):
-            return []
-        self.scene.select_nodes(new_ids)
-        return new_ids
-
-    def auto_layout(self) -> bool:
-        """Arrange all nodes in columns by dependency depth: one undo step."""
-        design = self.design
-        if not len(design):
-            return False
-        sizes = {n: self.scene.nodes[n].size() for n in design.nodes}
-        current = {n.id: (n.x, n.y) for n in design}
-        left = min(x for x, _ in current.values())
-        top = min(y for _, y in current.values())
-        positions = layered_layout(list(design.nodes), [(e.source, e.target)
-                                                        for e in design.edges],
-                                   sizes, (snap(left), snap(top)), current)
-        new = {n: p for n, p in positions.items() if p != current[n]}
-        if not new:
-            return False
-        old = {n: current[n] for n in new}
-        command = MoveNodesCommand(design, new, old)
-        command.text = self.tr("Tidy up")
-        ok = self.document.push(command)
-        if ok:
-            QTimer.singleShot(0, self.view.fit_all)
-        return ok
-
     def _on_selection_changed(self) -> None:
         ids = self.scene.selected_node_ids()
         self.inspector.show_node(ids[0] if len(ids) == 1 else None)
@@ -704,16 +393,21 @@ class DesignerWidget(QWidget):
         return self.code_dialog
 
     def deploy(self) -> Path | None:
+        """Save, then write the flow module and serve it."""
+        if not self.save_before_deploy(self.deploy):
+            return None
         return self.runs.deploy()
 
     def run(self) -> None:
-        self.runs.run()
+        """Save, deploy if needed, then ask for the run's parameters."""
+        if self.save_before_deploy(self.run):
+            self.runs.run()
 
     def on_run_event(self, event: RunEvent) -> None:
         """A run changed state somewhere (the window forwards its event stream here)."""
         self.runs.on_run_event(event)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def changeEvent(self, event) -> None:
         """The language changed: problem texts come from the model, so validate again."""
         if event.type() == QEvent.Type.LanguageChange:
             self._validate_timer.start()
