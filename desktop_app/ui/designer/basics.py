@@ -52,7 +52,7 @@ class DesignerBasicsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("designerBasics")
-        self.resize(620, 640)
+        self.resize(640, 720)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -41,8 +41,9 @@ class EmptyCanvasHint(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setStyleSheet("QLabel#emptyCanvasHint { color: palette(placeholder-text); "
-                           "background: transparent; }")
+        self.setStyleSheet("QLabel#emptyCanvasHint { color: palette(window-text); "
+                           "background: palette(base); border: 1px solid palette(mid); "
+                           "border-radius: 8px; padding: 10px 16px; }")
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -100,7 +101,7 @@ class DesignView(QGraphicsView):
 
     def _place_hint(self) -> None:
         area = self.viewport().rect()
-        width = min(460, max(area.width() - 40, 120))
+        width = min(480, max(area.width() - 40, 120))
         self.empty_hint.setFixedWidth(width)
         height = self.empty_hint.heightForWidth(width)
         self.empty_hint.setGeometry((area.width() - width) // 2,
@@ -108,7 +109,7 @@ class DesignView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self.empty_hint.isVisible():
+        if not self.empty_hint.isHidden():  # shown, even while the window itself is not yet
             self._place_hint()
 
     # -- zoom --------------------------------------------------------------------------
