@@ -357,8 +357,11 @@ def _attach_tray(
     )
 
     def quit_app() -> None:
-        tray.close_filter.quitting = True
-        request_quit()
+        def leave() -> None:
+            tray.close_filter.quitting = True  # only now: after Cancel, closing still hides
+            request_quit()
+
+        window.confirm_designer_close(leave)
 
     tray = TrayController(
         context.get_client,
@@ -436,7 +439,7 @@ async def main(parts: AppParts) -> int:
     settings.applied.connect(window.settings_applied)
     settings.switched.connect(lambda profile: window.set_profile_name(profile_label(profile)))
     tray = (
-        _attach_tray(window, context, tasks, ask_to_quit, settings.open)
+        _attach_tray(window, context, tasks, request_quit, settings.open)
         if parts.has_tray
         else None
     )

@@ -156,3 +156,27 @@ def test_autosave_survives_kill_9_of_the_real_app_and_is_offered_next_start(
         run(qloop, next_start())
     finally:
         os.environ["FLOWDESK_HOME"] = old_home
+
+
+def test_quit_from_the_tray_asks_and_cancel_keeps_closing_to_the_tray(qloop, qtbot) -> None:
+    from desktop_app.ui.app import _attach_tray
+
+    async def scenario() -> None:
+        async with open_window(qtbot, connection=NOWHERE, start=False) as h:
+            window, designer, _added = _edited_window(h)
+            quits: list[bool] = []
+            tray = _attach_tray(window, h.context, h.context.tasks,
+                                lambda: quits.append(True), lambda: None)
+            try:
+                window.hide()  # closed to the tray
+                tray._quit()  # the tray menu's Quit
+                assert window.isVisible()  # back, to ask
+                _answer(designer, QMessageBox.StandardButton.Cancel)
+                assert quits == [] and not tray.close_filter.quitting
+                tray._quit()
+                _answer(designer, QMessageBox.StandardButton.Discard)
+                assert quits == [True] and tray.close_filter.quitting
+            finally:
+                tray.shutdown()
+
+    run(qloop, scenario())
