@@ -24,7 +24,7 @@ from desktop_app.designer import (
     load,
     save,
 )
-from desktop_app.designer.fileformat import FILE_SUFFIX, dumps
+from desktop_app.designer.fileformat import FILE_SUFFIX
 from desktop_app.designer.recovery import (
     Recovery,
     list_recoveries,
@@ -60,7 +60,13 @@ class DesignDocument(QObject):
         self.path: Path | None = None
         self._restored = False
         self.autosave_error = ""
-        self._autosaved: tuple[str, Path | None] | None = None
+        self._autosaved: tuple[int, Path | None] | None = None
+        self._edits = 0
+        """Counts every change of the undo stack's position: what autosave compares."""
+        self.undo_stack.indexChanged.connect(self._count_edit)
+
+    def _count_edit(self, _index: int) -> None:
+        self._edits += 1
 
     def _clean_changed(self, _clean: bool) -> None:
         self.changed.emit()
@@ -141,7 +147,7 @@ class DesignDocument(QObject):
         """Open the recovery copy as the design it belongs to, unsaved (raises on failure)."""
         design, recorded = read_recovery(recovery)
         self._replace(design, original or recorded, restored=True)
-        self._autosaved = (dumps(design), self.path)
+        self._autosaved = (self._edits, self.path)
 
     def save(self, path: Path | None = None) -> Path:
         """Save atomically (to `path` or the current file); raises `DesignSaveError`."""
@@ -171,7 +177,7 @@ class DesignDocument(QObject):
         """
         if not self.modified:
             return None
-        state = (dumps(self.design), self.path)
+        state = (self._edits, self.path)  # cheap: no serialising a big design every 3 s
         if state == self._autosaved and self.autosave_target().exists():
             return self.autosave_target()
         try:
