@@ -356,19 +356,16 @@ def _attach_tray(
         open_web_ui=open_web,
     )
 
-    def quit_app() -> None:
-        def leave() -> None:
-            tray.close_filter.quitting = True  # only now: after Cancel, closing still hides
-            request_quit()
-
-        window.confirm_designer_close(leave)
+    def leave() -> None:  # Quit in the tray, once the designer said yes (Cancel: close hides)
+        tray.close_filter.quitting = True
+        request_quit()
 
     tray = TrayController(
         context.get_client,
         lambda: bring_forward(window),
         lambda run_id: _open_run(window, run_id),
         server=controls,
-        quit_app=quit_app,
+        quit_app=lambda: window.confirm_designer_close(leave),
         open_settings=open_settings,
         tasks=tasks,
     )
@@ -400,9 +397,8 @@ def _on_later_launch(window: MainWindow, argv: list[str]) -> None:
     request = parse_request(argv)
     log.info("a later launch asked: %s", request)
     if request.open_run:
-        run_id = request.open_run
         # The Runs tab replaces the designer on screen: its unsaved work is settled first.
-        window.confirm_designer_close(lambda: _open_run(window, run_id))
+        window.confirm_designer_close(lambda: _open_run(window, request.open_run))
     elif not request.minimised:
         bring_forward(window)
 
@@ -415,7 +411,6 @@ async def main(parts: AppParts) -> int:
     app.aboutToQuit.connect(quit_requested.set)  # e.g. the session ends
 
     def request_quit(*_args: object) -> None:
-        """Leave now (signals, session end, or after the designer's check said yes)."""
         if not quit_requested.is_set():
             window.keep_unsaved_designs()
             window.save_state()
@@ -423,8 +418,7 @@ async def main(parts: AppParts) -> int:
             window.hide()
             quit_requested.set()
 
-    def ask_to_quit(*_args: object) -> None:
-        """Quit as the person asked: the designer may first ask about unsaved changes."""
+    def ask_to_quit(*_args: object) -> None:  # the designer may ask about unsaved work first
         window.confirm_designer_close(request_quit)
 
     close_guard = _CloseToQuit(ask_to_quit)

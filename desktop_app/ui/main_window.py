@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from desktop_app import __version__
 from desktop_app.ui.context import AppContext, ServerView
 from desktop_app.ui.deployments.view import DeploymentsView
+from desktop_app.ui.designer_tab import DesignerTabMixin
 from desktop_app.ui.runs.view import RunsView, default_detail_factory
 from desktop_app.ui.server_status import ServerStatusWidget, phase_text
 from desktop_app.ui.style import state_color, tinted
@@ -75,7 +76,7 @@ class Banner(QFrame):
         self.show()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DesignerTabMixin, QMainWindow):
     closing = Signal()
     """The user closed the window (geometry is saved by then)."""
     quit_requested = Signal()
@@ -240,37 +241,10 @@ class MainWindow(QMainWindow):
         self.keep_running_action.setVisible(self.context.manager is not None)
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        self.basics_action = help_menu.addAction(self.tr("Designer &basics…"))
-        self.basics_action.setObjectName("designerBasics")
-        self.basics_action.triggered.connect(lambda: self._in_designer(lambda d: d.show_basics()))
-        self.examples_menu = help_menu.addMenu(self.tr("Designer &examples"))
-        self.examples_menu.setObjectName("designerExamples")
-        # Filled when opened: listing them needs the designer's modules, loaded lazily.
-        self.examples_menu.aboutToShow.connect(self._fill_examples_menu)
-        help_menu.addSeparator()
+        self._add_designer_help(help_menu)
         about = help_menu.addAction(self.tr("About Flowdesk"))
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._about)
-
-    def _in_designer(self, action: Callable[[object], object]) -> None:
-        """Show the Designer tab (built on first use) and do `action` with it."""
-        self.tabs.setCurrentIndex(self._designer_index)
-        if self.designer is not None:
-            action(self.designer)
-
-    def _fill_examples_menu(self) -> None:
-        from desktop_app.ui.designer.basics import example_files, example_title
-
-        self.examples_menu.clear()
-        files = example_files()
-        for path in files:
-            action = self.examples_menu.addAction(example_title(path))
-            action.setToolTip(self.tr("Opens a copy; the example itself is not changed"))
-            action.triggered.connect(
-                lambda _checked=False, p=path: self._in_designer(lambda d: d.open_example(p))
-            )
-        if not files:
-            self.examples_menu.addAction(self.tr("No examples were installed")).setEnabled(False)
 
     def _quit(self) -> None:
         self.confirm_designer_close(self._quit_now)
@@ -291,48 +265,6 @@ class MainWindow(QMainWindow):
                     path=folder
                 )
             )
-
-    # -- the designer's unsaved work ------------------------------------------------
-    def confirm_designer_close(self, then: Callable[[], None]) -> bool:
-        """The one "may the designer close?" check before quitting or switching servers.
-
-        Nothing unsaved: `then` runs now (True). Otherwise the window comes
-        forward on the Designer tab (it may be hidden in the tray) and the
-        designer asks Save / Discard / Cancel; `then` runs after Save or
-        Discard, never after Cancel.
-        """
-        designer = self.designer
-        if designer is None or not designer.document.modified:
-            then()
-            return True
-        if self.isMinimized():
-            self.showNormal()
-        self.show()
-        self.raise_()
-        self.activateWindow()
-        self.tabs.setCurrentWidget(designer)
-        return designer.confirm_close(then)
-
-    def keep_unsaved_designs(self) -> None:
-        """Leaving without asking (signal, session end): write the recovery copy now."""
-        if self.designer is not None:
-            self.designer.autosave()
-
-    def _offer_recovered_designs(self) -> None:
-        """An earlier session left unsaved designs (crash, kill): open the designer to offer them.
-
-        A glob, not the designer model: the window must paint fast, and the
-        designer is only built when there is something to offer.
-        """
-        from desktop_app.core import paths
-
-        folder = paths.data_dir() / "recovery"
-        try:
-            found = any(folder.glob("*.recovery.json"))
-        except OSError:
-            found = False
-        if found and self.designer is None:
-            self.tabs.setCurrentIndex(self._designer_index)
 
     def show_audit(self) -> None:
         from desktop_app.ui.audit_view import open_audit_view
@@ -495,13 +427,6 @@ class MainWindow(QMainWindow):
             self.context.connected.connect(self.workpools.on_connection_changed)
             self.context.disconnected.connect(self.workpools.on_connection_changed)
             self._replace_tab(index, self.workpools, self.tr("Work pools"))
-
-    def _designer_title_changed(self, title: str) -> None:
-        """The tab keeps the word Designer (• while unsaved); the file is named inside."""
-        assert self.designer is not None
-        modified = self.designer.document.modified
-        self.tabs.setTabText(self._designer_index, self.tr("Designer") + (" •" if modified else ""))
-        self.tabs.setTabToolTip(self._designer_index, title)
 
     def _replace_tab(self, index: int, widget: QWidget, title: str) -> None:
         placeholder = self.tabs.widget(index)

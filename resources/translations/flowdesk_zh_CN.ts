@@ -1898,6 +1898,29 @@
         </message>
     </context>
     <context>
+        <name>DesignerTabMixin</name>
+        <message>
+            <source>Designer &amp;basics…</source>
+            <translation>设计器入门(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Designer &amp;examples</source>
+            <translation>设计器示例(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Opens a copy; the example itself is not changed</source>
+            <translation>打开副本；示例本身不会被改动</translation>
+        </message>
+        <message>
+            <source>No examples were installed</source>
+            <translation>没有安装示例</translation>
+        </message>
+        <message>
+            <source>Designer</source>
+            <translation>设计器</translation>
+        </message>
+    </context>
+    <context>
         <name>DesignerWidget</name>
         <message>
             <source>New</source>
@@ -2369,24 +2392,8 @@
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <source>Designer &amp;basics…</source>
-            <translation>设计器入门(&amp;B)…</translation>
-        </message>
-        <message>
-            <source>Designer &amp;examples</source>
-            <translation>设计器示例(&amp;E)</translation>
-        </message>
-        <message>
             <source>About Flowdesk</source>
             <translation>关于 Flowdesk</translation>
-        </message>
-        <message>
-            <source>Opens a copy; the example itself is not changed</source>
-            <translation>打开副本；示例本身不会被改动</translation>
-        </message>
-        <message>
-            <source>No examples were installed</source>
-            <translation>没有安装示例</translation>
         </message>
         <message>
             <source>No file manager could open {path}; open it yourself.</source>
