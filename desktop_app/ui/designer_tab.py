@@ -59,13 +59,14 @@ class DesignerTabMixin:
             self.examples_menu.addAction(self.tr("No examples were installed")).setEnabled(False)
 
     # -- the designer's unsaved work ------------------------------------------------
-    def confirm_designer_close(self, then: Callable[[], None]) -> bool:
+    def confirm_designer_close(self, then: Callable[[], None],
+                               cancelled: Callable[[], None] | None = None) -> bool:
         """The one "may the designer close?" check before quitting or switching servers.
 
         Nothing unsaved: `then` runs now (True). Otherwise the window comes
         forward on the Designer tab (it may be hidden in the tray) and the
         designer asks Save / Discard / Cancel; `then` runs after Save or
-        Discard, never after Cancel.
+        Discard, never after Cancel (which calls `cancelled`).
         """
         designer = self.designer
         if designer is None or not designer.document.modified:
@@ -77,7 +78,7 @@ class DesignerTabMixin:
         self.raise_()
         self.activateWindow()
         self.tabs.setCurrentWidget(designer)
-        return designer.confirm_close(then)
+        return designer.confirm_close(then, cancelled)
 
     def keep_unsaved_designs(self) -> None:
         """Leaving without asking (signal, session end): write the recovery copy now."""

@@ -78,7 +78,7 @@ def test_quit_from_a_hidden_window_brings_it_back_to_ask(qloop, qtbot) -> None:
 
 
 def test_profile_switch_and_open_run_go_through_the_same_check(qloop, qtbot) -> None:
-    from desktop_app.core.profiles import ProfileStore
+    from desktop_app.core.profiles import Profile, ProfileStore
     from desktop_app.ui.app import _on_later_launch
     from desktop_app.ui.settings.controller import SettingsController
     from desktop_app.ui.settings.preferences import Preferences
@@ -86,21 +86,28 @@ def test_profile_switch_and_open_run_go_through_the_same_check(qloop, qtbot) -> 
     async def scenario() -> None:
         async with open_window(qtbot, connection=NOWHERE, start=False) as h:
             window, designer, _added = _edited_window(h)
-            controller = SettingsController(h.context, ProfileStore(), Preferences(),
+            store = ProfileStore()
+            controller = SettingsController(h.context, store, Preferences(),
                                             h.context.tasks, window)
             controller.before_switch = window.confirm_designer_close
+            shown = store.active.id
+            other = Profile(name="Elsewhere", kind="remote", api_url="http://127.0.0.1:9/api")
+            store.upsert(other)
+            store.activate(other.id)  # what the settings dialog's Apply did
             switches: list[object] = []
             controller._switch = lambda profile: _record(switches, profile)
-            controller.switch_to("other-profile")
+            controller.switch_to(other)
             assert switches == []  # asked first
             _answer(designer, QMessageBox.StandardButton.Cancel)
             assert switches == []
+            assert store.active.id == shown  # the app stays, and so does the saved choice
+            store.remove(other.id)
             _on_later_launch(window, ["--open-run", "0123"])
             assert window.tabs.currentWidget() is designer  # the Runs tab waits for the answer
             _answer(designer, QMessageBox.StandardButton.Discard)
             assert window.tabs.currentWidget() is window.runs
-            controller.switch_to("other-profile")  # nothing unsaved: no question
-            await support.await_until(lambda: switches == ["other-profile"], 5)
+            controller.switch_to(other)  # nothing unsaved: no question
+            await support.await_until(lambda: switches == [other], 5)
 
     run(qloop, scenario())
 

@@ -35,6 +35,7 @@ class DesignFilesMixin:
     basics_dialog: DesignerBasicsDialog | None
     _question: QMessageBox | None
     _after_answer: Callable[[], None] | None
+    _after_cancel: Callable[[], None] | None
     _file_dialog: QFileDialog | None
     _autosave_warned: str
 
@@ -204,7 +205,8 @@ class DesignFilesMixin:
                                      + "\n" + error, "warning")
         return written
 
-    def _confirm_discard(self, then: Callable[[], None]) -> None:
+    def _confirm_discard(self, then: Callable[[], None],
+                         cancelled: Callable[[], None] | None = None) -> None:
         """Run `then` now if nothing is unsaved; else ask Save / Discard / Cancel (non-modal).
 
         Asked once at a time: a second request while the question is open
@@ -215,6 +217,7 @@ class DesignFilesMixin:
             return
         self.autosave()  # whatever is answered (or if the app dies now), nothing is lost
         self._after_answer = then
+        self._after_cancel = cancelled
         if self._question is not None and self._question.isVisible():
             self._question.raise_()
             self._question.activateWindow()
@@ -235,8 +238,10 @@ class DesignFilesMixin:
 
         def answered(button) -> None:
             choice = box.standardButton(button)
-            after = self._after_answer
-            self._after_answer = None
+            after, on_cancel = self._after_answer, self._after_cancel
+            self._after_answer = self._after_cancel = None
+            if choice == QMessageBox.StandardButton.Cancel and on_cancel is not None:
+                on_cancel()
             if after is None:
                 return
             if choice == QMessageBox.StandardButton.Save:
@@ -249,19 +254,20 @@ class DesignFilesMixin:
         self._question = box
         box.open()
 
-    def confirm_close(self, then: Callable[[], None]) -> bool:
+    def confirm_close(self, then: Callable[[], None],
+                      cancelled: Callable[[], None] | None = None) -> bool:
         """The one "may the designer close?" check (quit, tray quit, profile switch…).
 
         Without unsaved changes `then` runs now and True is returned. With
         them the recovery copy is written first (so even a kill now loses
         nothing), Save / Discard / Cancel is asked without a modal `exec()`
         (qasync), False is returned, and `then` runs after Save or Discard;
-        Cancel leaves everything as it was.
+        Cancel leaves everything as it was (and calls `cancelled`).
         """
         if not self.document.modified:
             then()
             return True
-        self._confirm_discard(then)
+        self._confirm_discard(then, cancelled)
         return False
 
     def maybe_close(self) -> bool:

@@ -96,6 +96,7 @@ class DesignerWidget(DesignFilesMixin, DesignEditingMixin, QWidget):
         self.basics_dialog: DesignerBasicsDialog | None = None
         self._question: QMessageBox | None = None
         self._after_answer: Callable[[], None] | None = None
+        self._after_cancel: Callable[[], None] | None = None
         self._file_dialog: QFileDialog | None = None
         self._autosave_warned = ""
         self._build_actions()

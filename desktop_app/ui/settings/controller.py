@@ -72,8 +72,10 @@ class SettingsController(QObject):
         self.window = window
         self.tray_available = tray_available
         self.dialog: SettingsDialog | None = None
-        self.before_switch: Callable[[Callable[[], None]], object] | None = None
+        self.before_switch: Callable[..., object] | None = None
         """The window's "may the designer close?" check, run before re-pointing the app."""
+        self.shown_id = store.active.id
+        """The profile the app shows (the store's active one may be ahead of it)."""
 
     def open(self) -> SettingsDialog:
         """Show the (one) settings dialog, built on first use."""
@@ -127,13 +129,19 @@ class SettingsController(QObject):
         def switch() -> None:
             self.tasks.spawn(self._switch(profile), "switch-profile")
 
+        def cancelled() -> None:  # the designer kept its work: stay, and say so in the store
+            self.store.activate(self.shown_id)
+            if self.dialog is not None:
+                self.dialog.load()
+
         if self.before_switch is not None:
-            self.before_switch(switch)
+            self.before_switch(switch, cancelled)
         else:
             switch()
 
     async def _switch(self, profile: Profile) -> None:
         manager, connection = profile_target(self.store, profile)
         await self.context.switch(manager=manager, connection=connection)
+        self.shown_id = profile.id
         log.info("now showing profile %s (%s)", profile.name, profile.kind)
         self.switched.emit(profile)
