@@ -53,6 +53,19 @@ class ServerHandle:
         return FlowdeskClient(self.connection)
 
 
+@pytest.fixture(autouse=True)
+def _no_recovered_designs_left_behind() -> Iterator[None]:
+    """A designer left with unsaved changes writes a recovery copy (every 3 s) into the
+    session's data folder; the next test's window would then open the designer to offer
+    it. Each test starts and ends with a data folder without them."""
+    folder = _SESSION_HOME / "data" / "recovery"
+    for stale in folder.glob("*.recovery.json"):
+        stale.unlink(missing_ok=True)
+    yield
+    for stale in folder.glob("*.recovery.json"):
+        stale.unlink(missing_ok=True)
+
+
 @pytest.fixture(scope="session")
 def session_home() -> Path:
     return _SESSION_HOME

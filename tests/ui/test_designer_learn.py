@@ -20,6 +20,15 @@ from tests.ui.test_main_window_support import open_window, run
 __all__ = ["designer"]
 qloop = support.qloop
 
+@pytest.fixture(autouse=True)
+def _next_window_opens_on_runs():
+    """These windows end on the Designer tab, which the next window would restore."""
+    yield
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue("main_window/tab", 0)
+
+
 
 def test_an_empty_canvas_says_how_to_add_and_connect(designer):
     designer.new_design()

@@ -408,6 +408,15 @@ class DesignerWidget(DesignFilesMixin, DesignEditingMixin, QWidget):
         """A run changed state somewhere (the window forwards its event stream here)."""
         self.runs.on_run_event(event)
 
+    def closeEvent(self, event) -> None:
+        """Closed as a window of its own (tests, an embedding): stop autosaving.
+
+        In the main window the designer is a tab and never closed by itself;
+        quitting writes the recovery copy on its own path (`keep_unsaved_designs`).
+        """
+        self._autosave_timer.stop()
+        super().closeEvent(event)
+
     def changeEvent(self, event) -> None:
         """The language changed: problem texts come from the model, so validate again."""
         if event.type() == QEvent.Type.LanguageChange:
