@@ -7,6 +7,7 @@ clear line to stderr and exit non-zero (1 for a refused action, 2 for usage).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from desktop_app import __version__
@@ -57,6 +58,38 @@ def _self_test(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; a closed pipe or a full disk ends it with words, not a traceback.
+
+    `flowdesk list | head -1`: once `head` has its line it closes the pipe and our
+    next write raises BrokenPipeError (SIGPIPE is ignored by Python). That is
+    the reader's choice, not an error: point stdout at devnull (so the flush at
+    exit cannot raise again) and leave quietly, as the Python docs recommend.
+    """
+    from desktop_app.core.atomic import DiskFullError
+    from desktop_app.core.paths import secure_folders
+
+    try:
+        secure_folders()
+        code = _dispatch(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _silence_stdout()
+        return 1
+    except DiskFullError as exc:
+        error(str(exc))
+        return 1
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (pytest's capture)
+        pass
+
+
+def _dispatch(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv == ["--self-test"]:
         argv = ["self-test"]

@@ -7,7 +7,6 @@ import asyncio
 import json
 import os
 import shlex
-import subprocess
 import sys
 
 from desktop_app.cli.output import error, to_json
@@ -238,10 +237,11 @@ def exec_command(args: argparse.Namespace) -> int:
     if env is None:
         error(_("no server is running; start it with 'flowdesk server start'"))
         return 1
+    from desktop_app.cli.child import run_child
     from desktop_app.core.prefect_env import merged
 
     try:
-        return subprocess.call(cmd, env=merged(env))
+        return run_child(cmd, env=merged(env))
     except FileNotFoundError:
         error(_("command not found: {cmd}").format(cmd=cmd[0]))
         return 127

@@ -7,11 +7,11 @@ another local user cannot drive our server even though it listens on
 
 from __future__ import annotations
 
-import os
 import secrets
 from pathlib import Path
 
 from desktop_app.core import paths
+from desktop_app.core.atomic import atomic_write_text
 
 USER = "flowdesk"
 
@@ -26,11 +26,5 @@ def load_or_create_auth_string(path: Path | None = None) -> str:
         pass
     value = f"{USER}:{secrets.token_urlsafe(32)}"
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(value + "\n")
-    os.replace(tmp, path)
-    if os.name != "nt":
-        os.chmod(path, 0o600)
+    atomic_write_text(path, value + "\n", mode=0o600)
     return value

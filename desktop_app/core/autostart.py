@@ -12,6 +12,7 @@ import shlex
 import sys
 from pathlib import Path
 
+from desktop_app.core.atomic import atomic_write_bytes, atomic_write_text
 from desktop_app.core.processes import self_command
 
 APP_ID = "io.flowdesk.Flowdesk"
@@ -79,9 +80,9 @@ class Autostart:
         path = self._path()
         path.parent.mkdir(parents=True, exist_ok=True)
         if self.platform == "darwin":
-            path.write_bytes(launch_agent(command))
+            atomic_write_bytes(path, launch_agent(command))
         else:
-            path.write_text(desktop_entry(command), encoding="utf-8")
+            atomic_write_text(path, desktop_entry(command))
 
     def disable(self) -> None:
         if self.platform == "win32":

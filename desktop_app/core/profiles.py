@@ -1,84 +1,81 @@
 """Connection profiles: the managed local server, a remote Prefect server, Prefect Cloud.
 
-Stored as JSON in the config folder (atomically); secrets go to `SecretStore`,
-never into this file, so the profiles file can be shared or backed up safely.
+The profiles live in the one settings file (`settings.SettingsStore`); this is
+the profile-shaped view of it the settings dialog and the app use. Secrets go
+to `SecretStore`, never into that file, so it can be shared or backed up safely.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import uuid
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from desktop_app.core import paths
 from desktop_app.core.connection import Connection
 from desktop_app.core.secrets import SecretStore
+from desktop_app.core.settings import (
+    KINDS,
+    LOCAL_ID,
+    Profile,
+    SettingsStore,
+    default_local,
+    default_store,
+    store_at,
+)
 
-KINDS = ("local", "remote", "cloud")
-LOCAL_ID = "local"
 CLOUD_API_URL = "https://api.prefect.cloud/api/accounts/ACCOUNT_ID/workspaces/WORKSPACE_ID"
 
-
-@dataclass
-class Profile:
-    name: str
-    kind: str = "local"
-    api_url: str = ""
-    id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
-    # Local-only preferences:
-    port_preference: int = 4200
-    keep_server_running: bool = False
-    start_minimised: bool = False
-    start_at_login: bool = False
-
-    def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown profile kind '{self.kind}' (expected one of {KINDS})")
-
-    @property
-    def secret_key(self) -> str:
-        return f"profile:{self.id}"
-
-
-def default_local() -> Profile:
-    return Profile(name="Local", kind="local", id=LOCAL_ID)
+__all__ = [
+    "CLOUD_API_URL",
+    "KINDS",
+    "LOCAL_ID",
+    "Profile",
+    "ProfileStore",
+    "default_local",
+]
 
 
 class ProfileStore:
-    def __init__(self, path: Path | None = None, secrets: SecretStore | None = None) -> None:
-        self.path = path or (paths.config_dir() / "profiles.json")
+    """Profiles and the active one, read from and saved to a `SettingsStore`.
+
+    `path` names a settings file (tests); without it the install's shared store
+    is used, so every ProfileStore and the preferences see the same settings.
+    """
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        secrets: SecretStore | None = None,
+        *,
+        settings: SettingsStore | None = None,
+    ) -> None:
+        if settings is None:
+            settings = store_at(path) if path is not None else default_store()
+        self.settings = settings
+        self.path = settings.path
         self.secrets = secrets or SecretStore()
         self.profiles: list[Profile] = []
         self.active_id = LOCAL_ID
         self.load()
 
     def load(self) -> None:
-        try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-            profiles = [
-                Profile(**{k: v for k, v in p.items() if k in Profile.__dataclass_fields__})
-                for p in raw.get("profiles", [])
-            ]
-            active = raw.get("active", LOCAL_ID)
-        except (FileNotFoundError, ValueError, TypeError):
-            profiles, active = [], LOCAL_ID
-        if not any(p.id == LOCAL_ID for p in profiles):
-            profiles.insert(0, default_local())
-        self.profiles = profiles
-        self.active_id = active if any(p.id == active for p in profiles) else LOCAL_ID
+        current = self.settings.get()
+        self.profiles = current.profiles
+        self.active_id = current.active_profile
 
     def save(self) -> None:
-        data = {"active": self.active_id, "profiles": [asdict(p) for p in self.profiles]}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
-        os.replace(tmp, self.path)
+        current = self.settings.get()
+        current.profiles = list(self.profiles)
+        current.active_profile = self.active_id
+        saved = self.settings.save(current)
+        self.profiles = saved.profiles
+        self.active_id = saved.active_profile
 
     @property
     def active(self) -> Profile:
         return self.get(self.active_id)
+
+    @property
+    def local(self) -> Profile:
+        return self.get(LOCAL_ID)
 
     def get(self, profile_id: str) -> Profile:
         for profile in self.profiles:
@@ -87,6 +84,7 @@ class ProfileStore:
         raise KeyError(profile_id)
 
     def upsert(self, profile: Profile, secret: str | None = None) -> None:
+        self.load()
         for index, existing in enumerate(self.profiles):
             if existing.id == profile.id:
                 self.profiles[index] = profile
@@ -100,6 +98,7 @@ class ProfileStore:
     def remove(self, profile_id: str) -> None:
         if profile_id == LOCAL_ID:
             raise ValueError("The local profile cannot be removed.")
+        self.load()
         profile = self.get(profile_id)
         self.secrets.set(profile.secret_key, None)
         self.profiles = [p for p in self.profiles if p.id != profile_id]
@@ -108,6 +107,7 @@ class ProfileStore:
         self.save()
 
     def activate(self, profile_id: str) -> Profile:
+        self.load()
         self.get(profile_id)
         self.active_id = profile_id
         self.save()

@@ -9,7 +9,6 @@ is used by the next run without restarting anything; the runner only has to
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import os
 import signal
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core import paths
+from desktop_app.core.atomic import atomic_write_json
 from desktop_app.core.flow_discovery import DEPLOYMENT_NAME, flow_files, load_file, signature
 from desktop_app.core.flow_ownership import (
     EXAMPLE_TAG,
@@ -227,10 +227,7 @@ class FlowServer:
             "user_folder": str(user[0].resolve()) if user else "",
             "example_folder": str(self.example_folders[0]) if self.example_folders else "",
         }
-        target = runner_status_file()
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_text(json.dumps(status, indent=2), encoding="utf-8")
-        os.replace(tmp, target)
+        atomic_write_json(runner_status_file(), status)
 
     async def watch(self) -> None:
         while True:

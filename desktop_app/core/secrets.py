@@ -7,11 +7,10 @@ and a warning the settings dialog shows -- a machine without a keyring
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
-from desktop_app.core import paths
+from desktop_app.core import damaged, paths
+from desktop_app.core.atomic import atomic_write_json
 
 SERVICE = "Flowdesk"
 
@@ -77,15 +76,25 @@ class SecretStore:
         self._write(data)
 
     def _read(self) -> dict[str, str]:
+        """The secrets file; a damaged one is kept aside (its secrets may be recovered by hand)."""
         try:
-            return json.loads(self.file_path.read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
+            raw = damaged.expect_object(damaged.read_json(self.file_path))
+            bad = [key for key, value in raw.items() if not isinstance(value, str)]
+            if bad:
+                raise damaged.DamagedFile(f"'{bad[0]}' is not a text")
+        except FileNotFoundError:
             return {}
+        except damaged.DamagedFile as exc:
+            from desktop_app.i18n import tr_core
+
+            damaged.report(
+                self.file_path,
+                str(exc),
+                consequence=tr_core("Enter the secrets of your profiles again in Settings."),
+            )
+            return {}
+        return raw
 
     def _write(self, data: dict[str, str]) -> None:
         self.file_path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.file_path.with_name(self.file_path.name + ".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2)
-        os.replace(tmp, self.file_path)
+        atomic_write_json(self.file_path, data, mode=0o600)

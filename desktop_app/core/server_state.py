@@ -7,13 +7,13 @@ is held (see `filelock`).
 
 from __future__ import annotations
 
-import json
-import os
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
-from desktop_app.core import paths
+from desktop_app.core import damaged, paths
+from desktop_app.core.atomic import atomic_write_json
 
 PHASES = ("starting", "ready", "restarting", "failed", "stopping", "stopped")
 
@@ -46,24 +46,62 @@ class ServerState:
         return f"http://{self.host}:{self.port}"
 
 
+_SAMPLE = ServerState()
+_OPTIONAL_INTS = ("server_pid", "runner_pid", "owner_pid")
+
+
+def _fits(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if name in _OPTIONAL_INTS:
+        return value is None or isinstance(value, int)
+    if name == "ready_at":
+        return value is None or isinstance(value, (int, float))
+    default = getattr(_SAMPLE, name)
+    if isinstance(default, int):
+        return isinstance(value, int)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    return isinstance(value, str)
+
+
+def state_from_dict(raw: Any) -> ServerState:
+    """A `ServerState` from parsed JSON; DamagedFile if a field has the wrong type.
+
+    Unknown fields (a newer writer's) are ignored.
+    """
+    data = damaged.expect_object(raw)
+    values = {k: v for k, v in data.items() if k in ServerState.__dataclass_fields__}
+    for name, value in values.items():
+        if not _fits(name, value):
+            raise damaged.DamagedFile(f"'{name}' has the wrong type")
+    if values.get("phase", "starting") not in PHASES:
+        raise damaged.DamagedFile(f"unknown phase '{values['phase']}'")
+    if not 0 <= values.get("port", 0) <= 65535:
+        raise damaged.DamagedFile("port out of range")
+    return ServerState(**values)
+
+
 def read_state(path: Path | None = None) -> ServerState | None:
+    """The state file, or None when absent. A damaged one is kept aside and reported.
+
+    The writer is atomic, so a damaged file is not a read racing a write: it
+    was damaged on disk (or by hand), and waiting for it to heal would wait
+    forever.
+    """
     path = path or paths.server_state_file()
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError, OSError):
+        return state_from_dict(damaged.read_json(path))
+    except FileNotFoundError:
         return None
-    known = {k: v for k, v in raw.items() if k in ServerState.__dataclass_fields__}
-    try:
-        return ServerState(**known)
-    except TypeError:
+    except damaged.DamagedFile as exc:
+        damaged.report(path, str(exc))
         return None
 
 
 def write_state(state: ServerState, path: Path | None = None) -> None:
     path = path or paths.server_state_file()
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(asdict(state), indent=2, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
+    atomic_write_json(path, asdict(state), sort_keys=True)
 
 
 def remove_state(path: Path | None = None) -> None:

@@ -4,7 +4,7 @@ The text is made for version control: keys sorted, nodes in the order they
 were added, two-space indent, one trailing newline, so saving an unchanged
 design rewrites the very same bytes and an edit shows as a small diff.
 
-Saving is atomic (see `atomic`): a failed save raises `DesignSaveError` and
+Saving is atomic (see `core.atomic`): a failed save raises `DesignSaveError` and
 leaves both the file and the in-memory design exactly as they were. Loading
 only ever reads; every way a file can be wrong ends in a `DesignFileError`
 that says what is wrong, where, and what the person can do about it.
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import __version__
-from desktop_app.designer.atomic import atomic_write_text
+from desktop_app.core.atomic import atomic_write_text
 from desktop_app.designer.graph import Design
 from desktop_app.designer.serialize import (
     SCHEMA_VERSION,

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import logging
 import os
 import signal
@@ -32,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
+from desktop_app.core.atomic import atomic_write_json
 from desktop_app.core.logs import setup_logging
 from desktop_app.core.profiles import ProfileStore
 from desktop_app.ui.async_tools import TaskKeeper, describe
@@ -74,9 +74,7 @@ class StartupReport:
         self.times[name] = time.time()
         self.times.update(extra)
         if self.path is not None:
-            tmp = self.path.with_name(self.path.name + ".tmp")
-            tmp.write_text(json.dumps(self.times, indent=1), encoding="utf-8")
-            os.replace(tmp, self.path)
+            atomic_write_json(self.path, self.times)
 
 
 class ErrorReporter(QObject):

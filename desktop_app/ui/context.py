@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-KEEP_RUNNING_KEY = "server/keep_running"
 CLIENT_MODULE = "desktop_app.core.client"
 
 # Phases the window shows; "unreachable" = the process is up but does not answer.
@@ -83,7 +82,11 @@ def import_client_module() -> Any:
 
 
 def configure_settings() -> None:
-    """QSettings go to Flowdesk's config folder (so FLOWDESK_HOME moves them too)."""
+    """QSettings go to Flowdesk's config folder (so FLOWDESK_HOME moves them too).
+
+    They hold only window geometry and table layouts; every preference lives
+    in `core.settings` (the old preference keys are read once, by its migration).
+    """
     QCoreApplication.setOrganizationName(paths.APP_AUTHOR)
     QCoreApplication.setApplicationName(paths.APP_NAME)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -208,11 +211,16 @@ class AppContext(QObject):
 
     @property
     def keep_server_running(self) -> bool:
-        return bool(QSettings().value(KEEP_RUNNING_KEY, False, type=bool))
+        """The local profile's switch in the settings file (the dialog edits the same one)."""
+        from desktop_app.ui.settings.preferences import Preferences
+
+        return Preferences().keep_server_running
 
     @keep_server_running.setter
     def keep_server_running(self, value: bool) -> None:
-        QSettings().setValue(KEEP_RUNNING_KEY, bool(value))
+        from desktop_app.ui.settings.preferences import Preferences
+
+        Preferences().keep_server_running = value
 
     def set_stream_mode(self, mode: str) -> None:
         if mode != self.stream_mode:

@@ -50,7 +50,7 @@ def make_dialog(qloop, tmp_path, monkeypatch):
 
     def make(use_keyring: bool = True) -> SettingsDialog:
         secrets = SecretStore(tmp_path / "secrets.json", use_keyring=use_keyring)
-        store = ProfileStore(tmp_path / "profiles.json", secrets)
+        store = ProfileStore(tmp_path / "settings.json", secrets)
         dialog = SettingsDialog(
             store,
             Preferences(private_settings(tmp_path)),
@@ -151,9 +151,9 @@ def test_switch_to_a_remote_profile_wrong_then_right_auth(
     assert (profile.kind, profile.name, profile.api_url) == ("remote", "Team server", team_server)
 
     # What was saved: the profile without its secret; the secret in the keyring.
-    text = (tmp_path / "profiles.json").read_text()
-    assert REMOTE_AUTH not in text and json.loads(text)["active"] == profile.id
-    store = ProfileStore(tmp_path / "profiles.json", SecretStore(tmp_path / "s2.json", True))
+    text = (tmp_path / "settings.json").read_text()
+    assert REMOTE_AUTH not in text and json.loads(text)["active_profile"] == profile.id
+    store = ProfileStore(tmp_path / "settings.json", SecretStore(tmp_path / "s2.json", True))
     assert store.active.id == profile.id
     assert store.remote_connection(store.active).auth_string == REMOTE_AUTH
     assert not (tmp_path / "secrets.json").exists()  # the keyring was used, not the file
@@ -175,14 +175,14 @@ def test_a_bad_address_is_refused_with_its_fix_and_nothing_is_saved(qtbot, make_
     assert "http:// or https://" in page.banner.text() and "Nothing was saved" in page.banner.text()
     assert page.editor.url.text() == "team-server:4200"  # kept, ready to fix
     assert dialog.isVisible()
-    assert not (tmp_path / "profiles.json").exists()
+    assert not (tmp_path / "settings.json").exists()
     _type(qtbot, page.editor.url, "http://team-server:4200")
     assert not dialog.apply()
     assert "http://team-server:4200/api" in page.banner.text()
     _type(qtbot, page.editor.url, "http://team-server:4200/api")
     assert page.banner.text() == ""  # editing clears the complaint
     assert dialog.apply()
-    assert "team-server" in (tmp_path / "profiles.json").read_text()
+    assert "team-server" in (tmp_path / "settings.json").read_text()
 
 
 def test_cloud_needs_a_key_and_a_file_fallback_is_announced(qtbot, make_dialog, tmp_path):
@@ -223,7 +223,7 @@ def test_local_preferences_start_at_login_and_appearance_signals(qtbot, make_dia
     assert not dialog.preferences.notify_on_end
     assert (languages, themes) == (["zh_CN"], ["dark"])
     assert (
-        ProfileStore(tmp_path / "profiles.json", page.store.secrets).active.port_preference == 4321
+        ProfileStore(tmp_path / "settings.json", page.store.secrets).active.port_preference == 4321
     )
 
     page.editor.start_at_login.setChecked(False)
@@ -237,7 +237,7 @@ def test_cancel_forgets_drafts(qtbot, make_dialog, tmp_path):
     qtbot.mouseClick(page.add_remote, Qt.MouseButton.LeftButton)
     assert page.profiles.count() == 2
     dialog.reject()
-    assert page.profiles.count() == 1 and not (tmp_path / "profiles.json").exists()
+    assert page.profiles.count() == 1 and not (tmp_path / "settings.json").exists()
 
 
 @pytest.mark.integration
@@ -250,7 +250,7 @@ def test_switching_profile_repoints_every_view_live(
     from tests.ui.test_main_window_support import open_window, run
 
     secrets = SecretStore(tmp_path / "secrets.json", use_keyring=False)
-    store = ProfileStore(tmp_path / "profiles.json", secrets)
+    store = ProfileStore(tmp_path / "settings.json", secrets)
     team = Profile(name="Team server", kind="remote", api_url=team_server)
     store.upsert(team, secret=REMOTE_AUTH)
 

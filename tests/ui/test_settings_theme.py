@@ -52,8 +52,10 @@ def test_preferences_round_trip_and_refuse_unknown_values(tmp_path):
     assert (again.language, again.theme, again.sound) == ("zh_CN", "dark", True)
     with pytest.raises(ValueError, match="unknown language"):
         prefs.language = "klingon"
-    private_settings(tmp_path).setValue("appearance/theme", "neon")  # a hand-edited file
+    path = tmp_path / "settings.json"
+    path.write_text(path.read_text().replace('"dark"', '"neon"'))  # a hand-edited file
     assert Preferences(private_settings(tmp_path)).theme == "system"
+    assert Preferences(private_settings(tmp_path)).language == "zh_CN"  # the rest is kept
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,8 @@ from __future__ import annotations
 import itertools
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QSettings
-
 from desktop_app.core.models import RunEvent, RunInfo, StateInfo
+from desktop_app.core.settings import SettingsStore, store_at
 
 _ids = itertools.count()
 
@@ -49,5 +48,6 @@ def event(run_id: str, state: str = "PAUSED", **kwargs: object) -> RunEvent:
     )
 
 
-def private_settings(tmp_path) -> QSettings:
-    return QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
+def private_settings(tmp_path) -> SettingsStore:
+    """The settings file of a test (shared with `ProfileStore(tmp_path / "settings.json")`)."""
+    return store_at(tmp_path / "settings.json")

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.atomic import atomic_write_text
 from desktop_app.core.models import LogLine
 from desktop_app.ui.detail.log_text import format_line
 
@@ -470,7 +471,7 @@ class LogView(QWidget):
         """Write the lines held in memory (at or above the level filter); returns the count."""
         lines = [text for _stamp, level, text in self._memory if level >= self._min_level]
         try:
-            Path(path).write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
+            atomic_write_text(Path(path), "\n".join(lines) + ("\n" if lines else ""))
         except OSError as exc:
             self.show_note(self.tr("Could not save: {error}").format(error=exc))
             return 0

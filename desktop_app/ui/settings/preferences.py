@@ -1,119 +1,142 @@
-"""The app's own preferences (language, theme, notifications, closing), in QSettings.
+"""The app's own preferences (language, theme, notifications, closing), typed access for the UI.
 
-Connection profiles live in `ProfileStore` (JSON + secret store); these are
-the small per-user switches the tray and the window read at the moment they
-need them -- read live, never cached, so a change in the settings dialog
-applies to the next notification without any wiring.
+They live in the one settings file (`core.settings`), beside the connection
+profiles; "keep the server running" is the local profile's field, the same
+one the settings dialog and the window's Server menu change. Read live, never
+cached here, so a change in the settings dialog (or the CLI) applies to the
+next notification without any wiring. `SettingsSignals` turns the store's
+change callback into a Qt signal for views that must follow a change at once.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from collections.abc import Callable
+from typing import Any
 
-LANGUAGES = ("system", "en", "zh_CN")
-THEMES = ("system", "light", "dark")
+from PySide6.QtCore import QObject, Signal
 
-_LANGUAGE = "appearance/language"
-_THEME = "appearance/theme"
-_NOTIFY_PAUSE = "notifications/on_pause"
-_NOTIFY_END = "notifications/on_end_after_pause"
-_SOUND = "notifications/sound"
-_CLOSE_TO_TRAY = "tray/close_to_tray"
-_CLOSE_HINT = "tray/close_hint_shown"
-KEEP_RUNNING = "server/keep_running"
-"""The key AppContext.keep_server_running reads: one source of truth."""
+from desktop_app.core.settings import (
+    LANGUAGES,
+    LOCAL_ID,
+    THEMES,
+    Settings,
+    SettingsStore,
+    default_store,
+)
+
+__all__ = ["LANGUAGES", "THEMES", "Preferences", "SettingsSignals"]
 
 
 class Preferences:
-    """Typed access to the preferences; `settings` defaults to the app's QSettings."""
+    """Typed access to the preferences; `store` defaults to this install's settings."""
 
-    def __init__(self, settings: QSettings | None = None) -> None:
-        self._settings = settings
+    def __init__(self, store: SettingsStore | None = None) -> None:
+        self._store = store
 
     @property
-    def settings(self) -> QSettings:
-        # A fresh QSettings each time follows QSettings.setPath() changes made
-        # after construction (tests move FLOWDESK_HOME).
-        return self._settings if self._settings is not None else QSettings()
+    def store(self) -> SettingsStore:
+        # The shared store is looked up each time: tests move FLOWDESK_HOME.
+        return self._store if self._store is not None else default_store()
 
-    def _bool(self, key: str, default: bool) -> bool:
-        return bool(self.settings.value(key, default, type=bool))
+    def _get(self, name: str) -> Any:
+        return getattr(self.store.get(), name)
 
-    def _choice(self, key: str, allowed: tuple[str, ...]) -> str:
-        value = str(self.settings.value(key, allowed[0]) or allowed[0])
-        return value if value in allowed else allowed[0]
-
-    def _set(self, key: str, value: object) -> None:
-        settings = self.settings
-        settings.setValue(key, value)
-        settings.sync()
+    def _set(self, name: str, value: object) -> None:
+        self.store.update(**{name: value})
 
     @property
     def language(self) -> str:
-        return self._choice(_LANGUAGE, LANGUAGES)
+        return self._get("language")
 
     @language.setter
     def language(self, value: str) -> None:
         if value not in LANGUAGES:
             raise ValueError(f"unknown language '{value}' (expected one of {LANGUAGES})")
-        self._set(_LANGUAGE, value)
+        self._set("language", value)
 
     @property
     def theme(self) -> str:
-        return self._choice(_THEME, THEMES)
+        return self._get("theme")
 
     @theme.setter
     def theme(self, value: str) -> None:
         if value not in THEMES:
             raise ValueError(f"unknown theme '{value}' (expected one of {THEMES})")
-        self._set(_THEME, value)
+        self._set("theme", value)
 
     @property
     def notify_on_pause(self) -> bool:
-        return self._bool(_NOTIFY_PAUSE, True)
+        return self._get("notify_on_pause")
 
     @notify_on_pause.setter
     def notify_on_pause(self, value: bool) -> None:
-        self._set(_NOTIFY_PAUSE, bool(value))
+        self._set("notify_on_pause", bool(value))
 
     @property
     def notify_on_end(self) -> bool:
         """Announce a run that ends (finishes, fails) after it had paused."""
-        return self._bool(_NOTIFY_END, True)
+        return self._get("notify_on_end")
 
     @notify_on_end.setter
     def notify_on_end(self, value: bool) -> None:
-        self._set(_NOTIFY_END, bool(value))
+        self._set("notify_on_end", bool(value))
 
     @property
     def sound(self) -> bool:
-        return self._bool(_SOUND, False)
+        return self._get("sound")
 
     @sound.setter
     def sound(self, value: bool) -> None:
-        self._set(_SOUND, bool(value))
+        self._set("sound", bool(value))
 
     @property
     def close_to_tray(self) -> bool:
         """Closing the window keeps the app in the tray (when there is a tray)."""
-        return self._bool(_CLOSE_TO_TRAY, True)
+        return self._get("close_to_tray")
 
     @close_to_tray.setter
     def close_to_tray(self, value: bool) -> None:
-        self._set(_CLOSE_TO_TRAY, bool(value))
+        self._set("close_to_tray", bool(value))
 
     @property
     def close_hint_shown(self) -> bool:
-        return self._bool(_CLOSE_HINT, False)
+        return self._get("close_hint_shown")
 
     @close_hint_shown.setter
     def close_hint_shown(self, value: bool) -> None:
-        self._set(_CLOSE_HINT, bool(value))
+        self._set("close_hint_shown", bool(value))
 
     @property
     def keep_server_running(self) -> bool:
-        return self._bool(KEEP_RUNNING, False)
+        """The local profile's switch: one value for the dialog and the Server menu."""
+        return self.store.get().keep_server_running
 
     @keep_server_running.setter
     def keep_server_running(self, value: bool) -> None:
-        self._set(KEEP_RUNNING, bool(value))
+        settings = self.store.get()
+        if settings.local.keep_server_running == bool(value):
+            return
+        for profile in settings.profiles:
+            if profile.id == LOCAL_ID:
+                profile.keep_server_running = bool(value)
+        self.store.save(settings)
+
+
+class SettingsSignals(QObject):
+    """`changed(Settings)` after every saved change of the store (on the saving thread)."""
+
+    changed = Signal(object)
+
+    def __init__(self, store: SettingsStore | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store or default_store()
+        self._stop: Callable[[], None] | None = self.store.subscribe(self._emit)
+        self.destroyed.connect(self._unsubscribe)
+
+    def _emit(self, settings: Settings) -> None:
+        self.changed.emit(settings)
+
+    def _unsubscribe(self) -> None:
+        if self._stop is not None:
+            self._stop()
+            self._stop = None
