@@ -103,7 +103,12 @@ def _dispatch(argv: list[str] | None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from desktop_app.core import damaged
+
+    stop_notices = damaged.listen(error)  # a damaged file kept aside: one line on stderr
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         return 130
+    finally:
+        stop_notices()

@@ -53,7 +53,9 @@ def listen(listener: Listener) -> Callable[[], None]:
 
 
 def notify(message: str) -> None:
-    log.warning("%s", message)
+    # INFO, not WARNING: with no log file set up (the CLI) logging's last-resort
+    # handler would print WARNINGs to stderr, a second copy of the line.
+    log.info("damaged file: %s", message)
     with _lock:
         listeners = list(_listeners)
         if not listeners:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidge
 from desktop_app.core.atomic import atomic_write_json
 from desktop_app.core.logs import setup_logging
 from desktop_app.core.profiles import ProfileStore
+from desktop_app.ui import file_notices
 from desktop_app.ui.async_tools import TaskKeeper, describe
 from desktop_app.ui.context import AppContext, configure_settings
 from desktop_app.ui.main_window import MainWindow
@@ -239,6 +240,7 @@ def run_app(argv: list[str]) -> int:
     context = AppContext(manager, connection=connection, tasks=tasks)
     window = MainWindow(context)
     window.set_profile_name(profile_label(profile))
+    file_notices.attach(window)  # a settings file kept aside is said in the status bar
     reporter.window = window
     has_tray = QSystemTrayIcon.isSystemTrayAvailable()
     # Hidden only where the tray can bring it back.

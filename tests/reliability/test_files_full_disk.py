@@ -54,7 +54,7 @@ def test_every_config_writer_reports_a_full_disk(disk, tmp_path):
     big = "y" * 70_000
     attempts = [
         lambda: secrets.set("b", big),
-        lambda: store.update(language="zh_CN", close_hint_shown=True, extra_note=big),
+        lambda: store.update(language="zh_CN", close_hint_shown=True),
         lambda: write_state(ServerState(phase="ready", port=2, message=big), disk / "server.json"),
         lambda: load_or_create_auth_string(disk / "api-auth-new"),
     ]
@@ -71,8 +71,7 @@ def test_cli_says_disk_full_in_one_line(disk, tmp_path):
     from desktop_app.designer import examples, fileformat
 
     design_file = tmp_path / "d.flowdesk.json"
-    fileformat.save(examples.build("hello") if hasattr(examples, "build") else
-                    next(iter(examples.EXAMPLES.values()))(), design_file)
+    fileformat.save(examples.basic_pipeline(), design_file)
     target = disk / "out.py"
     target.write_text("# old\n")
     fill(disk)
