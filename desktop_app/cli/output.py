@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import sys
 from datetime import datetime, timezone
 from typing import Any
@@ -55,6 +56,7 @@ def seconds(value: float | None) -> str:
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:
+    rows = [[printable(cell) for cell in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in rows:
         for i, cell in enumerate(row):
@@ -92,5 +94,28 @@ def _with_properties(obj: Any) -> Any:
     return data
 
 
+# C0 and C1 controls, DEL, and the invisible/bidirectional marks that make a line
+# display other than it reads (Trojan Source): never raw on a terminal.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+_UNPRINTABLE_KEEP_NEWLINE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str, *, keep_newlines: bool = False) -> str:
+    """`text` safe to print: control characters shown as \\xNN escapes, not obeyed.
+
+    Anything read from a file or a server (a node title, a run name) may carry
+    ESC sequences that would retitle, clear or rewrite the user's terminal.
+    """
+    pattern = _UNPRINTABLE_KEEP_NEWLINE if keep_newlines else _UNPRINTABLE
+    return pattern.sub(_escape, text)
+
+
 def error(message: str) -> None:
-    print(f"flowdesk: {message}", file=sys.stderr)
+    print(f"flowdesk: {printable(message, keep_newlines=True)}", file=sys.stderr)

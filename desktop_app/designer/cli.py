@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from desktop_app.cli.output import printable
 from desktop_app.core.atomic import atomic_write_text
 from desktop_app.designer.codegen import generate
 from desktop_app.designer.fileformat import DesignFileError, load
@@ -64,8 +65,8 @@ def format_problem(file: Path | str, design: Design, problem: Problem) -> str:
     node = design.nodes.get(problem.node_id) if problem.node_id else None
     where = node.title if node is not None else design.name
     field = f" [{problem.field}]" if problem.field else ""
-    return (f"{file}:{where}:{problem.line or 0}:{problem.column or 0}: "
-            f"{problem.severity.value}: {problem.message}{field}")
+    return printable(f"{file}:{where}:{problem.line or 0}:{problem.column or 0}: "
+                     f"{problem.severity.value}: {problem.message}{field}")
 
 
 def validate_command(args: argparse.Namespace, out: TextIO | None = None,
@@ -78,7 +79,7 @@ def validate_command(args: argparse.Namespace, out: TextIO | None = None,
         try:
             design = load(path)
         except DesignFileError as exc:
-            print(f"flowdesk design: {exc}", file=err)
+            print(printable(f"flowdesk design: {exc}"), file=err)
             failed = True
             report.append({"file": str(path), "error": str(exc), "problems": []})
             continue
@@ -101,15 +102,15 @@ def compile_command(args: argparse.Namespace, out: TextIO | None = None,
     try:
         design = load(args.file)
     except DesignFileError as exc:
-        print(f"flowdesk design: {exc}", file=err)
+        print(printable(f"flowdesk design: {exc}"), file=err)
         return 1
     problems = validate(design)
     for problem in problems:
         print(format_problem(args.file, design, problem), file=err)
     errors = [p for p in problems if p.is_error]
     if errors:
-        print(_("flowdesk design: {file} has {count} error(s); nothing was written.").format(
-            file=args.file, count=len(errors)), file=err)
+        print(printable(_("flowdesk design: {file} has {count} error(s); nothing was written.")
+                        .format(file=args.file, count=len(errors))), file=err)
         return 1
     source = generate(design)
     if args.output is None or str(args.output) == "-":
@@ -118,8 +119,8 @@ def compile_command(args: argparse.Namespace, out: TextIO | None = None,
     try:
         atomic_write_text(args.output, source)
     except OSError as exc:
-        print(_("flowdesk design: cannot write {file}: {error}").format(
-            file=args.output, error=exc.strerror or exc), file=err)
+        print(printable(_("flowdesk design: cannot write {file}: {error}").format(
+            file=args.output, error=exc.strerror or exc)), file=err)
         return 1
     return 0
 

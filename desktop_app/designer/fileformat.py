@@ -33,6 +33,19 @@ from desktop_app.designer.serialize import (
 FILE_SUFFIX = ".flowdesk.json"
 AUTOSAVE_SUFFIX = ".autosave"
 
+# Limits on what a design file may hold. A file is untrusted input (downloaded,
+# shared, hand-edited): without them a 6 MB code body took minutes and GBs to
+# check, a deeply nested default crashed the parser. Each is far beyond any real
+# design, and each refusal names the limit.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+"""A design file's size (the largest example, 300 nodes, is ~0.3 MB)."""
+MAX_BODY_CHARS = 100_000
+"""One code node's body (~2,500 lines: past that, it belongs in a module)."""
+MAX_NESTING = 64
+"""Nesting of lists/objects in the file (the format itself needs ~6 levels)."""
+MAX_INT_DIGITS = 4300
+"""Digits of a number (Python's own conversion limit; JSON numbers beyond it fail)."""
+
 
 class DesignFileError(Exception):
     """A design file that cannot be read (or written); the message is for people.
@@ -61,14 +74,20 @@ def dumps(design: Design) -> str:
 
 def loads(text: str, source: Path | str = "<text>") -> Design:
     """Parse file text into a design; errors name `source` as the file."""
+    _check_nesting(text, source)
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except ValueError as exc:
+        if isinstance(exc, json.JSONDecodeError):
+            raise _not_json(source, exc) from None
+        # int() refuses more digits than sys.get_int_max_str_digits().
         raise DesignFileError(source, (
-            f"{source} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}. "
-            "The file may be cut short or was edited by hand: fix that spot in a text editor, "
-            f"or open its autosave ({Path(source).name}{AUTOSAVE_SUFFIX}) if there is one."),
-            where=f"line {exc.lineno}, column {exc.colno}", line=exc.lineno) from None
+            f"{source} holds a number with more than {MAX_INT_DIGITS} digits (the limit). "
+            "Fix that value in a text editor.")) from None
+    except RecursionError:  # pragma: no cover - _check_nesting refuses these first
+        raise DesignFileError(source, (
+            f"{source} is nested more than {MAX_NESTING} levels deep (the limit).")) from None
+    _check_bodies(data, source)
     try:
         return design_from_dict(data)
     except NewerSchemaError as exc:
@@ -83,6 +102,49 @@ def loads(text: str, source: Path | str = "<text>") -> Design:
             f"{source} is not a valid design: {exc.message} at {exc.path}{near}. "
             "Fix that field in a text editor, or open a backup or the autosave."),
             where=exc.path, line=line) from None
+
+
+def _not_json(source: Path | str, exc: json.JSONDecodeError) -> DesignFileError:
+    return DesignFileError(source, (
+        f"{source} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}. "
+        "The file may be cut short or was edited by hand: fix that spot in a text editor, "
+        f"or open its autosave ({Path(source).name}{AUTOSAVE_SUFFIX}) if there is one."),
+        where=f"line {exc.lineno}, column {exc.colno}", line=exc.lineno)
+
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _check_nesting(text: str, source: Path | str) -> None:
+    """Refuse nesting past MAX_NESTING before the recursive parser meets it."""
+    if text.count("[") + text.count("{") <= MAX_NESTING:
+        return
+    depth = 0
+    for match in _BRACKET.finditer(_STRING.sub('""', text)):
+        if match[0] in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                # Offsets differ once strings are blanked: no line number, rather than a wrong one.
+                raise DesignFileError(source, (
+                    f"{source} is nested more than {MAX_NESTING} levels deep (the limit). "
+                    "A default value this deep is not a real design; fix it in a text "
+                    "editor."))
+        else:
+            depth -= 1
+
+
+def _check_bodies(data: Any, source: Path | str) -> None:
+    """Refuse a code body past MAX_BODY_CHARS before it is parsed and analysed."""
+    nodes = data.get("nodes") if isinstance(data, dict) else None
+    for index, node in enumerate(nodes if isinstance(nodes, list) else []):
+        body = node.get("body") if isinstance(node, dict) else None
+        if isinstance(body, str) and len(body) > MAX_BODY_CHARS:
+            title = node.get("title") if isinstance(node.get("title"), str) else f"#{index + 1}"
+            raise DesignFileError(source, (
+                f"The code of node '{title}' in {source} is {len(body):,} characters long; "
+                f"the limit is {MAX_BODY_CHARS:,} per node. Move that code into a Python "
+                "module and call it from the node."), where=f"$.nodes[{index}].body")
 
 
 _INDEXED = re.compile(r"^\$\.(nodes|edges)\[(\d+)\]")
@@ -116,6 +178,12 @@ def load(path: Path | str) -> Design:
     """Read a design file; never writes anything."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DesignFileError(path, (
+                f"{path} is {size / 1024 / 1024:.1f} MB; a design file may be at most "
+                f"{MAX_FILE_BYTES // 1024 // 1024} MB (the limit). It is probably not a "
+                "Flowdesk design, or its code belongs in a Python module."))
         raw = path.read_bytes()
     except OSError as exc:
         raise DesignFileError(path, (
