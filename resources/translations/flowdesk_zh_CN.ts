@@ -831,6 +831,14 @@
     <context>
         <name>Core</name>
         <message>
+            <source>Disk full at {path}: free some space and try again.</source>
+            <translation>磁盘已满，无法写入 {path}：请腾出一些空间后重试。</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {reason}</source>
+            <translation>无法写入 {path}：{reason}</translation>
+        </message>
+        <message>
             <source>That object was not found on the server.</source>
             <translation>服务器上找不到该对象。</translation>
         </message>
@@ -983,8 +991,20 @@
             <translation>连接失败：{error}</translation>
         </message>
         <message>
+            <source>{path} was damaged ({problem}); kept as {kept}.</source>
+            <translation>{path} 已损坏（{problem}），已另存为 {kept}。</translation>
+        </message>
+        <message>
             <source>The server rejected the input: {reason}. The run is still paused.</source>
             <translation>服务器拒绝了输入：{reason}。运行仍处于暂停状态。</translation>
+        </message>
+        <message>
+            <source>Enter the secrets of your profiles again in Settings.</source>
+            <translation>请在“设置”中重新输入各连接配置的密钥。</translation>
+        </message>
+        <message>
+            <source>The rest of your settings were kept.</source>
+            <translation>其余设置均已保留。</translation>
         </message>
         <message>
             <source>Rename design</source>

@@ -76,7 +76,7 @@ def test_head_one_never_prints_a_traceback(managed_server, tmp_path, verb):
                                 env=env, timeout=120)
         assert result.stdout.count("\n") == 1
         failures += "Traceback" in result.stderr or "BrokenPipe" in result.stderr
-        code, err = closed_early(argv, env)
+        _code, err = closed_early(argv, env)
         failures += "Traceback" in err or "BrokenPipe" in err
     assert failures == 0
 
