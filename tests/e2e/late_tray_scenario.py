@@ -13,7 +13,6 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMainWindow, QSystemTrayIcon
 
 
@@ -23,10 +22,11 @@ def say(**data: object) -> None:
 
 async def scenario(work: Path) -> dict:
     from desktop_app.core.models import RunEvent
+    from desktop_app.core.settings import store_at
     from desktop_app.ui.settings.preferences import Preferences
     from desktop_app.ui.tray import TrayController
 
-    prefs = Preferences(QSettings(str(work / "prefs.ini"), QSettings.Format.IniFormat))
+    prefs = Preferences(store_at(work / "settings.json"))
     window = QMainWindow()
     window.setWindowTitle("Flowdesk")
     window.resize(500, 300)

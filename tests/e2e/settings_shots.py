@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 
@@ -31,14 +31,13 @@ async def shoot(app: QApplication, out: Path, work: Path) -> dict:
     from desktop_app.ui.translations import install_language
 
     report: dict = {"platform": app.platformName()}
-    store = ProfileStore(work / "profiles.json", SecretStore(work / "secrets.json", False))
+    store = ProfileStore(work / "settings.json", SecretStore(work / "secrets.json", False))
     url = os.environ.get("FLOWDESK_E2E_API_URL", "http://team-server:4200/api")
     team = Profile(name="Team server", kind="remote", api_url=url)
     store.upsert(team, secret=os.environ.get("FLOWDESK_E2E_AUTH") or None)
-    settings = QSettings(str(work / "prefs.ini"), QSettings.Format.IniFormat)
     dialog = SettingsDialog(
         store,
-        Preferences(settings),
+        Preferences(store.settings),
         autostart=Autostart(platform="linux", home=work),
         tray_available=True,
     )

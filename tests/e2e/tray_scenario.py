@@ -286,6 +286,7 @@ def main() -> int:
     app.setQuitOnLastWindowClosed(False)  # a tray app
     settings_dir = os.environ.get("FLOWDESK_E2E_SETTINGS")
     if settings_dir:
+        os.environ["FLOWDESK_HOME"] = settings_dir  # the preferences file (core.settings)
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
     import qasync

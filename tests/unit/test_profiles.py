@@ -55,12 +55,13 @@ def test_secret_file_fallback_is_private_and_warns(tmp_path):
     assert stat.S_IMODE((tmp_path / "secrets.json").stat().st_mode) == 0o600
 
 
-def test_corrupt_profiles_file_falls_back_without_losing_it(tmp_path):
-    path = tmp_path / "profiles.json"
+def test_corrupt_settings_file_falls_back_without_losing_it(tmp_path):
+    path = tmp_path / "settings.json"
     path.write_text("{broken")
     store = ProfileStore(path, SecretStore(tmp_path / "s.json", use_keyring=False))
     assert store.active.id == LOCAL_ID
-    assert path.read_text() == "{broken"  # not overwritten until the user saves
+    kept = list(tmp_path.glob("settings.json.broken-*"))
+    assert len(kept) == 1 and kept[0].read_text() == "{broken"  # kept aside, never overwritten
     with pytest.raises(ValueError, match="unknown profile kind"):
         Profile(name="x", kind="ftp")
 

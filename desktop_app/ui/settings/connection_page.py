@@ -112,10 +112,9 @@ class ConnectionPage(QWidget):
         """Forget every draft: show what is saved."""
         self.store.load()
         self.drafts = {p.id: replace(p) for p in self.store.profiles}
-        # What is in force wins over what the profile remembers: the window's
-        # Server menu toggles keep-running, and start-at-login lives in the OS.
+        # Keep-running is the local profile's own field (the Server menu edits the
+        # same one); start-at-login is in force in the OS, which wins if they differ.
         local = self.drafts[LOCAL_ID]
-        local.keep_server_running = self.preferences.keep_server_running
         try:
             local.start_at_login = self.autostart.enabled()
         except OSError:
@@ -298,7 +297,6 @@ class ConnectionPage(QWidget):
             )
             return False, None
         local = self.drafts[LOCAL_ID]
-        self.preferences.keep_server_running = local.keep_server_running
         problem = self._apply_autostart(local)
         for profile_id, secret in self.new_secrets.items():
             if secret:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop_app.core.connection import Connection
 from desktop_app.core.profiles import Profile, ProfileStore
 from desktop_app.ui.async_tools import TaskKeeper
-from desktop_app.ui.settings.preferences import Preferences
+from desktop_app.ui.settings.preferences import Preferences, SettingsSignals
 from desktop_app.ui.theme import apply_theme
 from desktop_app.ui.translations import install_language
 
@@ -52,7 +52,8 @@ class SettingsController(QObject):
     switched = Signal(object)
     """The `Profile` the app now shows, once the context has been re-pointed."""
     applied = Signal()
-    """Settings were saved: views that mirror one of them re-read it."""
+    """Settings were saved (by the dialog, the Server menu, any part of the app):
+    views that mirror one of them re-read it."""
 
     def __init__(
         self,
@@ -76,6 +77,8 @@ class SettingsController(QObject):
         """The window's "may the designer close?" check, run before re-pointing the app."""
         self.shown_id = store.active.id
         """The profile the app shows (the store's active one may be ahead of it)."""
+        self.signals = SettingsSignals(preferences.store, self)
+        self.signals.changed.connect(lambda _settings: self.applied.emit())
 
     def open(self) -> SettingsDialog:
         """Show the (one) settings dialog, built on first use."""
