@@ -12,10 +12,37 @@ MAX_BYTES = 5 * 1024 * 1024
 BACKUPS = 3
 
 
+class _LogFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log file that, on a full disk, says so once instead of a traceback per record.
+
+    logging's default `handleError` prints "--- Logging error ---" and a traceback
+    to stderr for every record it could not write; on a full disk that is every
+    record, and the words that matter ("disk full") are buried in Errno 28.
+    """
+
+    _said_full = False
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        import sys
+
+        from desktop_app.core.atomic import disk_full_message, is_disk_full
+
+        exc = sys.exc_info()[1]
+        if exc is not None and is_disk_full(exc):
+            if not self._said_full:
+                self._said_full = True
+                try:
+                    sys.stderr.write(f"flowdesk: {disk_full_message(self.baseFilename)}\n")
+                except (OSError, ValueError, AttributeError):
+                    pass
+            return
+        super().handleError(record)
+
+
 def setup_logging(name: str, level: int = logging.INFO) -> Path:
     """Send this process's logging to `<log dir>/<name>.log`, rotating."""
     path = paths.log_dir() / f"{name}.log"
-    handler = logging.handlers.RotatingFileHandler(
+    handler = _LogFileHandler(
         path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
     )
     handler.setFormatter(

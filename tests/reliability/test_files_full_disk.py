@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -88,3 +89,25 @@ def test_cli_says_disk_full_in_one_line(disk, tmp_path):
     assert target.read_text() == "# old\n"
     assert _leftovers(disk) == ["out.py"]
     json.dumps(result.stderr)  # printable
+
+
+def test_logging_on_a_full_disk_says_so_once(disk):
+    """A log file on a full disk: one 'Disk full at' line, no '--- Logging error ---'."""
+    env = {**os.environ, "FLOWDESK_HOME": str(disk / "home")}
+    code = (
+        "import logging\n"
+        "from desktop_app.core.logs import setup_logging\n"
+        "from tests.reliability.full_disk import fill\n"
+        "from pathlib import Path\n"
+        "path = setup_logging('app')\n"
+        "logging.getLogger('x').info('before')\n"
+        "fill(Path(path).parent)\n"
+        "for i in range(50):\n"
+        "    logging.getLogger('x').info('line %s %s', i, 'y' * 5000)\n"
+        "print('still running')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=env, timeout=120, cwd=str(Path(__file__).resolve().parents[2]))
+    assert result.stdout.strip() == "still running"
+    assert "Logging error" not in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.count("Disk full at") == 1, result.stderr
