@@ -15,7 +15,6 @@ geometry stays in QSettings.
 
 from __future__ import annotations
 
-import configparser
 import logging
 from pathlib import Path
 from typing import Any
@@ -91,6 +90,8 @@ def _damaged(path: Path, problem: str, *, copy: bool = False) -> None:
 
 
 def _apply_qsettings(settings: Settings, path: Path) -> None:
+    import configparser  # only on the one start that migrates
+
     parser = configparser.RawConfigParser(strict=False, interpolation=None)
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
     try:
@@ -110,7 +111,7 @@ def _apply_qsettings(settings: Settings, path: Path) -> None:
         settings.local.keep_server_running = keep
 
 
-def _value(parser: configparser.RawConfigParser, section: str, key: str, default: Any) -> Any:
+def _value(parser: Any, section: str, key: str, default: Any) -> Any:
     """The INI value converted to `default`'s type; None when absent or not convertible."""
     if not parser.has_option(section, key):
         return None
