@@ -56,14 +56,19 @@ def write_failure_message(path: Path | str, exc: OSError) -> str:
     return tr_core("Cannot write {path}: {reason}").format(path=path, reason=reason)
 
 
-def atomic_write_bytes(path: Path | str, data: bytes, *, mode: int | None = None) -> None:
+def atomic_write_bytes(
+    path: Path | str, data: bytes, *, mode: int | None = None, durable: bool = True
+) -> None:
     """Write `data` to `path` atomically; raises OSError with the target untouched.
 
     `mode` sets the permission bits (e.g. 0o600 for a secret: the temporary file
     is created with them, so the secret is never readable by others, even for a
     moment). Without it the new file keeps the old one's bits, and a fresh file
     gets the usual umask-derived ones (not mkstemp's private 0600).
-    A full disk raises `DiskFullError`.
+    A full disk raises `DiskFullError`. `durable=False` skips the two fsyncs
+    (still all-or-nothing for readers, but may be lost in a power cut): for
+    throw-away reports written on the GUI thread, where an fsync can stall
+    the first paint on a busy disk.
     """
     path = Path(path)
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
@@ -75,7 +80,8 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, mode: int | None = None
         with open(fd, "wb", closefd=True) as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(temp, mode)
         else:
@@ -88,20 +94,28 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, mode: int | None = None
         if isinstance(exc, OSError):
             _reraise(exc, path)
         raise
-    fsync_directory(path.parent)
+    if durable:
+        fsync_directory(path.parent)
 
 
-def atomic_write_text(path: Path | str, text: str, *, mode: int | None = None) -> None:
+def atomic_write_text(
+    path: Path | str, text: str, *, mode: int | None = None, durable: bool = True
+) -> None:
     """`atomic_write_bytes` for UTF-8 text with `\\n` line ends on every OS."""
-    atomic_write_bytes(path, text.encode("utf-8"), mode=mode)
+    atomic_write_bytes(path, text.encode("utf-8"), mode=mode, durable=durable)
 
 
 def atomic_write_json(
-    path: Path | str, value: Any, *, mode: int | None = None, sort_keys: bool = False
+    path: Path | str,
+    value: Any,
+    *,
+    mode: int | None = None,
+    sort_keys: bool = False,
+    durable: bool = True,
 ) -> None:
     """Pretty JSON (two-space indent, trailing newline), written atomically."""
     text = json.dumps(value, indent=2, sort_keys=sort_keys, ensure_ascii=False) + "\n"
-    atomic_write_text(path, text, mode=mode)
+    atomic_write_text(path, text, mode=mode, durable=durable)
 
 
 def _reraise(exc: OSError, path: Path) -> NoReturn:

@@ -75,7 +75,7 @@ class StartupReport:
         self.times[name] = time.time()
         self.times.update(extra)
         if self.path is not None:
-            atomic_write_json(self.path, self.times)
+            atomic_write_json(self.path, self.times, durable=False)  # no fsync before paint
 
 
 class ErrorReporter(QObject):
