@@ -17,7 +17,11 @@ def empty_status() -> dict[str, Any]:
 
 
 def status_from_dict(raw: Any) -> dict[str, Any]:
-    """Checked shape: {"deployments": {file: [names]}, "errors": {file: message}, "updated": t}."""
+    """Checked shape: {"deployments": {file: [names]}, "errors": {file: message}, "updated": t}.
+
+    Only the keys every reader relies on are checked here; `flow_ownership`
+    reads the rest defensively itself.
+    """
     data = damaged.expect_object(raw)
     deployments = data.get("deployments", {})
     errors = data.get("errors", {})
@@ -31,7 +35,8 @@ def status_from_dict(raw: Any) -> dict[str, Any]:
         raise damaged.DamagedFile("'errors' must map files to messages")
     if isinstance(updated, bool) or not isinstance(updated, (int, float)):
         raise damaged.DamagedFile("'updated' must be a time")
-    return {"deployments": deployments, "errors": errors, "updated": updated}
+    # Other keys (load errors, clashes, folders...) are the flow report's to read: kept as they are.
+    return {**data, "deployments": deployments, "errors": errors, "updated": updated}
 
 
 def read_runner_status() -> dict[str, Any]:
