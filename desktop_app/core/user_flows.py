@@ -10,13 +10,13 @@ example into a file of theirs under a flow name that clashes with nothing.
 from __future__ import annotations
 
 import ast
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core import paths
+from desktop_app.core.atomic import atomic_write_text
 
 README_NAME = "README.txt"
 README_TEXT = """\
@@ -174,10 +174,5 @@ def _quote(text: str) -> str:
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    """Write beside the target, then rename: the runner never imports half a file."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    """All or nothing (core.atomic): the runner never imports half a file."""
+    atomic_write_text(path, text)
