@@ -177,6 +177,8 @@ class Daemon:
             self.publish(port=choose_port(self.preferred_port))
 
     def tick(self) -> None:
+        if not paths.server_state_file().exists():  # deleted, or damaged and kept aside
+            write_state(self.state)
         if _take_request("release-owner"):
             self.owner_pid = None
             self.publish(owner_pid=None)

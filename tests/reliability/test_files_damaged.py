@@ -188,3 +188,26 @@ def test_notices_reach_the_window_from_any_thread(qtbot):
     thread.join()
     qtbot.waitUntil(lambda: shown == ["x.json was damaged"], timeout=5000)
     owner.deleteLater()
+
+
+@pytest.mark.integration
+def test_damaged_state_file_of_a_live_server_heals_within_a_tick(managed_server):
+    """The supervisor rewrites a state file that was kept aside: no 120 s wait."""
+    import time
+
+    from desktop_app.core import paths
+
+    path = paths.server_state_file()
+    for _attempt in range(3):  # the supervisor may rewrite it first: damage it again
+        path.write_text("[]")
+        result = _cli(managed_server.home, "server", "status")
+        assert "Traceback" not in result.stderr
+        if "server.json was damaged" in result.stderr:
+            break
+    else:
+        pytest.fail("the damaged state file was never noticed")
+    began = time.monotonic()
+    while _cli(managed_server.home, "server", "status").returncode != 0:
+        assert time.monotonic() - began < 30, "the state file did not heal"
+    for kept in broken_copies(path.parent, "server.json"):
+        kept.unlink()
