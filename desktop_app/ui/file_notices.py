@@ -25,5 +25,8 @@ class FileNotices(QObject):
 
 
 def attach(window) -> FileNotices:
-    """Route damaged-file notices into `window.show_error` for the window's lifetime."""
-    return FileNotices(window.show_error, window)
+    """Route damaged-file notices into `window.show_error` for the window's lifetime.
+
+    The line can be longer than the status bar: "Details…" shows it whole.
+    """
+    return FileNotices(lambda text: window.show_error(text, text), window)
