@@ -67,8 +67,19 @@ def notify(message: str) -> None:
             log.exception("damaged-file listener failed")
 
 
+class _Gone(Exception):
+    """Another reader moved the file aside first (and told the user)."""
+
+
 def set_aside(path: Path, *, copy: bool = False) -> Path | None:
-    """Move (or copy) `path` to `NAME.broken-YYYYmmdd-HHMMSS[-n]`; None if it is already gone."""
+    """Move (or copy) `path` to `NAME.broken-YYYYmmdd-HHMMSS[-n]`; None if that failed."""
+    try:
+        return _set_aside(path, copy)
+    except _Gone:
+        return None
+
+
+def _set_aside(path: Path, copy: bool) -> Path | None:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.broken-{stamp}")
     index = 1
@@ -81,7 +92,7 @@ def set_aside(path: Path, *, copy: bool = False) -> Path | None:
         else:
             os.replace(path, target)
     except FileNotFoundError:
-        return None  # another reader got there first
+        raise _Gone from None  # another reader got there first
     except OSError as exc:
         log.warning("cannot keep %s aside: %s", path, exc)
         return None
@@ -92,8 +103,9 @@ def report(path: Path, problem: str, *, copy: bool = False, consequence: str = "
     """Keep the damaged `path` aside and tell the user in one line. Returns where it went."""
     from desktop_app.i18n import tr_core
 
-    kept = set_aside(path, copy=copy)
-    if kept is None and not copy and path.exists():
+    try:
+        kept = _set_aside(path, copy)
+    except _Gone:
         return None
     message = tr_core("{path} was damaged ({problem}); kept as {kept}.").format(
         path=path, problem=problem, kept=kept.name if kept else "-"
