@@ -300,6 +300,9 @@ def test_switching_profile_repoints_every_view_live(
             await h.connected_and_loaded()
             await await_until(lambda: "local-only-flow" in flows(window), 30, what="local again")
             assert "team-only-flow" not in flows(window)
-            assert "basic-workflow/local" in deployments(window)
+            # The deployments tab loads on its own task: connected_and_loaded waits for runs.
+            await await_until(
+                lambda: "basic-workflow/local" in deployments(window), 30, what="deployments"
+            )
 
     run(qloop, scenario(), timeout=150)  # not arun: the window's close cancels stray tasks
