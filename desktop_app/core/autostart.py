@@ -19,11 +19,27 @@ APP_ID = "io.flowdesk.Flowdesk"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 
 
-def launch_command(minimised: bool = True) -> list[str]:
+def launch_command(minimised: bool = True, platform: str | None = None) -> list[str]:
     command = list(self_command())
+    if (platform or sys.platform) == "win32":
+        command[0] = str(windows_gui_executable(Path(command[0])))
     if minimised:
         command.append("--minimised")
     return command
+
+
+def windows_gui_executable(executable: Path) -> Path:
+    """The window-subsystem twin of `executable`: nothing opens a console at login.
+
+    Frozen, the CLI (`flowdesk-cli.exe`) sits beside the window (`Flowdesk.exe`);
+    from a pip install, `python.exe` beside `pythonw.exe`.
+    """
+    twin = {"flowdesk-cli.exe": "Flowdesk.exe", "python.exe": "pythonw.exe"}.get(
+        executable.name.lower()
+    )
+    if twin and executable.with_name(twin).exists():
+        return executable.with_name(twin)
+    return executable
 
 
 def desktop_entry(command: list[str]) -> str:
@@ -69,12 +85,15 @@ class Autostart:
         return self._path().exists()
 
     def enable(self, minimised: bool = True) -> None:
-        command = launch_command(minimised)
+        command = launch_command(minimised, self.platform)
         if self.platform == "win32":
             import winreg
 
             value = " ".join(f'"{part}"' for part in command)
-            with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE) as key:
+            # CreateKeyEx: a fresh profile may not have the Run key yet.
+            with winreg.CreateKeyEx(
+                winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE
+            ) as key:
                 winreg.SetValueEx(key, "Flowdesk", 0, winreg.REG_SZ, value)
             return
         path = self._path()

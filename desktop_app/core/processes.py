@@ -18,6 +18,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Mapping, Sequence
@@ -128,7 +129,8 @@ def kill_tree(
         return []
     if include_root:
         try:
-            root.terminate()
+            if not request_stop(pid):
+                root.terminate()
         except psutil.NoSuchProcess:
             pass
         _gone, alive = psutil.wait_procs([root], timeout=grace)
@@ -183,5 +185,44 @@ def start_parent_watch(on_parent_death=None) -> threading.Thread | None:
             time.sleep(WATCH_INTERVAL)
 
     thread = threading.Thread(target=watch, name="flowdesk-parent-watch", daemon=True)
+    thread.start()
+    return thread
+
+
+# -- stop requests: a graceful stop where there is no SIGTERM (Windows) -----------
+# On Windows `terminate()` is TerminateProcess, a hard kill: the runner would never
+# suspend its runs in progress. A child that must clean up listens for a request
+# file instead; `kill_tree` writes it when the child listens, and still kills after
+# the grace period if the child does not go.
+
+
+def _stop_file(pid: int, kind: str) -> Path:
+    return Path(tempfile.gettempdir()) / f"flowdesk-stop-{pid}.{kind}"
+
+
+def request_stop(pid: int) -> bool:
+    """Ask `pid` to stop through its stop-request file; False if it does not listen."""
+    if not _stop_file(pid, "listening").exists() or not pid_alive(pid):
+        return False
+    _stop_file(pid, "request").write_text("stop", encoding="utf-8")
+    return True
+
+
+def listen_for_stop_request(on_stop) -> threading.Thread:
+    """In a child: call `on_stop` (which should exit) when `request_stop` asks."""
+    pid = os.getpid()
+    request, listening = _stop_file(pid, "request"), _stop_file(pid, "listening")
+    request.unlink(missing_ok=True)  # left by an earlier process with our pid
+    listening.write_text(str(pid), encoding="utf-8")
+
+    def listen() -> None:
+        while not request.exists():
+            time.sleep(WATCH_INTERVAL / 2)
+        request.unlink(missing_ok=True)
+        listening.unlink(missing_ok=True)
+        log.info("stop requested")
+        on_stop()
+
+    thread = threading.Thread(target=listen, name="flowdesk-stop-listener", daemon=True)
     thread.start()
     return thread

@@ -27,7 +27,11 @@ from desktop_app.core.flow_ownership import (
     entrypoint_file,
     resolve,
 )
-from desktop_app.core.processes import kill_tree, start_parent_watch
+from desktop_app.core.processes import (
+    kill_tree,
+    listen_for_stop_request,
+    start_parent_watch,
+)
 from desktop_app.core.runner_status import read_runner_status, runner_status_file
 from desktop_app.core.user_flows import ensure_user_flows_folder
 
@@ -375,6 +379,8 @@ def run_runner(folders: list[Path] | None = None) -> int:
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)
     start_parent_watch(on_parent_death=_leave_with_runs_suspended)
+    if os.name == "nt":  # no SIGTERM there: the supervisor asks through a file
+        listen_for_stop_request(stop_now)
     os.chdir(paths.data_dir())
     ensure_user_flows_folder()
     asyncio.run(_serve(folders or served_folders()))

