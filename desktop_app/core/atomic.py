@@ -23,6 +23,8 @@ import stat
 from pathlib import Path
 from typing import Any, NoReturn
 
+from desktop_app.core.replace import replace_file
+
 DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
 
 
@@ -87,7 +89,7 @@ def atomic_write_bytes(
         else:
             with contextlib.suppress(FileNotFoundError):
                 os.chmod(temp, stat.S_IMODE(os.stat(path).st_mode))
-        os.replace(temp, path)
+        replace_file(temp, path)  # retries while a Windows reader holds the target
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp)

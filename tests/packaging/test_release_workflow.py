@@ -20,7 +20,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW = ROOT / ".github" / "workflows" / "release.yml"
-ISS = ROOT / "packaging" / "windows" / "flowdesk.iss"
+NSI = ROOT / "packaging" / "windows" / "flowdesk.nsi"
 
 
 @pytest.fixture(scope="module")
@@ -122,41 +122,75 @@ def test_artifacts_cover_every_installer(workflow):
     assert upload["with"]["if-no-files-found"] == "error"
 
 
-def _iss_sections() -> dict[str, list[str]]:
-    sections: dict[str, list[str]] = {}
-    current = ""
-    for raw in ISS.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith(";"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1]
-            sections.setdefault(current, [])
-        elif current:
-            sections[current].append(line)
-    return sections
+def _nsi_lines() -> list[str]:
+    return [
+        line.strip()
+        for line in NSI.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.strip().startswith(";")
+    ]
 
 
-def test_windows_installer_is_per_user_and_cleans_up_on_upgrade_and_uninstall():
-    sections = _iss_sections()
-    setup = dict(line.split("=", 1) for line in sections["Setup"])
-    assert setup["PrivilegesRequired"] == "lowest"
-    assert setup["PrivilegesRequiredOverridesAllowed"] == "dialog"
-    assert setup["AppVersion"] == "{#AppVersion}"  # injected, never typed here
-    assert setup["DefaultDirName"] == "{autopf}\\Flowdesk"
-    assert any('Name: "{app}\\_internal"' in line for line in sections["InstallDelete"])
-    assert any(
-        "flowdesk-cli.exe" in line and '"server stop"' in line for line in sections["UninstallRun"]
+def _section(lines: list[str], name: str) -> list[str]:
+    begin = next(i for i, line in enumerate(lines) if line.startswith(f'Section "{name}"'))
+    end = next(i for i in range(begin, len(lines)) if lines[i] == "SectionEnd")
+    return lines[begin:end]
+
+
+def test_windows_installer_is_64_bit_per_user_and_cleans_up_on_upgrade_and_uninstall():
+    """NSIS, not Inno Setup: its 64-bit installer is built on Linux and installed under
+    64-bit Wine by packaging/windows/wine_lane.sh (Inno Setup's is 32-bit)."""
+    lines = _nsi_lines()
+    assert "Unicode true" in lines and "Target amd64-unicode" in lines
+    assert "RequestExecutionLevel user" in lines  # no admin rights
+    assert 'InstallDir "$LOCALAPPDATA\\Programs\\Flowdesk"' in lines
+    assert not any("${AppVersion}" in line and "!define AppVersion" in line for line in lines)
+    install = _section(lines, "Flowdesk")
+    assert any('RMDir /r "$INSTDIR\\_internal"' in line for line in install)
+    assert any("flowdesk-cli.exe" in line and "server stop" in line for line in install)
+    assert any("$SMPROGRAMS" in line for line in install)
+    assert any("WriteUninstaller" in line for line in install)
+    uninstall = _section(lines, "Uninstall")
+    stop = next(i for i, line in enumerate(uninstall) if "server stop" in line)
+    remove = next(i for i, line in enumerate(uninstall) if line.startswith("RMDir /r"))
+    assert stop < remove  # the server's files are in use until it stops
+    assert not any("$LOCALAPPDATA\\Flowdesk" in line for line in uninstall)  # user data stays
+
+
+@pytest.mark.skipif(shutil.which("makensis") is None, reason="makensis (NSIS) is not installed")
+def test_windows_installer_builds_with_makensis(tmp_path):
+    bundle = tmp_path / "Flowdesk"
+    (bundle / "_internal").mkdir(parents=True)
+    for name in ("Flowdesk.exe", "flowdesk-cli.exe", "_internal/python311.dll"):
+        (bundle / name).write_bytes(b"MZ")
+    out = tmp_path / "setup.exe"
+    result = subprocess.run(
+        ["makensis", "-V2", "-INPUTCHARSET", "UTF8", "-DAppVersion=1.2.3",
+         f"-DSourceDir={bundle}", f"-DIconFile={_any_ico(tmp_path)}", f"-DOutFile={out}",
+         str(NSI)],
+        capture_output=True, text=True, timeout=300,
     )
-    assert any("{autoprograms}" in line for line in sections["Icons"])
-    assert any("desktopicon" in line for line in sections["Icons"])
-    code = "\n".join(sections["Code"])
-    assert "PrepareToInstall" in code and "server stop" in code
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert out.read_bytes()[:2] == b"MZ"
+
+
+def _any_ico(tmp_path: Path) -> Path:
+    """A minimal valid 16x16 .ico (the real one is built by make_icons.py)."""
+    import struct
+
+    pixels = b"\x00\x00\xff\xff" * 256 + b"\x00" * 64  # BGRA + AND mask
+    header = struct.pack("<IiiHHIIiiII", 40, 16, 32, 1, 32, 0, len(pixels), 0, 0, 0, 0)
+    image = header + pixels
+    ico = struct.pack("<HHH", 0, 1, 1) + struct.pack(
+        "<BBBBHHII", 16, 16, 0, 0, 1, 32, len(image), 22
+    ) + image
+    path = tmp_path / "icon.ico"
+    path.write_bytes(ico)
+    return path
 
 
 def test_version_lives_in_pyproject_only():
     version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
         "version"
     ]
-    for path in (WORKFLOW, ISS, ROOT / "packaging" / "flowdesk.spec"):
+    for path in (WORKFLOW, NSI, ROOT / "packaging" / "flowdesk.spec"):
         assert version not in path.read_text(encoding="utf-8"), path

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import plistlib
 import stat
+import sys
 
 import pytest
 
@@ -47,6 +48,10 @@ def test_profiles_keep_secrets_out_of_the_profiles_file(tmp_path, file_keyring):
         reloaded.remove(LOCAL_ID)
 
 
+@pytest.mark.skipif(
+    sys.platform == "win32",
+    reason="POSIX permission bits: on Windows the user profile's ACLs keep the file private",
+)
 def test_secret_file_fallback_is_private_and_warns(tmp_path):
     secrets = SecretStore(file_path=tmp_path / "secrets.json", use_keyring=False)
     assert "readable only by you" in secrets.warning
