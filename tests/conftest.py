@@ -78,8 +78,13 @@ def managed_server(session_home: Path) -> Iterator[ServerHandle]:
     from desktop_app.core.server import ServerManager
 
     manager = ServerManager(preferred_port=free_port())
-    connection = asyncio.run(manager.ensure_running(timeout=240))
-    asyncio.run(_wait_for_seed_deployments(connection))
+    try:
+        connection = asyncio.run(manager.ensure_running(timeout=240))
+        asyncio.run(_wait_for_seed_deployments(connection))
+    except BaseException:
+        # A server too slow to start is still starting: never leave it behind.
+        asyncio.run(manager.stop())
+        raise
     yield ServerHandle(manager, connection, session_home)
     asyncio.run(manager.stop())
 

@@ -22,9 +22,11 @@
 # Steps c..f only run when their inputs changed since the last green run (stamp in the
 # cache; FLOWDESK_WINE_FORCE=1 runs them anyway). A fresh cache always runs them.
 #
-# Wine's output is always piped (`2>&1 | cat > log`): a Windows program whose stdout is
-# redirected straight to a file cannot open its standard streams under Wine.
+# Wine's output is always piped (through `cat` into the log): a Windows program whose
+# stdout is redirected straight to a file cannot open its standard streams under Wine.
 set -uo pipefail
+{ # One compound command: bash reads the whole script before running it, so editing
+  # the file while a long lane runs cannot change what that run does.
 
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 CACHE="${FLOWDESK_WINE_CACHE:-$HOME/.cache/flowdesk-wine-lane}"
@@ -46,16 +48,22 @@ PYDIR="$WINEPREFIX/drive_c/py311"
 WPY='C:\py311\python.exe'
 HOST_PY="${FLOWDESK_HOST_PYTHON:-python3}"
 VERSION="$(sed -n 's/^version *= *"\(.*\)"/\1/p' "$REPO/pyproject.toml" | head -1)"
+# Steps e/f install into a second, fresh prefix: a Windows without Python or any of
+# the build's files, as a user's machine is.
+INSTALL_PREFIX="$CACHE/prefix-installed"
 INSTALL_DIR='C:\users\Public\Flowdesk 程序'
-INSTALL_DIR_UNIX="$WINEPREFIX/drive_c/users/Public/Flowdesk 程序"
+INSTALL_DIR_UNIX="$INSTALL_PREFIX/drive_c/users/Public/Flowdesk 程序"
 OUT="$REPO/packaging/out"
 BUNDLE="$CACHE/build/dist/Flowdesk"
 INSTALLER="$OUT/Flowdesk-$VERSION-windows-x64-setup.exe"
 
 log() { printf '[wine-lane %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 
-# Run a Windows program; its output goes through a pipe (see the header).
-wrun() { wine "$@" 2>&1 | cat; return "${PIPESTATUS[0]}"; }
+# Run a Windows program; its output goes through a pipe (see the header). A process
+# substitution, not `| cat`: bash then waits for the program only, not for every
+# process that inherited the pipe (a server a failing test left behind would hang
+# the lane; the step after it kills such leftovers).
+wrun() { wine "$@" > >(cat) 2>&1; }
 wpy() { wrun "$WPY" "$@"; }
 
 # ---------------------------------------------------------------- setup
@@ -166,11 +174,16 @@ step_d() {
 }
 
 step_e() {
-    # A previous install is removed first: the step checks a fresh install.
-    if [ -f "$INSTALL_DIR_UNIX/uninstall.exe" ]; then
-        wrun "$INSTALL_DIR\\uninstall.exe" /S "_?=$INSTALL_DIR" || true
-    fi
-    rm -rf "$INSTALL_DIR_UNIX"
+    # A fresh prefix each time (10 s): nothing left from an earlier install.
+    export WINEPREFIX="$INSTALL_PREFIX"
+    WINEPREFIX="$INSTALL_PREFIX" wineserver -k 2>/dev/null || true
+    rm -rf "$INSTALL_PREFIX"
+    wrun winecfg -v win10 || return 1
+    wineserver -w
+    local name
+    for name in bcryptprimitives icuuc; do  # what Wine 8 lacks and Windows 10 has
+        cp -f "$CACHE/shims/$name.dll" "$INSTALL_PREFIX/drive_c/windows/system32/"
+    done
     # NSIS: /D= must be last and unquoted, even with spaces.
     wrun "$(winepath -w "$INSTALLER")" /S "/D=$INSTALL_DIR" || return 1
     wineserver -w
@@ -180,9 +193,13 @@ step_e() {
         grep -q "$VERSION" || { log "no uninstall entry in the registry"; return 1; }
     (cd "$WINEPREFIX/drive_c" &&
         FLOWDESK_HOME="$DATA_ROOT\\Flowdesk lane e" wrun "$INSTALL_DIR\\flowdesk-cli.exe" --self-test)
+    local rc=$?
+    wineserver -k 2>/dev/null || true
+    return $rc
 }
 
 step_f() {
+    export WINEPREFIX="$INSTALL_PREFIX"
     local xvfb_pid app_pid shot="$REPO/docs/windows-window.png" home="$DATA_ROOT\\Flowdesk lane f"
     Xvfb "$DISPLAY_NUM" -screen 0 1280x800x24 -noreset >"$LOGS/xvfb.log" 2>&1 &
     xvfb_pid=$!
@@ -190,18 +207,20 @@ step_f() {
     local ok=1
     (FLOWDESK_HOME="$home" wrun "$INSTALL_DIR\\Flowdesk.exe" >"$LOGS/window.log") &
     app_pid=$!
-    # Ready when the window shows the server is ready; Flowdesk writes that in its log
-    # too, which is easier to poll than pixels.
-    local logfile deadline=$((SECONDS + 300))
-    logfile="$WINEPREFIX/drive_c/users/张三/AppData/Local/Flowdesk lane f/logs/flowdesk.log"
+    # Ready when the window exists and the server it started reports "ready" with the
+    # runner serving (the state file the window itself follows).
+    local state deadline=$((SECONDS + 420))
+    state="$WINEPREFIX/drive_c/users/张三/AppData/Local/Flowdesk lane f/data/server.json"
+    rm -rf "$WINEPREFIX/drive_c/users/张三/AppData/Local/Flowdesk lane f"
     while [ $SECONDS -lt $deadline ]; do
-        if xdotool search --name '^Flowdesk' >/dev/null 2>&1 &&
-            grep -q -i 'server ready\|server is ready\|ready at' "$logfile" 2>/dev/null; then
+        if xdotool search --name 'Flowdesk' >/dev/null 2>&1 &&
+            grep -q '"phase": *"ready"' "$state" 2>/dev/null &&
+            grep -q '"runner_phase": *"serving"' "$state" 2>/dev/null; then
             ok=0; break
         fi
         sleep 2
     done
-    sleep 3  # let the tables paint after the ready signal (a screenshot, not a test)
+    sleep 10  # let the tables fill after the ready signal (a screenshot, not a test)
     import -window root "$shot" && log "screenshot: $shot"
     FLOWDESK_HOME="$home" wrun "$INSTALL_DIR\\flowdesk-cli.exe" server stop >>"$LOGS/window.log" || true
     wrun "$INSTALL_DIR\\flowdesk-cli.exe" quit >/dev/null 2>&1 || true
@@ -234,8 +253,10 @@ run_step() {
     ORDER+=("$id")
     start=$SECONDS
     log "step $id: $title"
-    "step_$id" 2>&1 | cat >"$LOGS/step_$id.log"
-    rc=${PIPESTATUS[0]}
+    ("step_$id") >"$LOGS/step_$id.log" 2>&1
+    rc=$?
+    # Whatever the step left running in the build prefix goes (and fails nothing else).
+    case $id in a|b|c) wineserver -k 2>/dev/null;; esac
     TIME[$id]=$((SECONDS - start))
     if [ "$rc" = 0 ]; then RESULT[$id]=ok; else
         RESULT[$id]="FAILED (rc $rc)"
@@ -246,16 +267,19 @@ run_step() {
 }
 declare -A TITLE
 
-wineserver -k 2>/dev/null || true
+want() { case " $STEPS " in *" $1 "*) return 0;; esac; return 1; }
+# Nothing of an earlier, interrupted lane may linger in the build prefix.
+want a || want b || want c && wineserver -k 2>/dev/null
 total_start=$SECONDS
 setup_start=$SECONDS
 setup_ok=1
-for s in setup_prefix setup_shims setup_python setup_wheels; do
+setup_steps="setup_prefix setup_shims setup_python"
+# Only steps a..c run Wine's Python (d..f use the bundle): don't touch its packages otherwise.
+want a || want b || want c && setup_steps="$setup_steps setup_wheels"
+for s in $setup_steps; do
     "$s" || { log "$s failed"; setup_ok=0; break; }
 done
 SETUP_TIME=$((SECONDS - setup_start))
-
-want() { case " $STEPS " in *" $1 "*) return 0;; esac; return 1; }
 
 if [ $setup_ok = 1 ]; then
     want a && run_step a "flowdesk self-test (installed wheel)"
@@ -283,7 +307,8 @@ if [ $setup_ok = 1 ]; then
         if [ $pkg_ok = 1 ] && [ "$STEPS" = "a b c d e f" ]; then echo "$stamp" >"$CACHE/packaging.stamp"; fi
     fi
 fi
-wineserver -k 2>/dev/null || true
+want a || want b || want c && WINEPREFIX="$CACHE/prefix" wineserver -k 2>/dev/null
+WINEPREFIX="$INSTALL_PREFIX" wineserver -k 2>/dev/null
 
 failed=0
 echo
@@ -300,3 +325,4 @@ printf '%-4s %-45s %8s\n' "" total $((SECONDS - total_start))
 [ -f "$INSTALLER" ] && echo "installer: $INSTALLER ($(stat -c %s "$INSTALLER") bytes)"
 echo "logs: $LOGS"
 exit $failed
+}
