@@ -51,8 +51,13 @@ VERSION="$(sed -n 's/^version *= *"\(.*\)"/\1/p' "$REPO/pyproject.toml" | head -
 # Steps e/f install into a second, fresh prefix: a Windows without Python or any of
 # the build's files, as a user's machine is.
 INSTALL_PREFIX="$CACHE/prefix-installed"
-INSTALL_DIR='C:\users\Public\Flowdesk 程序'
-INSTALL_DIR_UNIX="$INSTALL_PREFIX/drive_c/users/Public/Flowdesk 程序"
+# No space: NSIS reads /D= only unquoted, and Wine quotes an argument that holds one
+# (PowerShell's Start-Process, as in the release workflow, does not). ASCII: under
+# Wine 8 the frozen app's bootloader cannot load python311.dll from a non-ASCII
+# folder ("Failed to load Python DLL ... Module not found"); not seen on Windows yet
+# (packaging/README.md). Data folders with Chinese names work (steps a and e).
+INSTALL_DIR='C:\users\Public\Flowdesk'
+INSTALL_DIR_UNIX="$INSTALL_PREFIX/drive_c/users/Public/Flowdesk"
 OUT="$REPO/packaging/out"
 BUNDLE="$CACHE/build/dist/Flowdesk"
 INSTALLER="$OUT/Flowdesk-$VERSION-windows-x64-setup.exe"
