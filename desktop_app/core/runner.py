@@ -19,6 +19,7 @@ from typing import Any
 
 from desktop_app.core import paths
 from desktop_app.core.atomic import atomic_write_json
+from desktop_app.core.deployment_entry import deployment_for
 from desktop_app.core.flow_discovery import DEPLOYMENT_NAME, flow_files, load_file, signature
 from desktop_app.core.flow_ownership import (
     EXAMPLE_TAG,
@@ -188,9 +189,8 @@ class FlowServer:
             self._next_retry = time.monotonic() + RETRY_SECONDS
 
     async def register(self, path: Path, flow: Any) -> None:
-        deployment = await flow.ato_deployment(name=DEPLOYMENT_NAME)
-        # Absolute entrypoint: flow-run processes must find the file from any cwd.
-        deployment.entrypoint = f"{path}:{flow.fn.__name__}"
+        # Absolute entrypoint, on any drive (deployment_entry).
+        deployment = await deployment_for(flow, path, DEPLOYMENT_NAME)
         tags = {*(deployment.tags or []), "flowdesk"}
         if self.is_example(path):
             tags.add(EXAMPLE_TAG)

@@ -52,10 +52,10 @@ VERSION="$(sed -n 's/^version *= *"\(.*\)"/\1/p' "$REPO/pyproject.toml" | head -
 # the build's files, as a user's machine is.
 INSTALL_PREFIX="$CACHE/prefix-installed"
 # No space: NSIS reads /D= only unquoted, and Wine quotes an argument that holds one
-# (PowerShell's Start-Process, as in the release workflow, does not). ASCII: under
-# Wine 8 the frozen app's bootloader cannot load python311.dll from a non-ASCII
-# folder ("Failed to load Python DLL ... Module not found"); not seen on Windows yet
-# (packaging/README.md). Data folders with Chinese names work (steps a and e).
+# (PowerShell's Start-Process, as in the release workflow, does not). ASCII for now: a
+# non-ASCII install folder failed once ("Failed to load Python DLL"), but with a
+# bundle that later proved damaged; unconfirmed (packaging/README.md). Data folders
+# with Chinese names are covered (steps a and e).
 INSTALL_DIR='C:\users\Public\Flowdesk'
 INSTALL_DIR_UNIX="$INSTALL_PREFIX/drive_c/users/Public/Flowdesk"
 OUT="$REPO/packaging/out"
@@ -169,7 +169,11 @@ step_c() {
 step_d() {
     mkdir -p "$OUT"
     rm -f "$INSTALLER"
-    makensis -V2 -INPUTCHARSET UTF8 \
+    # FLOWDESK_WINE_ZLIB=1: a quicker, bigger installer (zlib instead of LZMA) for
+    # trying the later steps; releases always use the script's LZMA.
+    local fast=()
+    [ "${FLOWDESK_WINE_ZLIB:-0}" = 1 ] && fast=(-X"SetCompressor /FINAL zlib")
+    makensis -V2 -INPUTCHARSET UTF8 "${fast[@]}" \
         -DAppVersion="$VERSION" \
         -DSourceDir="$BUNDLE" \
         -DIconFile="$CACHE/build/icons/flowdesk.ico" \

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.runner import FlowServer, deployment_for
+from desktop_app.core.deployment_entry import deployment_for
+from desktop_app.core.runner import FlowServer
 
 FLOW_SOURCE = '''
 from prefect import flow
@@ -57,7 +58,7 @@ def test_entrypoint_needs_no_path_relative_to_the_working_folder(tmp_path, monke
     loaded = load_file(path)
     assert loaded.error is None and len(loaded.flows) == 1
 
-    deployment = asyncio.run(deployment_for(loaded.flows[0], path))
+    deployment = asyncio.run(deployment_for(loaded.flows[0], path, "local"))
 
     assert deployment.entrypoint == f"{path}:cross_drive"
     assert deployment.entrypoint_type.value == "file_path"
