@@ -5,7 +5,7 @@
 
 Qt strings (`self.tr`, `QCoreApplication.translate`, the NOOP markers) and
 CLI strings (`_("...")` in desktop_app/cli, context "CLI") and the engine's
-messages (`tr_core("...")` in desktop_app/core, context "Core") are found by an
+messages (`tr_core("...")` in desktop_app/core and services, context "Core") are found by an
 AST walk. Not `lupdate`: it misses aliases (`tr = self.tr`) and cannot be
 told what we count as complete. Existing translations are kept; new strings
 are marked unfinished for the translator.
@@ -32,17 +32,17 @@ def qt_sources() -> list[Path]:
 
 
 def cli_sources() -> list[Path]:
-    return [
-        *sorted((ROOT / "desktop_app" / "cli").rglob("*.py")),
-        ROOT / "desktop_app" / "designer" / "cli.py",
-    ]
+    return sorted((ROOT / "desktop_app" / "cli").rglob("*.py"))
 
 
 def core_sources() -> list[Path]:
-    """The engine and the designer model: no Qt, so they translate with `tr_core`."""
-    return sorted((ROOT / "desktop_app" / "core").rglob("*.py")) + sorted(
-        (ROOT / "desktop_app" / "designer").rglob("*.py")
-    )
+    """The engine, the application layer and the designer model: no Qt, so they
+    translate with `tr_core`."""
+    return [
+        *sorted((ROOT / "desktop_app" / "core").rglob("*.py")),
+        *sorted((ROOT / "desktop_app" / "services").rglob("*.py")),
+        *sorted((ROOT / "desktop_app" / "designer").rglob("*.py")),
+    ]
 
 
 def marked_strings(sources: list[Path], function: str) -> list[str]:

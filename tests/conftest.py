@@ -5,6 +5,7 @@ managed Prefect server started through our own ServerManager on a free port.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import signal
 import subprocess
@@ -39,6 +40,75 @@ try:
         _hypothesis.load_profile("ci")
 except ImportError:  # pragma: no cover - hypothesis is a test dependency
     pass
+
+
+# -- our own HTTP requests never fail silently -------------------------------------
+HTTP_LOGGER = "desktop_app.core.client"
+"""The client facade logs every HTTP failure it hands on (record attribute `http_status`)."""
+
+
+class _HttpFailures(logging.Handler):
+    """Collects the client's HTTP failure records during one test."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.failures: list[logging.LogRecord] = []
+        self.expected: list[tuple[int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        status = getattr(record, "http_status", None)
+        if isinstance(status, int) and status >= 400:
+            self.failures.append(record)
+
+    def unexpected(self) -> list[logging.LogRecord]:
+        return [
+            record
+            for record in self.failures
+            if not any(
+                record.http_status == status and path in getattr(record, "http_path", "")
+                for status, path in self.expected
+            )
+        ]
+
+
+@pytest.fixture(autouse=True)
+def _http_failures(request: pytest.FixtureRequest) -> Iterator[_HttpFailures]:
+    """Fail any test during which our client got an HTTP 4xx/5xx it did not expect.
+
+    A test that provokes one on purpose says so: `@pytest.mark.http_expected(404)`
+    (or `(404, "/flow_runs/")` to match a path part), or the `expect_http` fixture.
+    """
+    handler = _HttpFailures()
+    for marker in request.node.iter_markers("http_expected"):
+        path = marker.args[1] if len(marker.args) > 1 else ""
+        handler.expected.append((int(marker.args[0]), path))
+    logger = logging.getLogger(HTTP_LOGGER)
+    old_level = logger.level
+    logger.setLevel(logging.DEBUG)
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+    unexpected = handler.unexpected()
+    if unexpected:
+        lines = "\n".join(record.getMessage() for record in unexpected[:10])
+        pytest.fail(
+            f"our client got {len(unexpected)} unexpected HTTP failure(s) "
+            f"(declare expected ones with @pytest.mark.http_expected(status)):\n{lines}",
+            pytrace=False,
+        )
+
+
+@pytest.fixture
+def expect_http(_http_failures: _HttpFailures) -> Callable[..., None]:
+    """`expect_http(404)` or `expect_http(404, "/flow_runs/")`: this failure is part of the test."""
+
+    def expect(status: int, path: str = "") -> None:
+        _http_failures.expected.append((status, path))
+
+    return expect
 
 
 @dataclass

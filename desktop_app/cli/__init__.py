@@ -11,7 +11,7 @@ import os
 import sys
 
 from desktop_app import __version__
-from desktop_app.cli import run_commands, server_commands
+from desktop_app.cli import design_commands, run_commands, server_commands
 from desktop_app.cli.output import error
 from desktop_app.i18n import _
 
@@ -25,12 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     server_commands.register(sub)
     run_commands.register(sub)
-    try:
-        from desktop_app.designer.cli import register as register_design
-    except ImportError:
-        pass
-    else:
-        register_design(sub)
+    design_commands.register(sub)
     gui = sub.add_parser("gui", help=_("open the window (the default)"))
     gui.add_argument("args", nargs=argparse.REMAINDER)
     gui.set_defaults(func=_gui)

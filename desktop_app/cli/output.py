@@ -9,6 +9,8 @@ import sys
 from datetime import datetime, timezone
 from typing import Any
 
+from desktop_app.i18n import _
+
 SYMBOLS = {
     "SCHEDULED": ("◷", "o"),
     "PENDING": ("◌", "."),
@@ -119,3 +121,9 @@ def printable(text: str, *, keep_newlines: bool = False) -> str:
 
 def error(message: str) -> None:
     print(f"flowdesk: {printable(message, keep_newlines=True)}", file=sys.stderr)
+
+
+def warning(message: str) -> None:
+    """Something went wrong around a command that itself succeeded (exit code stays 0)."""
+    text = printable(message, keep_newlines=True)
+    print(_("flowdesk: warning: {message}").format(message=text), file=sys.stderr)

@@ -1,4 +1,10 @@
-"""Run and deployment commands: list, show, pause, resume, logs, run and friends."""
+"""Run and deployment commands: list, show, pause, resume, logs, run and friends.
+
+Every operation goes through `desktop_app.services` with source "cli": the
+same code as the window and the tray, so the audit trail records what the
+command line did too. A failed audit write is a warning on stderr; the
+action it follows still succeeded (exit 0).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,15 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from desktop_app.cli.output import error, seconds, state_symbol, table, to_json, when
+from desktop_app.cli.output import (
+    error,
+    seconds,
+    state_symbol,
+    table,
+    to_json,
+    warning,
+    when,
+)
 from desktop_app.i18n import _
 
 STATE_CHOICES = [
@@ -123,11 +137,11 @@ RUN_HEADERS = ["ID", "STATE", "NAME", "FLOW", "DEPLOYMENT", "START", "DURATION"]
 
 
 async def list_runs(client: Any, args: argparse.Namespace) -> int:
-    from desktop_app.core.client import RunFilter
+    from desktop_app.core.models import RunFilter
+    from desktop_app.services import reading
 
-    runs = await client.list_runs(
-        RunFilter(states=args.state, flow_names=args.flow), limit=max(1, args.limit)
-    )
+    wanted = RunFilter(states=args.state, flow_names=args.flow)
+    runs = (await reading.list_all_runs(client, wanted, most=max(1, args.limit)))[: args.limit]
     if args.json:
         print(to_json(runs))
     elif not runs:
@@ -138,9 +152,10 @@ async def list_runs(client: Any, args: argparse.Namespace) -> int:
 
 
 async def show_run(client: Any, args: argparse.Namespace) -> int:
-    run_id = await client.resolve_run_id(args.run_id)
-    run = await client.read_run(run_id)
-    pause = await client.pause_info(run_id) if run.state.is_paused else None
+    from desktop_app.services import reading
+
+    run = await reading.find_run(client, args.run_id)
+    pause = await reading.pause_info(client, run.id) if run.state.is_paused else None
     if args.json:
         data = json.loads(to_json(run))
         data["pause"] = json.loads(to_json(pause)) if pause else None
@@ -164,40 +179,57 @@ async def show_run(client: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _done(args: argparse.Namespace, run: Any, message: str) -> int:
+def _done(args: argparse.Namespace, done: Any, message: str) -> int:
     if args.json:
-        print(to_json(run))
+        print(to_json(done.run) if done.run is not None else json.dumps({"deleted": done.run_id}))
     else:
         print(message)
+    if done.warning:
+        warning(done.warning)
     return 0
 
 
+async def _target(client: Any, args: argparse.Namespace) -> str:
+    return await client.resolve_run_id(args.run_id)
+
+
 async def pause(client: Any, args: argparse.Namespace) -> int:
-    run = await client.request_pause(await client.resolve_run_id(args.run_id))
+    from desktop_app.services import runs
+
+    done = await runs.pause(client, await _target(client, args), source="cli")
     return _done(
         args,
-        run,
-        _("Pause requested for {name}: it pauses at its next checkpoint.").format(name=run.name),
+        done,
+        _("Pause requested for {name}: it pauses at its next checkpoint.").format(
+            name=done.run.name
+        ),
     )
 
 
 async def suspend(client: Any, args: argparse.Namespace) -> int:
-    run = await client.suspend(await client.resolve_run_id(args.run_id))
+    from desktop_app.services import runs
+
+    done = await runs.suspend(client, await _target(client, args), source="cli")
     return _done(
         args,
-        run,
-        _("Suspended {name}: resume restarts it from the top.").format(name=run.name),
+        done,
+        _("Suspended {name}: resume restarts it from the top.").format(name=done.run.name),
     )
 
 
 async def cancel(client: Any, args: argparse.Namespace) -> int:
-    run = await client.cancel(await client.resolve_run_id(args.run_id))
-    return _done(args, run, _("{name}: {state}").format(name=run.name, state=run.state.name))
+    from desktop_app.services import runs
+
+    done = await runs.cancel(client, await _target(client, args), source="cli")
+    run = done.run
+    return _done(args, done, _("{name}: {state}").format(name=run.name, state=run.state.name))
 
 
 async def retry(client: Any, args: argparse.Namespace) -> int:
-    run = await client.retry(await client.resolve_run_id(args.run_id))
-    return _done(args, run, _("{name} will run again.").format(name=run.name))
+    from desktop_app.services import runs
+
+    done = await runs.retry(client, await _target(client, args), source="cli")
+    return _done(args, done, _("{name} will run again.").format(name=done.run.name))
 
 
 def _parse_input(text: str | None) -> dict[str, Any] | None:
@@ -226,40 +258,28 @@ async def resume_run(client: Any, args: argparse.Namespace) -> int:
     except ValueError as exc:
         error(str(exc))
         return 2
-    run_id = await client.resolve_run_id(args.run_id)
-    from desktop_app.core.audit import record
+    from desktop_app.services import runs
 
-    run = await client.resume(run_id, run_input)
-    record("resume", run_id, source="cli", run_input=run_input)
-    return _done(args, run, _("Resumed {name}.").format(name=run.name))
+    done = await runs.resume(client, await _target(client, args), run_input, source="cli")
+    return _done(args, done, _("Resumed {name}.").format(name=done.run.name))
 
 
 async def delete_run(client: Any, args: argparse.Namespace) -> int:
-    from desktop_app.core.errors import InvalidState
+    from desktop_app.services import reading, runs
 
-    run_id = await client.resolve_run_id(args.run_id)
-    run = await client.read_run(run_id)
-    if not run.state.is_final and run.state.type != "SCHEDULED" and not args.yes:
-        raise InvalidState(
-            _(
-                "{name} is {state}: deleting it does not stop its process. "
-                "Cancel it first, or pass --yes."
-            ).format(name=run.name, state=run.state.name)
-        )
-    await client.delete(run_id)
-    if args.json:
-        print(json.dumps({"deleted": run_id}))
-    else:
-        print(_("Deleted {name}.").format(name=run.name))
-    return 0
-
-
-LEVELS = {"debug": 10, "info": 20, "warning": 30, "error": 40}
+    run = await reading.find_run(client, args.run_id)
+    done = await runs.delete(client, run.id, source="cli", allow_live=args.yes)
+    return _done(args, done, _("Deleted {name}.").format(name=run.name))
 
 
 async def show_logs(client: Any, args: argparse.Namespace) -> int:
-    run_id = await client.resolve_run_id(args.run_id)
-    async for batch in client.tail_logs(run_id, min_level=LEVELS[args.level], follow=args.follow):
+    from desktop_app.services import logs
+
+    run_id = await _target(client, args)
+    lines = logs.follow_logs(
+        client, run_id, min_level=logs.LEVELS[args.level], follow=args.follow
+    )
+    async for batch in lines:
         for line in batch:
             if args.json:
                 print(to_json(line).replace("\n", " "), flush=True)
@@ -269,34 +289,22 @@ async def show_logs(client: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _parse_params(pairs: list[str]) -> dict[str, Any]:
-    params: dict[str, Any] = {}
-    for pair in pairs:
-        if "=" not in pair:
-            raise ValueError(_("--param needs KEY=VALUE, got '{pair}'").format(pair=pair))
-        key, raw = pair.split("=", 1)
-        try:
-            params[key.strip()] = json.loads(raw)
-        except json.JSONDecodeError:
-            params[key.strip()] = raw  # a bare word is a string
-    return params
-
-
 async def run_deployment(client: Any, args: argparse.Namespace) -> int:
+    from desktop_app.core.parameters import BadParameters
+    from desktop_app.services import reading, runs
+
     try:
-        params = _parse_params(args.param)
-    except ValueError as exc:
+        run = await runs.start_run(client, args.deployment, pairs=args.param)
+    except BadParameters as exc:
         error(str(exc))
         return 2
-    deployment = await client.resolve_deployment(args.deployment)
-    run = await client.run_deployment(deployment.id, params)
     if not args.watch:
-        return _done(args, run, _("Started {name} ({id})").format(name=run.name, id=run.id))
+        return _done_run(args, run)
     if not args.json:
         print(_("Started {name} ({id})").format(name=run.name, id=run.id), flush=True)
     last = None
     while True:
-        run = await client.read_run(run.id)
+        run = await reading.read_run(client, run.id)
         if run.display_state != last and not args.json:
             print(f"  {state_symbol(run.state.type)} {run.display_state}", flush=True)
         last = run.display_state
@@ -306,6 +314,14 @@ async def run_deployment(client: Any, args: argparse.Namespace) -> int:
     if args.json:
         print(to_json(run))
     return 0 if run.state.type == "COMPLETED" else 1
+
+
+def _done_run(args: argparse.Namespace, run: Any) -> int:
+    if args.json:
+        print(to_json(run))
+    else:
+        print(_("Started {name} ({id})").format(name=run.name, id=run.id))
+    return 0
 
 
 async def list_deployments(client: Any, args: argparse.Namespace) -> int:

@@ -2,6 +2,15 @@
 
 Answers "who resumed this, from where, with what input?": one JSON line per
 action in the data folder, appended (never rewritten), readable by the UI.
+Only `desktop_app.services` writes it (one door per action); the audit window
+reads it through the services too.
+
+Robust against what happens to a file that lives for years:
+- Each entry is one `write()` of a whole line to a file opened with
+  `O_APPEND`, so concurrent writers (window, tray, CLI at once) never
+  interleave inside a line or leave blank lines.
+- A line torn by a crash, or bytes that are not UTF-8 JSON, are skipped and
+  counted when reading; every other entry is still shown.
 """
 
 from __future__ import annotations
@@ -10,10 +19,19 @@ import getpass
 import json
 import os
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from desktop_app.core import paths
+
+
+@dataclass
+class AuditRead:
+    """The entries that could be read, and how many lines could not."""
+
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    skipped: int = 0
 
 
 def record(
@@ -25,6 +43,7 @@ def record(
     detail: str = "",
     path: Path | None = None,
 ) -> None:
+    """Append one entry; raises OSError if the disk refuses (the caller words it)."""
     entry = {
         "time": time.time(),
         "action": action,
@@ -35,31 +54,56 @@ def record(
         "detail": detail,
     }
     target = path or paths.audit_log_file()
-    line = json.dumps(entry, ensure_ascii=False, default=str) + "\n"
-    with open(target, "a+b") as handle:
-        handle.seek(0, os.SEEK_END)
-        if handle.tell():
-            handle.seek(-1, os.SEEK_END)
-            if handle.read(1) != b"\n":
-                line = "\n" + line  # a previous write was torn: start a fresh line
-        handle.write(line.encode("utf-8"))
+    data = (json.dumps(entry, ensure_ascii=False, default=str) + "\n").encode("utf-8")
+    fd = os.open(target, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        if _ends_torn(fd):
+            data = b"\n" + data  # a previous write was torn: start a fresh line
+        written = os.write(fd, data)
+        if written != len(data):  # a full disk can take part of it: never leave half
+            raise OSError(f"only {written} of {len(data)} bytes written to {target}")
+    finally:
+        os.close(fd)
+
+
+def _ends_torn(fd: int) -> bool:
+    """Whether the file's last byte is not a newline (a crash tore the last line)."""
+    size = os.fstat(fd).st_size
+    if not size:
+        return False
+    try:
+        return os.pread(fd, 1, size - 1) != b"\n"
+    except (AttributeError, OSError):  # no pread (Windows): take the line as whole
+        return False
+
+
+def read_all(run_id: str | None = None, path: Path | None = None) -> AuditRead:
+    """Every readable entry (optionally of one run) and the count of unreadable lines."""
+    target = path or paths.audit_log_file()
+    result = AuditRead()
+    try:
+        with open(target, "rb") as handle:
+            for raw in handle:
+                if not raw.strip():
+                    continue
+                try:
+                    entry = json.loads(raw.decode("utf-8"))
+                except ValueError:  # torn by a crash, or not text at all
+                    result.skipped += 1
+                    continue
+                if not isinstance(entry, dict):
+                    result.skipped += 1
+                    continue
+                if run_id is None or entry.get("run_id") == run_id:
+                    result.entries.append(entry)
+    except FileNotFoundError:
+        pass
+    return result
 
 
 def read(run_id: str | None = None, path: Path | None = None) -> list[dict[str, Any]]:
-    target = path or paths.audit_log_file()
-    entries: list[dict[str, Any]] = []
-    try:
-        with open(target, encoding="utf-8") as handle:
-            for line in handle:
-                try:
-                    entry = json.loads(line)
-                except ValueError:
-                    continue  # a torn last line after a crash: skip, keep the rest
-                if run_id is None or entry.get("run_id") == run_id:
-                    entries.append(entry)
-    except FileNotFoundError:
-        pass
-    return entries
+    """The readable entries only (see `read_all` for the skipped count)."""
+    return read_all(run_id, path).entries
 
 
 def _user() -> str:

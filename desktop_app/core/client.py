@@ -4,14 +4,20 @@ Async only: the GUI runs it on the qasync loop, the CLI under `asyncio.run`.
 The Prefect client is built with an explicit URL and auth, never from
 ambient settings -- `get_client()` without an API URL silently starts a
 temporary server, which must never happen here.
+
+Front ends do not call this directly for run operations: `desktop_app.services`
+does, and adds the audit entry and the words. Every HTTP failure that reaches
+a caller is logged here (logger `desktop_app.core.client`, record attribute
+`http_status`), so none of our own requests fails silently.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Iterable, Sequence
-from datetime import datetime
+import logging
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta, timezone
 from typing import Any
 from uuid import UUID
 
@@ -21,7 +27,7 @@ from prefect.client.schemas import filters as f
 from prefect.client.schemas.objects import StateType
 from prefect.client.schemas.sorting import FlowRunSort, LogSort
 from prefect.exceptions import ObjectNotFound, PrefectHTTPStatusError
-from prefect.states import Cancelled, Cancelling, Scheduled, Suspended
+from prefect.states import Cancelled, Cancelling, Paused, Scheduled, Suspended
 
 from desktop_app.constants import DESCRIPTION_INPUT_KEY, PAUSE_REQUEST_TAG
 from desktop_app.core import convert
@@ -39,6 +45,7 @@ from desktop_app.core.models import (
     DeploymentInfo,
     LogLine,
     PauseInfo,
+    RunFilter,
     RunInfo,
     StateInfo,
     TaskRunInfo,
@@ -54,6 +61,12 @@ SORTS = {
     "end_desc": FlowRunSort.END_TIME_DESC,
 }
 SUSPEND_TIMEOUT = 7 * 24 * 3600
+PAGE = 200
+"""The server's largest page (`limit` above it is answered 422)."""
+
+log = logging.getLogger(__name__)
+
+__all__ = ["SORTS", "FlowdeskClient", "RunFilter", "prefect_filter"]
 
 
 def _uuid(value: str | UUID) -> UUID:
@@ -74,9 +87,13 @@ def _translate(exc: BaseException, what: str = "") -> FlowdeskError:
     if isinstance(exc, FlowdeskError):
         return exc
     if isinstance(exc, ObjectNotFound):
+        response = getattr(exc.http_exc, "response", None)
+        if isinstance(response, httpx.Response):
+            _log_http_failure(response)
         return _not_found(what)
     if isinstance(exc, (PrefectHTTPStatusError, httpx.HTTPStatusError)):
         code = exc.response.status_code
+        _log_http_failure(exc.response)
         if code == 401:
             return Unauthorized(
                 tr_core("The server refused our credentials (401): check the auth string.")
@@ -102,55 +119,101 @@ def _translate(exc: BaseException, what: str = "") -> FlowdeskError:
     return FlowdeskError(f"{type(exc).__name__}: {exc}")
 
 
-class RunFilter:
-    """What the runs table or `flowdesk list` asks for. Plain data, reusable."""
+def _log_http_failure(response: httpx.Response) -> None:
+    """Say in the log which of our requests failed and why (never silently)."""
+    request = response.request
+    try:
+        detail = response.json().get("detail")
+    except Exception:
+        detail = response.text[:200]
+    code = response.status_code
+    # A missing object is an ordinary answer (a run deleted elsewhere); the rest is not.
+    level = logging.INFO if code == 404 else logging.WARNING
+    log.log(
+        level,
+        "HTTP %s on %s %s: %s",
+        code,
+        request.method,
+        request.url.path,
+        str(detail)[:300],
+        extra={"http_status": code, "http_path": request.url.path},
+    )
 
-    def __init__(
-        self,
-        states: Iterable[str] = (),
-        flow_names: Iterable[str] = (),
-        deployment_ids: Iterable[str] = (),
-        text: str = "",
-        started_after: datetime | None = None,
-        started_before: datetime | None = None,
-        run_ids: Iterable[str] = (),
-        tags: Iterable[str] = (),
-    ) -> None:
-        self.states = [s.upper() for s in states]
-        self.flow_names = list(flow_names)
-        self.deployment_ids = list(deployment_ids)
-        self.text = text.strip()
-        self.started_after = started_after
-        self.started_before = started_before
-        self.run_ids = list(run_ids)
-        self.tags = list(tags)
 
-    def to_prefect(self) -> dict[str, Any]:
-        run_filter: dict[str, Any] = {}
-        if self.states:
-            run_filter["state"] = f.FlowRunFilterState(
-                type=f.FlowRunFilterStateType(any_=[StateType(s) for s in self.states])
-            )
-        if self.deployment_ids:
-            run_filter["deployment_id"] = f.FlowRunFilterDeploymentId(
-                any_=[_uuid(d) for d in self.deployment_ids]
-            )
-        if self.text:
-            run_filter["name"] = f.FlowRunFilterName(like_=self.text)
-        if self.started_after or self.started_before:
-            run_filter["expected_start_time"] = f.FlowRunFilterExpectedStartTime(
-                after_=self.started_after, before_=self.started_before
-            )
-        if self.run_ids:
-            run_filter["id"] = f.FlowRunFilterId(any_=[_uuid(r) for r in self.run_ids])
-        if self.tags:
-            run_filter["tags"] = f.FlowRunFilterTags(all_=self.tags)
-        kwargs: dict[str, Any] = {}
-        if run_filter:
-            kwargs["flow_run_filter"] = f.FlowRunFilter(**run_filter)
-        if self.flow_names:
-            kwargs["flow_filter"] = f.FlowFilter(name=f.FlowFilterName(any_=self.flow_names))
-        return kwargs
+def prefect_filter(run_filter: RunFilter | None) -> dict[str, Any]:
+    """Keyword arguments for Prefect's `read_flow_runs`/`count_flow_runs`."""
+    wanted = run_filter or RunFilter()
+    run_filter_args: dict[str, Any] = {}
+    if wanted.states:
+        run_filter_args["state"] = f.FlowRunFilterState(
+            type=f.FlowRunFilterStateType(any_=[StateType(s) for s in wanted.states])
+        )
+    if wanted.deployment_ids:
+        run_filter_args["deployment_id"] = f.FlowRunFilterDeploymentId(
+            any_=[_uuid(d) for d in wanted.deployment_ids]
+        )
+    if wanted.text:
+        run_filter_args["name"] = f.FlowRunFilterName(like_=wanted.text)
+    if wanted.started_after or wanted.started_before:
+        run_filter_args["expected_start_time"] = f.FlowRunFilterExpectedStartTime(
+            after_=wanted.started_after, before_=wanted.started_before
+        )
+    if wanted.run_ids:
+        run_filter_args["id"] = f.FlowRunFilterId(any_=[_uuid(r) for r in wanted.run_ids])
+    if wanted.tags:
+        run_filter_args["tags"] = f.FlowRunFilterTags(all_=wanted.tags)
+    kwargs: dict[str, Any] = {}
+    if run_filter_args:
+        kwargs["flow_run_filter"] = f.FlowRunFilter(**run_filter_args)
+    if wanted.flow_names:
+        kwargs["flow_filter"] = f.FlowFilter(name=f.FlowFilterName(any_=wanted.flow_names))
+    return kwargs
+
+
+def _dump(model: Any, **options: Any) -> Any:
+    return model.model_dump(mode="json", **options) if model is not None else None
+
+
+def _parse_runs(content: bytes) -> list[Any]:
+    from prefect.client.schemas.objects import FlowRun
+
+    return FlowRun.model_validate_list(json.loads(content))
+
+
+def warm_up() -> None:
+    """Build the pydantic models the client will parse (call from a worker thread).
+
+    Prefect builds many models lazily, on their first validation: done on the
+    GUI loop, that first read stalled it for ~0.1 s.
+    """
+    from prefect.client.schemas import filters, objects, responses
+
+    for model in (
+        objects.FlowRun,
+        objects.State,
+        objects.Flow,
+        objects.TaskRun,
+        objects.Log,
+        objects.FlowRunInput,
+        objects.WorkPool,
+        objects.Worker,
+        objects.CsrfToken,
+        responses.DeploymentResponse,
+        responses.OrchestrationResult,
+        filters.FlowRunFilter,
+        filters.FlowFilter,
+        filters.DeploymentFilter,
+        filters.LogFilter,
+    ):
+        if not model.__pydantic_complete__:
+            model.model_rebuild()
+    # Schedules validate time zones against a cached scan of ~600 tz files.
+    from prefect.types._datetime import get_timezones
+
+    get_timezones()
+    import pytz  # Prefect's interval schedules check names against this lazy set
+
+    len(pytz.all_timezones_set)
 
 
 class FlowdeskClient:
@@ -212,44 +275,100 @@ class FlowdeskClient:
             raise _translate(exc) from exc
 
     # -- names -----------------------------------------------------------------
-    async def _fill_names(self, runs: Sequence[Any]) -> None:
-        flow_ids = {str(r.flow_id) for r in runs} - self._flow_names.keys()
-        if flow_ids:
-            flows = await self._prefect.read_flows(
-                flow_filter=f.FlowFilter(id=f.FlowFilterId(any_=[UUID(i) for i in flow_ids]))
-            )
-            self._flow_names.update({str(fl.id): fl.name for fl in flows})
-        dep_ids = {str(r.deployment_id) for r in runs if getattr(r, "deployment_id", None)}
-        dep_ids -= self._deployment_names.keys()
-        if dep_ids:
-            deps = await self._prefect.read_deployments(
-                deployment_filter=f.DeploymentFilter(
-                    id=f.DeploymentFilterId(any_=[UUID(i) for i in dep_ids])
+    async def _fill_names(
+        self, flow_ids: Iterable[str] = (), deployment_ids: Iterable[str] = ()
+    ) -> None:
+        """Look up flow and deployment names not known yet (one request each).
+
+        An id the server no longer has is remembered as "" so it is not asked
+        for again on every page.
+        """
+        missing_flows = {i for i in flow_ids if i} - self._flow_names.keys()
+        if missing_flows:
+            flows = await self._call(
+                self._prefect.read_flows(
+                    flow_filter=f.FlowFilter(
+                        id=f.FlowFilterId(any_=[UUID(i) for i in missing_flows])
+                    )
                 )
             )
+            self._flow_names.update(dict.fromkeys(missing_flows, ""))
+            self._flow_names.update({str(fl.id): fl.name for fl in flows})
+        missing_deps = {i for i in deployment_ids if i} - self._deployment_names.keys()
+        if missing_deps:
+            deps = await self._call(
+                self._prefect.read_deployments(
+                    deployment_filter=f.DeploymentFilter(
+                        id=f.DeploymentFilterId(any_=[UUID(i) for i in missing_deps])
+                    )
+                )
+            )
+            self._deployment_names.update(dict.fromkeys(missing_deps, ""))
             self._deployment_names.update({str(d.id): d.name for d in deps})
 
-    def _runs(self, raw: Sequence[Any]) -> list[RunInfo]:
-        return [convert.run_info(r, self._flow_names, self._deployment_names) for r in raw]
+    async def _run_infos(self, raw: Sequence[Any]) -> list[RunInfo]:
+        await self._fill_names(
+            (str(r.flow_id) for r in raw),
+            (str(r.deployment_id) for r in raw if r.deployment_id),
+        )
+        flows, deployments = dict(self._flow_names), dict(self._deployment_names)
+        return [convert.run_info(r, flows, deployments) for r in raw]
 
     # -- runs ------------------------------------------------------------------
     async def list_runs(
         self,
         run_filter: RunFilter | None = None,
         *,
-        limit: int = 200,
+        limit: int = PAGE,
         offset: int = 0,
         sort: str = "expected_desc",
     ) -> list[RunInfo]:
-        kwargs = (run_filter or RunFilter()).to_prefect()
-        raw = await self._call(
-            self._prefect.read_flow_runs(sort=SORTS[sort], limit=limit, offset=offset, **kwargs)
+        """One page of runs (at most `PAGE`).
+
+        The JSON → Prefect model → `RunInfo` work runs in a worker thread: for
+        200 runs it takes 60-150 ms (mostly date conversions), a visible stall
+        if done on the GUI loop.
+        """
+        kwargs = prefect_filter(run_filter)
+        body = {
+            "flows": _dump(kwargs.get("flow_filter")),
+            "flow_runs": _dump(kwargs.get("flow_run_filter"), exclude_unset=True),
+            "sort": SORTS[sort],
+            "limit": min(limit, PAGE),
+            "offset": offset,
+        }
+        response = await self._call(
+            self._prefect.request("POST", "/flow_runs/filter", json=body)
         )
-        await self._call(self._fill_names(raw))
-        return self._runs(raw)
+        raw = await asyncio.to_thread(_parse_runs, response.content)
+        await self._fill_names(
+            (str(r.flow_id) for r in raw),
+            (str(r.deployment_id) for r in raw if r.deployment_id),
+        )
+        flows, deployments = dict(self._flow_names), dict(self._deployment_names)
+        return await asyncio.to_thread(
+            lambda: [convert.run_info(r, flows, deployments) for r in raw]
+        )
+
+    async def list_all_runs(
+        self,
+        run_filter: RunFilter | None = None,
+        *,
+        sort: str = "expected_desc",
+        most: int = 5000,
+    ) -> list[RunInfo]:
+        """Every run the filter matches, page by page (at most `most`)."""
+        runs: list[RunInfo] = []
+        while len(runs) < most:
+            want = min(PAGE, most - len(runs))
+            page = await self.list_runs(run_filter, limit=want, offset=len(runs), sort=sort)
+            runs += page
+            if len(page) < want:
+                break
+        return runs
 
     async def count_runs(self, run_filter: RunFilter | None = None) -> int:
-        kwargs = (run_filter or RunFilter()).to_prefect()
+        kwargs = prefect_filter(run_filter)
         return int(await self._call(self._prefect.count_flow_runs(**kwargs)))
 
     async def read_run(self, run_id: str) -> RunInfo:
@@ -257,8 +376,7 @@ class FlowdeskClient:
             self._prefect.read_flow_run(_uuid(run_id)),
             tr_core("Run {id}").format(id=run_id),
         )
-        await self._call(self._fill_names([raw]))
-        return self._runs([raw])[0]
+        return (await self._run_infos([raw]))[0]
 
     async def resolve_run_id(self, prefix: str, scan_limit: int = 5000) -> str:
         """A full run id from a unique prefix (as typed on the command line)."""
@@ -332,8 +450,7 @@ class FlowdeskClient:
             ),
             "Deployment",
         )
-        await self._call(self._fill_names([raw]))
-        return self._runs([raw])[0]
+        return (await self._run_infos([raw]))[0]
 
     async def _set_tags(self, run_id: str, add: str | None = None, remove: str | None = None):
         run = await self._call(self._prefect.read_flow_run(_uuid(run_id)), "Run")
@@ -358,9 +475,6 @@ class FlowdeskClient:
             )
         await self._set_tags(run_id, add=PAUSE_REQUEST_TAG)
         return await self.read_run(run_id)
-
-    async def withdraw_pause_request(self, run_id: str) -> None:
-        await self._set_tags(run_id, remove=PAUSE_REQUEST_TAG)
 
     async def suspend(self, run_id: str, timeout: int = SUSPEND_TIMEOUT) -> RunInfo:
         """Stop a deployment's run now; resume restarts it from the top.
@@ -448,6 +562,58 @@ class FlowdeskClient:
             suspended=run.state.name == "Suspended" or run.state.pause_reschedule,
         )
 
+    async def extend_pause(self, run_id: str, seconds: int) -> datetime:
+        """Push a suspended run's expiry `seconds` later; returns the new expiry.
+
+        Prefect has no "extend pause" call. What works (tested against a real
+        3.9 server, tests/ui/test_resume_extend.py): re-propose the same
+        Paused/Suspended state with `force=True`, a later expiry and the same
+        `pause_key` and `run_input_keyset`; the server's pause-expiration
+        service then honours the new time, and resume works as before.
+
+        A run paused *in process* counts its own timeout down inside the flow
+        process and fails at the original time whatever the server says, so it
+        is refused. There is no compare-and-set in Prefect's API: the read and
+        the forced write are back to back and the result is checked.
+        """
+        uid = _uuid(run_id)
+        raw = await self._call(self._prefect.read_flow_run(uid), "Run")
+        state = raw.state
+        if state is None or not state.is_paused():
+            raise InvalidState(
+                tr_core("The run is {state}, not paused: there is no pause to extend.").format(
+                    state=state_word(state.name if state is not None else "unknown")
+                )
+            )
+        details = state.state_details
+        if not details.pause_reschedule:
+            raise InvalidState(
+                tr_core(
+                    "This run is paused inside its own process, which enforces the original "
+                    "timeout itself: it cannot be extended from outside."
+                )
+            )
+        now = datetime.now(timezone.utc)
+        timeout = details.pause_timeout
+        base = timeout if timeout and timeout > now else now
+        new_expiry = base + timedelta(seconds=seconds)
+        proposed = Paused(
+            pause_expiration_time=new_expiry,
+            pause_key=details.pause_key,
+            reschedule=True,
+            name=state.name or "Suspended",
+        )
+        proposed.state_details.run_input_keyset = details.run_input_keyset
+        proposed.message = state.message
+        result = await self._call(self._prefect.set_flow_run_state(uid, proposed, force=True))
+        status = str(getattr(result.status, "value", result.status))
+        if status != "ACCEPT":
+            reason = getattr(result.details, "reason", "") or status
+            raise InvalidState(
+                tr_core("The server did not extend the pause: {reason}").format(reason=reason)
+            )
+        return new_expiry
+
     async def cancel(self, run_id: str) -> RunInfo:
         run = await self.read_run(run_id)
         if run.state.is_final:
@@ -517,52 +683,7 @@ class FlowdeskClient:
         )
         return [convert.log_line(entry) for entry in raw]
 
-    async def tail_logs(
-        self, run_id: str, *, min_level: int = 0, poll: float = 0.5, follow: bool = True
-    ) -> AsyncIterator[list[LogLine]]:
-        """Batches of new log lines until the run is final and its last logs are in.
-
-        Flow processes ship logs in batches, so after the run ends we keep
-        polling a little longer for the last batch (see `log_tail`: memory
-        stays flat however long the run logs, and late lines are caught).
-        """
-        from desktop_app.core.log_tail import (
-            LogCursor,
-            fetch_late,
-            fetch_new,
-            quiet_polls_needed,
-        )
-
-        cursor = LogCursor()
-        grace_polls = quiet_polls_needed(poll)
-        quiet_after_end = 0
-        while True:
-            final_before = (await self.read_run(run_id)).state.is_final if follow else True
-            batch = await fetch_new(self, run_id, cursor)
-            if final_before:
-                batch += await fetch_late(self, run_id, cursor)
-            batch = [line for line in batch if line.level >= min_level]
-            if batch:
-                yield sorted(batch, key=lambda line: line.timestamp)
-            if not follow:
-                return
-            if final_before:
-                quiet_after_end = 0 if batch else quiet_after_end + 1
-                if quiet_after_end >= grace_polls:
-                    return
-            await asyncio.sleep(poll)
-
     # -- deployments -----------------------------------------------------------
-    async def _flow_names_for(self, flow_ids: Iterable[str]) -> None:
-        missing = set(flow_ids) - self._flow_names.keys()
-        if missing:
-            flows = await self._call(
-                self._prefect.read_flows(
-                    flow_filter=f.FlowFilter(id=f.FlowFilterId(any_=[UUID(i) for i in missing]))
-                )
-            )
-            self._flow_names.update({str(fl.id): fl.name for fl in flows})
-
     async def list_deployments(self) -> list[DeploymentInfo]:
         raw: list[Any] = []
         while True:
@@ -570,7 +691,7 @@ class FlowdeskClient:
             raw += page
             if len(page) < 200:
                 break
-        await self._flow_names_for(str(d.flow_id) for d in raw)
+        await self._fill_names(str(d.flow_id) for d in raw)
         self._deployment_names.update({str(d.id): d.name for d in raw})
         deployments = [convert.deployment_info(d, self._flow_names) for d in raw]
         return sorted(deployments, key=lambda d: d.full_name)
@@ -619,7 +740,7 @@ class FlowdeskClient:
             workers = await self._call(self._prefect.read_workers_for_work_pool(pool.name))
             depth = await self._call(
                 self._prefect.count_flow_runs(
-                    flow_run_filter=RunFilter(states=["SCHEDULED", "PENDING"]).to_prefect()[
+                    flow_run_filter=prefect_filter(RunFilter(states=["SCHEDULED", "PENDING"]))[
                         "flow_run_filter"
                     ],
                     work_pool_filter=f.WorkPoolFilter(name=f.WorkPoolFilterName(any_=[pool.name])),

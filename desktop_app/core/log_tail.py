@@ -4,14 +4,16 @@ Flow processes ship logs in batches every ~2 s, so a tail keeps polling
 (every `poll` s) while the run is live and a few more times after it ends,
 to catch the last batch. Prefect's `after_` filter is inclusive and lines
 can share a timestamp, so ids are remembered, but only for a short window
-behind the newest line: memory stays flat however long the run logs (the
-facade's `tail_logs` keeps every id it ever saw).
+behind the newest line: memory stays flat however long the run logs.
 
 Lines can also arrive late with an older timestamp (another process's
 batch: subflows, process pools). Every few polls a sweep re-reads the window
 behind the cursor, bounded to a couple of pages, and hands over what it had
-missed; the view puts everything in time order once the run is over. No Qt
-here: the pane passes a callback.
+missed; the view puts everything in time order once the run is over.
+
+`batches` is the one follow loop: the CLI (`flowdesk logs -f`, through
+`services.logs`) iterates it, the run detail pane gets the same loop through
+the `follow` callback wrapper. No Qt here.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import math
 from collections import deque
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -116,6 +118,58 @@ def quiet_polls_needed(poll: float) -> int:
     return max(GRACE_POLLS, math.ceil(GRACE_SECONDS / max(poll, 0.01)))
 
 
+async def batches(
+    client: FlowdeskClient,
+    run_id: str,
+    *,
+    is_final: Callable[[], bool | Awaitable[bool]] | None = None,
+    follow: bool = True,
+    poll: float = POLL_SECONDS,
+    grace_polls: int | None = None,
+    cursor: LogCursor | None = None,
+) -> AsyncIterator[list[LogLine]]:
+    """Batches of new lines (time order) until the run is final and quiet.
+
+    `is_final` tells whether the run has ended (a cached state, or a coroutine
+    function); without it the run is read from the server each poll. After the
+    end the loop keeps polling until at least `GRACE_SECONDS` pass with no new
+    line: the flow process ships its last batch as it exits. With
+    `follow=False` it hands over what is there now, once. Pass the same
+    `cursor` to a later call (a retried run logs again) to continue without
+    repeating lines.
+    """
+    cursor = cursor or LogCursor()
+    grace_polls = grace_polls or quiet_polls_needed(poll)
+    quiet_after_end = 0
+    polls = 0
+    while True:
+        final_before = await _final(client, run_id, is_final) if follow else True
+        batch = await fetch_new(client, run_id, cursor)
+        polls += 1
+        if polls % SWEEP_EVERY == 0 or final_before:
+            batch += await fetch_late(client, run_id, cursor)
+        if batch:
+            yield sorted(batch, key=lambda line: line.timestamp)
+        if not follow:
+            return
+        if final_before:
+            quiet_after_end = 0 if batch else quiet_after_end + 1
+            if quiet_after_end >= grace_polls:
+                return
+        await asyncio.sleep(poll)
+
+
+async def _final(
+    client: FlowdeskClient, run_id: str, is_final: Callable[[], bool | Awaitable[bool]] | None
+) -> bool:
+    if is_final is None:
+        return (await client.read_run(run_id)).state.is_final
+    value = is_final()
+    if asyncio.iscoroutine(value):
+        value = await value
+    return bool(value)
+
+
 async def follow(
     client: FlowdeskClient,
     run_id: str,
@@ -126,27 +180,11 @@ async def follow(
     grace_polls: int | None = None,
     cursor: LogCursor | None = None,
 ) -> int:
-    """Deliver new lines until the run is final and quiet; returns the count delivered.
-
-    Pass the same `cursor` to a later `follow` (a retried run logs again) to
-    continue without repeating lines.
-    """
-    cursor = cursor or LogCursor()
-    grace_polls = grace_polls or quiet_polls_needed(poll)
+    """`batches` with a callback (the run detail pane); returns the count delivered."""
     delivered = 0
-    quiet_after_end = 0
-    polls = 0
-    while True:
-        final_before = is_final()
-        batch = await fetch_new(client, run_id, cursor)
-        polls += 1
-        if polls % SWEEP_EVERY == 0 or final_before:
-            batch += await fetch_late(client, run_id, cursor)
-        if batch:
-            on_lines(batch)
-            delivered += len(batch)
-        if final_before:
-            quiet_after_end = 0 if batch else quiet_after_end + 1
-            if quiet_after_end >= grace_polls:
-                return delivered
-        await asyncio.sleep(poll)
+    async for batch in batches(
+        client, run_id, is_final=is_final, poll=poll, grace_polls=grace_polls, cursor=cursor
+    ):
+        on_lines(batch)
+        delivered += len(batch)
+    return delivered

@@ -7,6 +7,7 @@ They are plain frozen dataclasses: cheap to hold 10,000 of, safe to share.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -193,3 +194,31 @@ class WorkPoolInfo:
     status: str | None
     workers: tuple[tuple[str, datetime | None], ...] = ()
     queue_depth: int = 0
+
+
+class RunFilter:
+    """What the runs table or `flowdesk list` asks for. Plain data, reusable.
+
+    The client turns it into Prefect's filter models (`client.prefect_filter`),
+    so front ends build filters without importing Prefect.
+    """
+
+    def __init__(
+        self,
+        states: Iterable[str] = (),
+        flow_names: Iterable[str] = (),
+        deployment_ids: Iterable[str] = (),
+        text: str = "",
+        started_after: datetime | None = None,
+        started_before: datetime | None = None,
+        run_ids: Iterable[str] = (),
+        tags: Iterable[str] = (),
+    ) -> None:
+        self.states = [s.upper() for s in states]
+        self.flow_names = list(flow_names)
+        self.deployment_ids = list(deployment_ids)
+        self.text = text.strip()
+        self.started_after = started_after
+        self.started_before = started_before
+        self.run_ids = list(run_ids)
+        self.tags = list(tags)

@@ -650,13 +650,6 @@ def validate(values: Mapping[str, Any], schema: Mapping[str, Any]) -> list[Probl
     return sorted(problems, key=lambda p: (not p.path, [str(x) for x in p.path]))
 
 
-def problems_by_field(problems: Iterable[Problem]) -> dict[str, list[Problem]]:
-    grouped: dict[str, list[Problem]] = {}
-    for problem in problems:
-        grouped.setdefault(problem.field, []).append(problem)
-    return grouped
-
-
 _SERVER_FIELD = re.compile(
     r"Validation failed for field '(?P<path>[^']+)'\.\s*Failure reason:\s*(?P<reason>.*)", re.S
 )

@@ -58,7 +58,6 @@ from desktop_app.designer.nodes import (
     Port,
 )
 from desktop_app.designer.problems import Problem, Severity
-from desktop_app.designer.stack import CommandStack
 from desktop_app.designer.validation import validate, validate_node
 
 __all__ = [
@@ -66,7 +65,6 @@ __all__ = [
     "ApprovalNode",
     "CodeNode",
     "Command",
-    "CommandStack",
     "ConditionNode",
     "ConnectCommand",
     "ConnectionRefused",

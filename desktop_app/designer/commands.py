@@ -4,7 +4,8 @@ Every change the editor makes goes through one of these, so undo/redo is
 exact and the model stays the single source of truth (commands touch only the
 `Design`; the scene follows its signals). They know nothing of any stack: the
 Qt adapter in `desktop_app.ui` wraps each in a `QUndoCommand` (`redo` → `do`,
-`mergeWith` → `merge_with`), and `stack.CommandStack` runs them without Qt.
+`mergeWith` → `merge_with`); the tests run them through a Qt-free stack of
+the same semantics (tests/unit/designer/command_stack.py).
 
 Each command records what it needs for `undo` when it is first *done*, not
 when it is built, so it can be created ahead of time and stays correct after

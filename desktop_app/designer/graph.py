@@ -126,10 +126,6 @@ class Design:
     def __len__(self) -> int:
         return len(self._nodes)
 
-    def index_of(self, node_id: str) -> int:
-        self.node(node_id)
-        return list(self._nodes).index(node_id)
-
     def incoming(self, node_id: str) -> tuple[Edge, ...]:
         """Edges feeding the node, in the order they were added."""
         return tuple(self._incoming.get(node_id, ()))

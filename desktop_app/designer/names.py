@@ -73,11 +73,6 @@ def _any_script_slug(text: str, max_length: int) -> str:
     return kept if kept.isidentifier() else ""
 
 
-def dashed(text: str) -> str:
-    """`"Basic pipeline"` → `"basic-pipeline"`: the Prefect flow name of a design."""
-    return slugify(text, max_length=64).replace("_", "-")
-
-
 def pascal_case(slug: str) -> str:
     """`"review_batch"` → `"ReviewBatch"`: class names of generated RunInput models."""
     return "".join(part[:1].upper() + part[1:] for part in slug.split("_") if part)

@@ -69,10 +69,6 @@ def validate_node(design: Design, node_id: str) -> list[Problem]:
     return _sorted(design, problems)
 
 
-def has_errors(problems: Iterable[Problem]) -> bool:
-    return any(p.is_error for p in problems)
-
-
 def _sorted(design: Design, problems: list[Problem]) -> list[Problem]:
     position = {node_id: i for i, node_id in enumerate(design.nodes)}
 

@@ -31,9 +31,6 @@ class TaskKeeper:
         self._report = report
         self.closed = False
 
-    def set_reporter(self, report: ErrorReporter | None) -> None:
-        self._report = report
-
     def spawn(self, coro: Coroutine[Any, Any, Any], name: str = "") -> asyncio.Task[Any] | None:
         """Schedule `coro` on the running loop; None (and the coroutine closed) after shutdown."""
         if self.closed:

@@ -1,10 +1,11 @@
 """The audit trail, readable: who paused, resumed or cancelled which run, from where, with what.
 
-`core.audit` appends one JSON line per action taken from this machine (window,
-tray, command line). This window lists them newest first and filters by run
-id (any part of it), so "who resumed this, and with which input?" is answered
-by pasting the run id. A torn line (a crash mid-write) is skipped by the
-reader; everything else is shown as written.
+`services` append one JSON line per action taken from this machine (window,
+tray, command line, designer). This window lists them newest first and
+filters by run id (any part of it), so "who resumed this, and with which
+input?" is answered by pasting the run id. Damaged lines (torn by a crash,
+or not text) are skipped and counted, and the window says how many;
+everything else is shown as written.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import audit
+from desktop_app.services import trail
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -66,6 +67,7 @@ SOURCES = {
     "window": QT_TRANSLATE_NOOP("AuditView", "Window"),
     "tray": QT_TRANSLATE_NOOP("AuditView", "Tray"),
     "cli": QT_TRANSLATE_NOOP("AuditView", "Command line"),
+    "designer": QT_TRANSLATE_NOOP("AuditView", "Designer"),
 }
 
 
@@ -87,8 +89,16 @@ def _input_text(value: Any, indent: int | None = None) -> str:
 def _when(entry: dict[str, Any]) -> str:
     try:
         return datetime.fromtimestamp(float(entry.get("time", 0))).strftime("%Y-%m-%d %H:%M:%S")
-    except (TypeError, ValueError, OSError):
+    except (TypeError, ValueError, OSError, OverflowError):
         return "?"
+
+
+def _time_key(entry: dict[str, Any]) -> float:
+    """Sort key that survives an entry whose time is not a number."""
+    try:
+        return float(entry.get("time") or 0)
+    except (TypeError, ValueError):
+        return 0.0
 
 
 class AuditModel(QAbstractTableModel):
@@ -100,10 +110,14 @@ class AuditModel(QAbstractTableModel):
         self._all: list[dict[str, Any]] = []
         self._rows: list[dict[str, Any]] = []
         self._needle = ""
+        self.skipped = 0
+        """Damaged lines the last read skipped."""
 
     def reload(self) -> None:
-        entries = audit.read(path=self.path)
-        entries.sort(key=lambda e: float(e.get("time") or 0), reverse=True)
+        result = trail.read(path=self.path)
+        entries = result.entries
+        self.skipped = result.skipped
+        entries.sort(key=_time_key, reverse=True)
         self.beginResetModel()
         self._all = entries
         self._rows = self._filtered()
@@ -274,6 +288,10 @@ class AuditView(QDialog):
             )
         else:
             text = self.tr("{shown} of {total} entries.").format(shown=shown, total=total)
+        if self.model.skipped:
+            text += " " + self.tr(
+                "{count} damaged line(s) in {file} could not be read and were skipped."
+            ).format(count=self.model.skipped, file=self.model.path or trail.location())
         self.summary.setText(text)
 
     def copy_selection(self) -> None:

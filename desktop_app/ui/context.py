@@ -48,34 +48,7 @@ def import_client_module() -> Any:
 
     module = importlib.import_module(CLIENT_MODULE)
     try:
-        from prefect.client.schemas import filters, objects, responses
-
-        for model in (
-            objects.FlowRun,
-            objects.State,
-            objects.Flow,
-            objects.TaskRun,
-            objects.Log,
-            objects.FlowRunInput,
-            objects.WorkPool,
-            objects.Worker,
-            objects.CsrfToken,
-            responses.DeploymentResponse,
-            responses.OrchestrationResult,
-            filters.FlowRunFilter,
-            filters.FlowFilter,
-            filters.DeploymentFilter,
-            filters.LogFilter,
-        ):
-            if not model.__pydantic_complete__:
-                model.model_rebuild()
-        # Schedules validate time zones against a cached scan of ~600 tz files.
-        from prefect.types._datetime import get_timezones
-
-        get_timezones()
-        import pytz  # Prefect's interval schedules check names against this lazy set
-
-        len(pytz.all_timezones_set)
+        module.warm_up()
     except Exception as exc:  # only an optimisation: never fail the start for it
         log.debug("model warm-up skipped: %s", exc)
     return module

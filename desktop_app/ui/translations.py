@@ -51,9 +51,6 @@ class CatalogueTranslator(QTranslator):
     def isEmpty(self) -> bool:
         return not self.catalogue
 
-    def language_name(self) -> str:  # QTranslator.language() is the .qm's; ours is the .ts's
-        return self.language
-
 
 def resolve(language: str) -> str:
     """ "system" → the detected language; anything else normalised ("zh-CN" → "zh_CN")."""

@@ -28,10 +28,6 @@ class WindowAlert(QObject):
         window.windowTitleChanged.connect(self._title_changed)
         window.installEventFilter(self)
 
-    @property
-    def base_title(self) -> str:
-        return self._base
-
     def set_paused_count(self, count: int) -> None:
         self.count = max(0, count)
         self._apply()

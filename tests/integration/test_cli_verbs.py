@@ -53,6 +53,7 @@ def test_failed_run_exits_non_zero_with_watch(managed_server, capsys):
     assert code == 1 and "Failed" in out
 
 
+@pytest.mark.http_expected(404, "/flow_runs/00000000-0000-0000-0000-000000000000")
 def test_errors_are_one_clear_line(managed_server, capsys):
     cases = [
         (["resume", "ffffffff"], "No run id starts with 'ffffffff'"),
@@ -102,6 +103,7 @@ def test_ambiguous_prefix_is_refused(managed_server, capsys):
         assert cli(["delete", run_id], capsys)[0] == 0
 
 
+@pytest.mark.http_expected(404, "/flow_runs/")  # `show` after the delete
 def test_pause_resume_cancel_retry_delete(managed_server, capsys):
     code, out, _ = cli(
         ["run", "pause-resume-workflow", "-p", "items_count=30", "-p", "pause_after=0",
@@ -133,6 +135,18 @@ def test_pause_resume_cancel_retry_delete(managed_server, capsys):
     assert code == 0 and "Deleted" in out
     code, _, err = cli(["show", run_id], capsys)
     assert code == 1 and "not found" in err
+    # Every action above is in the audit trail, from the command line.
+    entries = _audit(run_id)
+    assert [e["action"] for e in entries] == [
+        "pause", "resume", "cancel", "retry", "cancel", "delete"
+    ]
+    assert {e["source"] for e in entries} == {"cli"}
+
+
+def _audit(run_id: str) -> list[dict]:
+    from desktop_app.services import trail
+
+    return trail.read(run_id).entries
 
 
 def test_resume_with_input_rejected_then_accepted(managed_server, capsys):
@@ -159,3 +173,89 @@ def test_suspend_refuses_non_running(managed_server, capsys):
     run_id = json.loads(out)["id"]
     code, _, err = cli(["suspend", run_id], capsys)
     assert code == 1 and "cannot be suspended" in err
+    assert _audit(run_id) == []  # refused: nothing recorded
+
+
+def test_suspend_is_audited(managed_server, capsys):
+    code, out, _ = cli(
+        ["run", "pause-resume-workflow", "-p", "items_count=30", "-p", "pause_after=0",
+         "-p", "delay=0.2", "--json"],
+        capsys,
+    )
+    run_id = json.loads(out)["id"]
+    _wait(managed_server, run_id, "RUNNING")
+    code, out, err = cli(["suspend", run_id], capsys)
+    assert code == 0, err
+    assert "resume restarts it from the top" in out
+    _wait(managed_server, run_id, "PAUSED")
+    code, _, err = cli(["cancel", run_id], capsys)
+    assert code == 0, err
+    entries = _audit(run_id)
+    assert [(e["action"], e["source"]) for e in entries] == [("suspend", "cli"), ("cancel", "cli")]
+    assert all(e["user"] for e in entries)
+
+
+def test_failed_audit_write_is_a_warning_not_a_failure(managed_server, capsys, session_home):
+    """The action happened: exit 0, one warning line naming the file, no traceback."""
+    from desktop_app.core import paths
+
+    code, out, _ = cli(["run", "basic-workflow", "-p", "count=1", "--watch", "--json"], capsys)
+    run_id = json.loads(out)["id"]
+    target = paths.audit_log_file()
+    moved = target.with_suffix(".saved")
+    if target.exists():
+        target.rename(moved)
+    target.mkdir()  # a folder where the file should be: every write fails
+    try:
+        code, out, err = cli(["retry", run_id], capsys)
+    finally:
+        target.rmdir()
+        if moved.exists():
+            moved.rename(target)
+    assert code == 0 and "will run again" in out
+    assert "warning" in err and str(target) in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+    _wait(managed_server, run_id, "COMPLETED", "FAILED", timeout=60)
+
+
+@pytest.mark.http_expected(404, "/flow_runs/")
+def test_logs_of_a_run_that_does_not_exist(managed_server, capsys):
+    missing = "12345678-1234-1234-1234-123456789abc"
+    for argv in (["logs", missing], ["logs", "-f", missing]):
+        code, out, err = cli(argv, capsys)
+        assert code == 1, argv
+        assert "was not found" in err and out == ""
+
+
+def _count_runs(managed_server, deployment: str) -> int:
+    from desktop_app.core.models import RunFilter
+
+    async def go():
+        async with managed_server.client() as client:
+            dep = await client.resolve_deployment(deployment)
+            return await client.count_runs(RunFilter(deployment_ids=[dep.id]))
+
+    return asyncio.run(go())
+
+
+@pytest.mark.parametrize(
+    ("params", "words"),
+    [
+        (["nosuch=1"], ["'nosuch'", "count", "factor"]),
+        (["=5"], ["no parameter name"]),
+        (["count"], ["KEY=VALUE"]),
+        (["count=many"], ["'count'", "integer"]),
+    ],
+)
+def test_run_checks_parameters_before_starting(managed_server, capsys, params, words):
+    before = _count_runs(managed_server, "basic-workflow/local")
+    argv = ["run", "basic-workflow"]
+    for pair in params:
+        argv += ["-p", pair]
+    code, out, err = cli(argv, capsys)
+    assert code == 2, (argv, out, err)
+    assert "Started" not in out and "Traceback" not in err
+    for word in words:
+        assert word in err, (word, err)
+    assert _count_runs(managed_server, "basic-workflow/local") == before  # nothing started
+

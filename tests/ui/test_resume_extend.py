@@ -1,6 +1,7 @@
 """Extending a pause: works for a suspended run, refused (truthfully) for an in-process pause.
 
-Evidence for the design in `desktop_app/ui/forms/pause_timeout.py`, against a
+Evidence for the design of `FlowdeskClient.extend_pause` (through
+`services.runs.extend_pause`), against a
 real server: a suspended run whose expiry was pushed back survives its
 original expiry (the server's pause-expiration service runs every 5 s) and
 then resumes and completes; a run paused in its own process cannot be
@@ -16,7 +17,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.core import audit
 from desktop_app.core.errors import InvalidState
-from desktop_app.ui.forms.pause_timeout import extend_pause
+from desktop_app.services import runs as service
 from tests.ui import test_forms_support as support
 from tests.ui.test_forms_support import (
     approval_deployment,
@@ -96,7 +97,7 @@ def test_in_process_pause_cannot_be_extended(qtbot, qloop, server_client):
         arun(qloop, wait_state(client, run.id, "PAUSED"))
         before = arun(qloop, client.read_run(run.id)).state.pause_timeout
         with pytest.raises(InvalidState, match="cannot be extended"):
-            arun(qloop, extend_pause(client, run.id))
+            arun(qloop, service.extend_pause(client, run.id, source="window"))
         assert arun(qloop, client.read_run(run.id)).state.pause_timeout == before
         dialog = ResumeDialog(lambda: client, run.id)
         qtbot.addWidget(dialog)

@@ -55,9 +55,10 @@ async def schedule_runs(client, count: int, name: str) -> str:
 
 
 async def delete_deployment_runs(client, deployment_id: str) -> None:
-    from desktop_app.core.client import RunFilter
+    from desktop_app.core.client import prefect_filter
+    from desktop_app.core.models import RunFilter
 
-    body = RunFilter(deployment_ids=[deployment_id]).to_prefect()["flow_run_filter"]
+    body = prefect_filter(RunFilter(deployment_ids=[deployment_id]))["flow_run_filter"]
     while True:
         response = await client.prefect.request(
             "POST",

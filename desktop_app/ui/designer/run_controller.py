@@ -210,6 +210,7 @@ class RunController(QObject):
         if node is not None:
             dialog.setWindowTitle(self.tr("Resume at “{node}”").format(node=node.title))
         dialog.resumed.connect(lambda _run: self.monitor.refresh())
+        dialog.audit_warning.connect(lambda text: self.notice.show_message(text, "warning"))
         dialog.finished.connect(dialog.deleteLater)
         self.resume_dialog = dialog
         dialog.open()

@@ -47,9 +47,6 @@ class _SoftBounds:
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
         self.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
 
-    def is_blank(self) -> bool:
-        return self._blank or not self.lineEdit().text().strip()  # type: ignore[attr-defined]
-
     def set_blank(self) -> None:
         self._blank = True
         self.lineEdit().setText("")  # type: ignore[attr-defined]

@@ -5,8 +5,9 @@ shows the flow's markdown description and the pause expiry, and builds a
 `SchemaForm` when the pause wants typed input (else it asks for a plain
 confirmation). Bad input is flagged next to its field and nothing is sent;
 a server rejection is shown in place with the input kept, so the person can
-fix it; success closes the dialog, emits `resumed` and writes the audit trail.
-Never `.exec()` this (qasync): use `.open()` or `.show()`.
+fix it; success closes the dialog and emits `resumed`. Reading, resuming and
+extending are `desktop_app.services` (which write the audit trail, with this
+dialog's `source`). Never `.exec()` this (qasync): use `.open()` or `.show()`.
 """
 
 from __future__ import annotations
@@ -31,12 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import audit
 from desktop_app.core.errors import FlowdeskError, InputRejected, InvalidState
 from desktop_app.core.models import PauseInfo, RunInfo
+from desktop_app.services import reading
+from desktop_app.services import runs as service
+from desktop_app.services.runs import EXTEND_SECONDS, can_extend
 from desktop_app.ui.async_tools import TaskKeeper, describe
 from desktop_app.ui.forms.banner import Banner
-from desktop_app.ui.forms.pause_timeout import EXTEND_SECONDS, can_extend, extend_pause
 from desktop_app.ui.forms.schema_form import SchemaForm
 from desktop_app.ui.runs.formatting import format_duration, format_full_time
 
@@ -50,6 +52,8 @@ class ResumeDialog(QDialog):
     """Resume one paused run, with its input form when it asks for one."""
 
     resumed = Signal(object)  # RunInfo after a successful resume
+    audit_warning = Signal(str)
+    """Resumed, but the audit trail could not be written (the dialog has closed)."""
 
     def __init__(
         self,
@@ -161,11 +165,11 @@ class ResumeDialog(QDialog):
 
     async def _load(self, client: FlowdeskClient) -> None:
         try:
-            run = await client.read_run(self.run_id)
+            run = await reading.read_run(client, self.run_id)
             if not run.state.is_paused:
                 self._show_not_paused(run.state.name)
                 return
-            pause = await client.pause_info(self.run_id)
+            pause = await reading.pause_info(client, self.run_id)
         except InvalidState:  # resumed between the two reads
             self._show_not_paused(self.tr("no longer paused"))
             return
@@ -270,9 +274,8 @@ class ResumeDialog(QDialog):
 
     async def _resume(self, client: FlowdeskClient, values: dict[str, Any] | None) -> None:
         try:
-            run = await client.resume(self.run_id, values)
+            done = await service.resume(client, self.run_id, values, source=self.source)
         except InputRejected as exc:
-            self._record("resume-rejected", values, exc.reason)
             text = self.tr("The server rejected the input; the run is still paused.")
             if self.form is not None:
                 self.form.show_server_error(exc.reason, banner=False)
@@ -294,18 +297,10 @@ class ResumeDialog(QDialog):
             return
         finally:
             self._set_busy(False)
-        self._record("resume", values)
-        self.resumed.emit(run)
+        self.resumed.emit(done.run)
         self.accept()
-
-    def _record(self, action: str, values: dict[str, Any] | None, detail: str = "") -> None:
-        try:
-            audit.record(action, self.run_id, source=self.source, run_input=values, detail=detail)
-        except OSError as exc:
-            self.banner.show_message(
-                self.tr("The audit trail could not be written: {error}").format(error=exc),
-                "warning",
-            )
+        if done.warning:  # resumed all the same: the window that opened us says it
+            self.audit_warning.emit(done.warning)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -334,8 +329,10 @@ class ResumeDialog(QDialog):
 
     async def _extend(self, client: FlowdeskClient) -> None:
         try:
-            new_expiry = await extend_pause(client, self.run_id, EXTEND_SECONDS)
-        except Exception as exc:  # ours, or Prefect/httpx errors from the raw client
+            done = await service.extend_pause(
+                client, self.run_id, EXTEND_SECONDS, source=self.source
+            )
+        except FlowdeskError as exc:
             self.banner.show_message(
                 self.tr("Could not extend the pause: {error}").format(error=describe(exc)),
                 "error",
@@ -343,14 +340,18 @@ class ResumeDialog(QDialog):
             return
         finally:
             self.extend_button.setEnabled(True)
-        self._record("extend-pause", None, f"new expiry {new_expiry.isoformat()}")
+        new_expiry = done.expires_at
+        assert new_expiry is not None
         if self.pause is not None:
             self.pause = replace(self.pause, timeout_at=new_expiry)
         self._show_timeout()
-        self.banner.show_message(
-            self.tr("The pause now expires at {when}.").format(when=format_full_time(new_expiry)),
-            "info",
+        text = self.tr("The pause now expires at {when}.").format(
+            when=format_full_time(new_expiry)
         )
+        if done.warning:
+            self.banner.show_message(f"{text}\n{done.warning}", "warning")
+        else:
+            self.banner.show_message(text, "info")
 
     # -- lifetime ---------------------------------------------------------------
     def _report(self, exc: BaseException, name: str) -> None:

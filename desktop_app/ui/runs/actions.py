@@ -3,8 +3,9 @@
 Each action is a QAction (toolbar, context menu, menu bar, shortcut) whose
 handler runs as a task on the qasync loop. While one is in flight its action
 is disabled; when it ends, the rows are updated from the server's answer and
-failures are reported in words. Pause, suspend, resume, cancel, retry and
-delete are written to the local audit trail with source "window".
+failures are reported in words. The actions themselves (and their audit
+entries, source "window") are `desktop_app.services.runs`; this module only
+decides what is enabled, asks first and shows the outcome.
 
 Destructive actions ask first with a non-modal box (`open()`, never `exec()`:
 a nested loop inside qasync breaks the running task).
@@ -16,48 +17,42 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop_app.core import audit
 from desktop_app.core.models import RunInfo
+from desktop_app.services import Done
+from desktop_app.services import runs as service
+from desktop_app.services.runs import (
+    can_cancel,
+    can_pause,
+    can_resume,
+    can_retry,
+    can_suspend,
+)
 from desktop_app.ui.async_tools import describe
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.runs.loader import RunsLoader
 
+if TYPE_CHECKING:
+    from desktop_app.core.client import FlowdeskClient
+
 log = logging.getLogger(__name__)
 
-PAUSABLE = frozenset({"RUNNING", "PENDING"})
-SUSPENDABLE = frozenset({"RUNNING", "PENDING", "SCHEDULED"})
+SOURCE = "window"
+Call = Callable[["FlowdeskClient", str], Awaitable[Done]]
+
+__all__ = ["RunActions", "can_cancel", "can_pause", "can_resume", "can_retry", "can_suspend"]
 
 
 @dataclass
 class Outcome:
     run_id: str
-    run: RunInfo | None = None
+    done: Done | None = None
     error: BaseException | None = None
-
-
-def can_pause(run: RunInfo) -> bool:
-    return run.state.type in PAUSABLE and not run.pause_requested
-
-
-def can_suspend(run: RunInfo) -> bool:
-    return bool(run.deployment_id) and run.state.type in SUSPENDABLE
-
-
-def can_resume(run: RunInfo) -> bool:
-    return run.state.is_paused
-
-
-def can_cancel(run: RunInfo) -> bool:
-    return not run.state.is_final
-
-
-def can_retry(run: RunInfo) -> bool:
-    return run.state.is_final and bool(run.deployment_id)
 
 
 class RunActions(QObject):
@@ -242,53 +237,41 @@ class RunActions(QObject):
             action.setToolTip(tip)
 
     # -- running one action on many runs ---------------------------------------
-    def _start(
-        self,
-        name: str,
-        runs: Sequence[RunInfo],
-        call: Callable[[str], Awaitable[RunInfo | None]],
-        done_text: str,
-        audit_action: str | None = None,
-    ) -> None:
+    def _start(self, name: str, runs: Sequence[RunInfo], call: Call, done_text: str) -> None:
         client = self.context.get_client()
         if client is None or not runs:
             return
         self._in_flight.add(name)
         self.update()
         self.context.tasks.spawn(
-            self._run(name, list(runs), call, done_text, audit_action), f"run-action-{name}"
+            self._run(name, client, list(runs), call, done_text), f"run-action-{name}"
         )
 
     async def _run(
         self,
         name: str,
+        client: FlowdeskClient,
         runs: list[RunInfo],
-        call: Callable[[str], Awaitable[RunInfo | None]],
+        call: Call,
         done_text: str,
-        audit_action: str | None,
     ) -> None:
         try:
-            results = await asyncio.gather(
-                *(self._one(run.id, call) for run in runs), return_exceptions=False
-            )
+            results = await asyncio.gather(*(self._one(client, run.id, call) for run in runs))
         finally:
             self._in_flight.discard(name)
             self.update()
-        fresh = [o.run for o in results if o.run is not None]
+        fresh = [o.done.run for o in results if o.done is not None and o.done.run is not None]
         if fresh:
             self.loader.model.upsert(fresh)
         failures = [o for o in results if o.error is not None]
-        succeeded = [o for o in results if o.error is None]
+        succeeded = [o for o in results if o.done is not None]
         if name == "delete":
             self.loader.model.remove(o.run_id for o in succeeded)
-        if audit_action:
-            for outcome in succeeded:
-                try:
-                    audit.record(audit_action, outcome.run_id, source="window")
-                except OSError as exc:
-                    log.warning("audit trail not written: %s", exc)
         if succeeded:
             self.message.emit(done_text.format(count=len(succeeded)))
+        warnings = {o.done.warning for o in succeeded if o.done is not None and o.done.warning}
+        for warning in warnings:  # done, but the audit trail could not be written
+            self.failed.emit(warning, "")
         if failures:
             # What the server says now is what the table must show.
             self.loader.refresh_ids([o.run_id for o in failures])
@@ -310,19 +293,13 @@ class RunActions(QObject):
             self.failed.emit(summary, details)
         self.update()
 
-    async def _one(self, run_id: str, call: Callable[[str], Awaitable[RunInfo | None]]) -> Outcome:
+    async def _one(self, client: FlowdeskClient, run_id: str, call: Call) -> Outcome:
         try:
-            return Outcome(run_id, await call(run_id))
+            return Outcome(run_id, await call(client, run_id))
         except asyncio.CancelledError:
             raise
         except Exception as exc:
             return Outcome(run_id, error=exc)
-
-    def _client(self):
-        client = self.context.get_client()
-        if client is None:
-            raise ConnectionError(self.tr("Not connected to the server."))
-        return client
 
     # -- the handlers ----------------------------------------------------------
     def _pause(self) -> None:
@@ -330,9 +307,8 @@ class RunActions(QObject):
         self._start(
             "pause",
             runs,
-            lambda i: self._client().request_pause(i),
+            lambda client, i: service.pause(client, i, source=SOURCE),
             self.tr("Pause requested for {count} run(s): they pause at their next checkpoint."),
-            "pause",
         )
 
     def _suspend(self) -> None:
@@ -350,9 +326,8 @@ class RunActions(QObject):
             lambda: self._start(
                 "suspend",
                 runs,
-                lambda i: self._client().suspend(i),
+                lambda client, i: service.suspend(client, i, source=SOURCE),
                 self.tr("Suspended {count} run(s)."),
-                "suspend",
             ),
         )
 
@@ -361,9 +336,8 @@ class RunActions(QObject):
         self._start(
             "resume",
             runs,
-            lambda i: self._client().resume(i),
+            lambda client, i: service.resume(client, i, None, source=SOURCE),
             self.tr("Resumed {count} run(s)."),
-            "resume",
         )
 
     def _resume_with_input(self) -> None:
@@ -373,10 +347,11 @@ class RunActions(QObject):
         from desktop_app.ui.forms.resume_dialog import ResumeDialog
 
         dialog = ResumeDialog(
-            self.context.get_client, runs[0].id, parent=self.parent_widget, source="window"
+            self.context.get_client, runs[0].id, parent=self.parent_widget, source=SOURCE
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.resumed.connect(self._resumed_from_dialog)
+        dialog.audit_warning.connect(lambda text: self.failed.emit(text, ""))
         self._keep(dialog)
         dialog.open()
 
@@ -398,9 +373,8 @@ class RunActions(QObject):
             lambda: self._start(
                 "cancel",
                 runs,
-                lambda i: self._client().cancel(i),
+                lambda client, i: service.cancel(client, i, source=SOURCE),
                 self.tr("Cancelled {count} run(s)."),
-                "cancel",
             ),
         )
 
@@ -409,16 +383,15 @@ class RunActions(QObject):
         self._start(
             "retry",
             runs,
-            lambda i: self._client().retry(i),
+            lambda client, i: service.retry(client, i, source=SOURCE),
             self.tr("Scheduled {count} run(s) to run again."),
-            "retry",
         )
 
     def _delete(self) -> None:
         runs = self.selection()
         if not runs:
             return
-        live = [r for r in runs if r.state.type in ("RUNNING", "CANCELLING", "PENDING")]
+        live = [r for r in runs if r.state.type in service.LIVE]
         text = self.tr("Delete {count} run(s) and their logs from the server?").format(
             count=len(runs)
         )
@@ -428,12 +401,13 @@ class RunActions(QObject):
                 "cancel it first if it should stop."
             ).format(count=len(live))
 
-        async def delete(run_id: str) -> None:
-            await self._client().delete(run_id)
-            return None
-
         def go() -> None:
-            self._start("delete", runs, delete, self.tr("Deleted {count} run(s)."), "delete")
+            self._start(
+                "delete",
+                runs,
+                lambda client, i: service.delete(client, i, source=SOURCE),
+                self.tr("Deleted {count} run(s)."),
+            )
 
         self._confirm(self.tr("Delete runs"), text, self.tr("Delete"), go)
 

@@ -35,11 +35,6 @@ TIME_RANGES: dict[str, timedelta | None] = {
 }
 
 
-def chip_of(state_type: str) -> str:
-    """The chip a state type is counted under."""
-    return _CHIP_OF.get(state_type, state_type)
-
-
 def reference_time(run: RunInfo) -> datetime | None:
     """When a run happened for time filters: its start, else when it is expected to start.
 

@@ -8,8 +8,11 @@
   state changes per second becomes one `read` of the changed runs every
   ~100 ms (one request for all of them) and one model batch.
 - A light backfill every few seconds re-reads the active runs (running,
-  paused, …): it catches what state events do not carry, such as a pause
-  requested from the CLI (a tag change), and anything a gap in the stream lost.
+  paused, …), page by page: it catches what state events do not carry, such
+  as a pause requested from the CLI (a tag change), and anything a gap in
+  the stream lost. A failing backfill is logged as a warning, never silently.
+
+Pages are read through `services.reading` (parsed off the GUI thread).
 
 Prefect is imported by the time any of this runs (the context connects first);
 the imports inside methods only look it up.
@@ -24,11 +27,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop_app.core.models import RunEvent, RunInfo
+from desktop_app.core.models import RunEvent, RunFilter, RunInfo
+from desktop_app.services import reading
 from desktop_app.ui.async_tools import describe, import_off_thread
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.runs.model import RunsTableModel
-from desktop_app.ui.runs.reading import RunReader
 
 if TYPE_CHECKING:
     from desktop_app.core.client import FlowdeskClient
@@ -36,6 +39,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ACTIVE_STATES = ("RUNNING", "PENDING", "PAUSED", "CANCELLING")
+BACKFILL_MOST = 2000
+"""Active runs the backfill reads at most (pages of 200)."""
 
 
 class RunsLoader(QObject):
@@ -69,6 +74,8 @@ class RunsLoader(QObject):
         self.loading = False
         self.loads = 0
         self.events_seen = 0
+        self.backfills = 0
+        """Completed backfill rounds (tests wait on it)."""
         self.last_load_seconds: float | None = None
         self._pending: set[str] = set()
         self._pending_runs: dict[str, RunInfo] = {}
@@ -76,7 +83,7 @@ class RunsLoader(QObject):
         self._load_task: asyncio.Task[Any] | None = None
         self._flush_task: asyncio.Task[Any] | None = None
         self._stream: Any = None
-        self._reader: RunReader | None = None
+        self._client: FlowdeskClient | None = None
         self._mode_timer = QTimer(self)
         self._mode_timer.setInterval(500)
         self._mode_timer.timeout.connect(self._report_mode)
@@ -86,10 +93,10 @@ class RunsLoader(QObject):
     # -- lifecycle -------------------------------------------------------------
     def on_connected(self, client: FlowdeskClient) -> None:
         self._stop_tasks()
-        self._reader = RunReader(client)
+        self._client = client
         self.reload()
         follow = self.context.tasks.spawn(self._follow_after_load(client), "run-events")
-        backfill = self.context.tasks.spawn(self._backfill(self._reader), "run-backfill")
+        backfill = self.context.tasks.spawn(self._backfill(client), "run-backfill")
         self._tasks += [t for t in (follow, backfill) if t is not None]
         self._mode_timer.start()
 
@@ -107,16 +114,16 @@ class RunsLoader(QObject):
         self._tasks = []
         self._load_task = self._flush_task = None
         self._stream = None
-        self._reader = None
+        self._client = None
 
     def reload(self) -> None:
         """Read every run again (F5, reconnect), merging by id."""
-        reader = self._reader
-        if reader is None:
+        client = self._client
+        if client is None:
             return
         if self._load_task is not None and not self._load_task.done():
             self._load_task.cancel()
-        self._load_task = self.context.tasks.spawn(self._load_all(reader), "runs-load")
+        self._load_task = self.context.tasks.spawn(self._load_all(client), "runs-load")
 
     def _set_loading(self, loading: bool) -> None:
         if loading != self.loading:
@@ -128,15 +135,15 @@ class RunsLoader(QObject):
             self.context.set_stream_mode(self._stream.mode)
 
     # -- the paged load --------------------------------------------------------
-    async def _load_all(self, reader: RunReader) -> None:
+    async def _load_all(self, client: FlowdeskClient) -> None:
         began = time.perf_counter()
         generation = self.model.generation
         seen: set[str] = set()
         self._set_loading(True)
         total = -1
-        total_task = asyncio.ensure_future(reader.client.count_runs())
+        total_task = asyncio.ensure_future(reading.count_runs(client))
         try:
-            page = await reader.list_runs(limit=self.first_page, offset=0)
+            page = await reading.list_runs(client, limit=self.first_page, offset=0)
             self.model.upsert(page)
             seen.update(r.id for r in page)
             self.first_rows.emit()
@@ -147,11 +154,11 @@ class RunsLoader(QObject):
                 self.progress.emit(len(seen), total)
                 await asyncio.sleep(0)  # let paint and input in between pages
                 size = self.page_size
-                page = await reader.list_runs(limit=size, offset=offset)
+                page = await reading.list_runs(client, limit=size, offset=offset)
                 self.model.upsert(page)
                 seen.update(r.id for r in page)
                 offset += len(page)
-            await self._sweep(reader, seen, generation)
+            await self._sweep(client, seen, generation)
             self.loads += 1
             self.last_load_seconds = time.perf_counter() - began
             self.progress.emit(len(seen), len(seen))
@@ -167,7 +174,7 @@ class RunsLoader(QObject):
                 total_task.exception()  # retrieved: no "never retrieved" warning
             self._set_loading(False)
 
-    async def _sweep(self, reader: RunReader, seen: set[str], generation: int) -> None:
+    async def _sweep(self, client: FlowdeskClient, seen: set[str], generation: int) -> None:
         """Drop rows the load did not see and nothing touched since: deleted meanwhile."""
         stale = [
             run_id
@@ -175,7 +182,7 @@ class RunsLoader(QObject):
             if not self.model.touched_since(run_id, generation)
         ]
         if stale:
-            await self._refresh(reader, stale)
+            await self._refresh(client, stale)
 
     # -- events ----------------------------------------------------------------
     async def _follow_after_load(self, client: FlowdeskClient) -> None:
@@ -189,8 +196,8 @@ class RunsLoader(QObject):
         began = time.monotonic()
         while self._load_task is not None and not self._load_task.done():
             await asyncio.sleep(0.05)
-        if time.monotonic() - began > 45 and self._reader is not None:
-            self.model.upsert(await self._reader.list_runs(limit=self.first_page))
+        if time.monotonic() - began > 45 and self._client is not None:
+            self.model.upsert(await reading.list_runs(self._client, limit=self.first_page))
         await self._follow(client)
 
     async def _follow(self, client: FlowdeskClient) -> None:
@@ -223,8 +230,8 @@ class RunsLoader(QObject):
     async def _flush_loop(self) -> None:
         while self._pending or self._pending_runs:
             await asyncio.sleep(self.coalesce_seconds)
-            reader = self._reader
-            if reader is None:
+            client = self._client
+            if client is None:
                 return
             known = dict(self._pending_runs)
             self._pending_runs.clear()
@@ -234,42 +241,41 @@ class RunsLoader(QObject):
                 self.model.upsert(known.values())
             if ids:
                 try:
-                    await self._refresh(reader, ids)
+                    await self._refresh(client, ids)
                 except asyncio.CancelledError:
                     raise
                 except Exception as exc:
                     log.warning("refreshing %d runs failed: %s", len(ids), exc)
 
-    async def _refresh(self, reader: RunReader, run_ids: list[str]) -> None:
-        """Read these runs in one request per 200; ids the server lacks were deleted."""
-        from desktop_app.core.client import RunFilter
-
-        for start in range(0, len(run_ids), 200):
-            chunk = run_ids[start : start + 200]
-            runs = await reader.list_runs(RunFilter(run_ids=chunk), limit=len(chunk))
+    async def _refresh(self, client: FlowdeskClient, run_ids: list[str]) -> None:
+        """Read these runs in one request per page; ids the server lacks were deleted."""
+        for start in range(0, len(run_ids), reading.PAGE):
+            chunk = run_ids[start : start + reading.PAGE]
+            runs = await reading.list_runs(client, RunFilter(run_ids=chunk), limit=len(chunk))
             self.model.upsert(runs)
             found = {r.id for r in runs}
             self.model.remove(i for i in chunk if i not in found)
 
     # -- backfill --------------------------------------------------------------
-    async def _backfill(self, reader: RunReader) -> None:
-        from desktop_app.core.client import RunFilter
-
+    async def _backfill(self, client: FlowdeskClient) -> None:
         active = RunFilter(states=ACTIVE_STATES)
         while True:
             await asyncio.sleep(self.backfill_seconds)
             if self.loading:
                 continue
             try:
-                runs = await reader.list_runs(active, limit=500)
+                runs = await reading.list_all_runs(client, active, most=BACKFILL_MOST)
             except asyncio.CancelledError:
                 raise
-            except Exception as exc:
-                log.debug("backfill failed: %s", exc)
+            except Exception as exc:  # the next round tries again; the log says why
+                log.warning("backfill of active runs failed: %s", describe(exc))
                 continue
+            self.backfills += 1
             changed = [r for r in runs if self.model.run(r.id) != r]
             if changed:
                 self.model.upsert(changed)
+            if len(runs) >= BACKFILL_MOST:
+                continue  # not all of them: cannot tell which rows ended
             # Rows we still show as active but the server no longer lists as active.
             listed = {r.id for r in runs}
             ended = [

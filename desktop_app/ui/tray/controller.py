@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from desktop_app.core.models import RunEvent
@@ -330,10 +329,6 @@ class TrayController(QObject):
 
     def paused(self) -> list[PausedRun]:
         return self.tracker.paused()
-
-    def add_menu_action(self, action: QAction) -> None:
-        """An extra item from the app (kept across rebuilds)."""
-        self.menu.handlers.extra.append(action)
 
     # -- the end ----------------------------------------------------------------------------
     def shutdown(self) -> None:

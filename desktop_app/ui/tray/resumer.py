@@ -1,9 +1,9 @@
 """Resuming from the tray: one run, one run with its form, all paused runs of a deployment.
 
-Every resume writes the audit trail with source "tray" (so "who resumed
-this?" has an answer even when no window was open). Confirmations are
-non-modal (`QMessageBox.open()`): a nested event loop inside qasync would
-break the tasks that are running.
+The resume itself is `services.runs.resume` with source "tray" (so "who
+resumed this?" has an answer even when no window was open). Confirmations
+are non-modal (`QMessageBox.open()`): a nested event loop inside qasync
+would break the tasks that are running.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop_app.core import audit
 from desktop_app.core.errors import FlowdeskError, InputRejected
+from desktop_app.services import runs as service
 from desktop_app.ui.async_tools import TaskKeeper, describe
 from desktop_app.ui.tray.notifier import Notification
 from desktop_app.ui.tray.run_tracker import PausedRun
@@ -30,16 +30,6 @@ log = logging.getLogger(__name__)
 
 SOURCE = "tray"
 GetClient = Callable[[], "FlowdeskClient | None"]
-
-
-def _record(action: str, run_id: str, detail: str = "") -> str | None:
-    """Write the audit trail; the error in words if the disk refuses."""
-    try:
-        audit.record(action, run_id, source=SOURCE, run_input=None, detail=detail)
-    except OSError as exc:
-        log.error("audit trail not written: %s", exc)
-        return str(exc)
-    return None
 
 
 class TrayResumer(QObject):
@@ -69,34 +59,31 @@ class TrayResumer(QObject):
     async def _resume_one(self, client: FlowdeskClient, entry: PausedRun) -> None:
         label = run_label(entry.run, entry.run_id)
         try:
-            error = await self._resume(client, entry.run_id)
+            resumed, text = await self._resume(client, entry.run_id)
         finally:
             self.in_flight.discard(entry.run_id)
-        if error is None:
+        if resumed:
             title = QCoreApplication.translate("Tray", "Resumed")
-            self.message.emit(Notification("resumed", title, label, (entry.run_id,)))
+            body, level = (label, "info") if text is None else (f"{label}\n{text}", "warning")
+            self.message.emit(Notification("resumed", title, body, (entry.run_id,), level))
         else:
             title = QCoreApplication.translate("Tray", "Could not resume {run}").format(run=label)
-            self.message.emit(Notification("error", title, error, (entry.run_id,), "warning"))
+            self.message.emit(
+                Notification("error", title, text or "", (entry.run_id,), "warning")
+            )
 
-    async def _resume(self, client: FlowdeskClient, run_id: str) -> str | None:
-        """None when resumed, else why not (in words)."""
+    async def _resume(self, client: FlowdeskClient, run_id: str) -> tuple[bool, str | None]:
+        """(resumed?, what to add in words: why not, or a warning about the audit trail)."""
         try:
-            await client.resume(run_id, None)
+            done = await service.resume(client, run_id, None, source=SOURCE)
         except InputRejected as exc:
-            _record("resume-rejected", run_id, exc.reason)
-            return QCoreApplication.translate(
+            return False, QCoreApplication.translate(
                 "Tray", "The server rejected it: {reason}. The run is still paused."
             ).format(reason=exc.reason)
         except FlowdeskError as exc:
-            return describe(exc)
+            return False, describe(exc)
         self.resumed.emit(run_id)
-        problem = _record("resume", run_id)
-        if problem:
-            return QCoreApplication.translate(
-                "Tray", "Resumed, but the audit trail could not be written: {error}"
-            ).format(error=problem)
-        return None
+        return True, done.warning
 
     def _client_or_say(self) -> FlowdeskClient | None:
         client = self._get_client()
@@ -124,6 +111,17 @@ class TrayResumer(QObject):
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
             dialog.resumed.connect(lambda run: self.resumed.emit(run.id))
+            dialog.audit_warning.connect(
+                lambda text, run_id=run_id: self.message.emit(
+                    Notification(
+                        "resumed",
+                        QCoreApplication.translate("Tray", "Resumed"),
+                        text,
+                        (run_id,),
+                        "warning",
+                    )
+                )
+            )
             dialog.destroyed.connect(lambda *_: self.dialogs.pop(run_id, None))
             self.dialogs[run_id] = dialog
         dialog.show()
@@ -189,7 +187,9 @@ class TrayResumer(QObject):
             results = await asyncio.gather(*(self._resume(client, e.run_id) for e in todo))
         finally:
             self.in_flight.difference_update(e.run_id for e in todo)
-        failed = [(e, error) for e, error in zip(todo, results, strict=True) if error is not None]
+        outcomes = list(zip(todo, results, strict=True))
+        failed = [(e, text) for e, (resumed, text) in outcomes if not resumed]
+        warnings = sorted({text for _e, (resumed, text) in outcomes if resumed and text})
         done = len(todo) - len(failed)
         title = QCoreApplication.translate("Tray", "Resumed {done} of {total} runs of {name}")
         title = title.format(done=done, total=len(todo), name=deployment)
@@ -200,7 +200,11 @@ class TrayResumer(QObject):
             )
         else:
             body = names_list(run_label(e.run, e.run_id) for e in todo)
-            self.message.emit(Notification("resumed", title, body, tuple(e.run_id for e in todo)))
+            body = "\n".join([body, *warnings])
+            level = "warning" if warnings else "info"
+            self.message.emit(
+                Notification("resumed", title, body, tuple(e.run_id for e in todo), level)
+            )
 
     def close_all(self) -> None:
         for dialog in list(self.dialogs.values()):

@@ -169,7 +169,7 @@ class RunTracker(QObject):
         self._task = self._tasks.spawn(self._reconcile(client), "tray-reconcile")
 
     async def _reconcile(self, client: FlowdeskClient) -> None:
-        from desktop_app.core.client import RunFilter
+        from desktop_app.core.models import RunFilter
 
         snapshot = self._seq
         try:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.cli.design_commands import register
 from desktop_app.designer import CodeNode, Design, save
-from desktop_app.designer.cli import register
 from desktop_app.designer.codegen import generate
 
 

@@ -10,7 +10,6 @@ from desktop_app.designer import (
     AddNodeCommand,
     CodeNode,
     Command,
-    CommandStack,
     ConnectCommand,
     CycleError,
     Design,
@@ -35,6 +34,7 @@ from desktop_app.designer import (
     remove_nodes_command,
 )
 from desktop_app.designer.fileformat import dumps
+from tests.unit.designer.command_stack import CommandStack
 
 
 class Mirror:

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from desktop_app.designer import (
     ApprovalNode,
     CodeNode,
-    CommandStack,
     ConditionNode,
     Design,
     InputField,
@@ -35,6 +34,7 @@ from desktop_app.designer.fileformat import dumps, loads
 from desktop_app.designer.names import slugify
 from desktop_app.designer.pysource import width
 from desktop_app.designer.topology import topological_order
+from tests.unit.designer.command_stack import CommandStack
 
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -126,7 +126,7 @@ def compile_command(args: argparse.Namespace, out: TextIO | None = None,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Stand-alone entry (`python -m desktop_app.designer.cli design validate ...`)."""
+    """Stand-alone entry (`python -m desktop_app.cli.design_commands design validate ...`)."""
     parser = argparse.ArgumentParser(prog="flowdesk")
     register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)

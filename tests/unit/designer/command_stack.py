@@ -1,6 +1,7 @@
-"""An undo stack for designer commands, for use without Qt (CLI, tests, scripts).
+"""An undo stack for designer commands without Qt, for the tests.
 
-Same semantics as `QUndoStack`, which the GUI uses instead: `push` does the
+The product uses `QUndoStack` (desktop_app/ui/designer/undo.py); this has the
+same semantics, so the command tests need no display: `push` does the
 command, undo/redo move an index, a new push drops the redo tail, and
 "modified" means "not at the clean index" (set when the file is saved).
 """
