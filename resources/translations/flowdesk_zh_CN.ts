@@ -220,6 +220,10 @@
             <translation>命令行</translation>
         </message>
         <message>
+            <source>Designer</source>
+            <translation>设计器</translation>
+        </message>
+        <message>
             <source>Audit trail</source>
             <translation>审计记录</translation>
         </message>
@@ -255,6 +259,10 @@
             <source>{shown} of {total} entries.</source>
             <translation>{shown} / {total} 条记录。</translation>
         </message>
+        <message>
+            <source>{count} damaged line(s) in {file} could not be read and were skipped.</source>
+            <translation>{file} 中有 {count} 行已损坏，无法读取，已跳过。</translation>
+        </message>
     </context>
     <context>
         <name>Banner</name>
@@ -286,6 +294,50 @@
             <translation>此版本中窗口不可用（{error}）</translation>
         </message>
         <message>
+            <source>flowdesk design: choose a command: validate or compile</source>
+            <translation>flowdesk design: 请选择命令：validate 或 compile</translation>
+        </message>
+        <message>
+            <source>check and compile flow designs (*.flowdesk.json)</source>
+            <translation>检查并编译流程设计（*.flowdesk.json）</translation>
+        </message>
+        <message>
+            <source>Check flow designs and turn them into Prefect flow modules.</source>
+            <translation>检查流程设计，并将其转换为 Prefect 流程模块。</translation>
+        </message>
+        <message>
+            <source>report problems in design files</source>
+            <translation>报告设计文件中的问题</translation>
+        </message>
+        <message>
+            <source>Print each problem as FILE:node-title:line:col: severity: message. Exit status 1 if any file has an error, else 0 (warnings allowed).</source>
+            <translation>按 FILE:node-title:line:col: severity: message 格式逐行打印每个问题。如有任何文件存在错误，退出状态为 1，否则为 0（允许警告）。</translation>
+        </message>
+        <message>
+            <source>print the problems as a JSON list instead</source>
+            <translation>改为以 JSON 列表形式打印问题</translation>
+        </message>
+        <message>
+            <source>write the Prefect flow module of a design</source>
+            <translation>写出设计的 Prefect 流程模块</translation>
+        </message>
+        <message>
+            <source>Generate the flow module of FILE (to stdout, or to OUT with -o). Refuses a design with errors (exit status 1).</source>
+            <translation>生成 FILE 的流程模块（输出到标准输出，或用 -o 写入 OUT）。设计有错误时拒绝生成（退出状态 1）。</translation>
+        </message>
+        <message>
+            <source>file to write (atomically); default: standard output</source>
+            <translation>要写入的文件（原子写入）；默认：标准输出</translation>
+        </message>
+        <message>
+            <source>flowdesk design: {file} has {count} error(s); nothing was written.</source>
+            <translation>flowdesk design: {file} 有 {count} 个错误；未写入任何内容。</translation>
+        </message>
+        <message>
+            <source>flowdesk design: cannot write {file}: {error}</source>
+            <translation>flowdesk design: 无法写入 {file}：{error}</translation>
+        </message>
+        <message>
             <source>cannot serve {path}: {problem}</source>
             <translation>无法将 {path} 作为部署提供：{problem}</translation>
         </message>
@@ -296,6 +348,10 @@
         <message>
             <source>{deployment}: your {path} is served instead of the example {example}</source>
             <translation>{deployment}：正在提供你的 {path}，取代示例 {example}</translation>
+        </message>
+        <message>
+            <source>flowdesk: warning: {message}</source>
+            <translation>flowdesk：警告：{message}</translation>
         </message>
         <message>
             <source>list flow runs</source>
@@ -418,6 +474,10 @@
             <translation>已恢复 {name}。</translation>
         </message>
         <message>
+            <source>Deleted {name}.</source>
+            <translation>已删除 {name}。</translation>
+        </message>
+        <message>
             <source>paused</source>
             <translation>已暂停</translation>
         </message>
@@ -454,14 +514,6 @@
             <translation>--input 必须是类似 '{example}' 的 JSON 对象</translation>
         </message>
         <message>
-            <source>{name} is {state}: deleting it does not stop its process. Cancel it first, or pass --yes.</source>
-            <translation>{name} 的状态为 {state}：删除它不会停止其进程。请先取消它，或传入 --yes。</translation>
-        </message>
-        <message>
-            <source>Deleted {name}.</source>
-            <translation>已删除 {name}。</translation>
-        </message>
-        <message>
             <source>Started {name} ({id})</source>
             <translation>已启动 {name}（{id}）</translation>
         </message>
@@ -476,10 +528,6 @@
         <message>
             <source>--input is not valid JSON ({error}); give an object like '{example}'</source>
             <translation>--input 不是有效的 JSON（{error}）；请提供类似 '{example}' 的对象</translation>
-        </message>
-        <message>
-            <source>--param needs KEY=VALUE, got '{pair}'</source>
-            <translation>--param 需要 KEY=VALUE 格式，收到的是 '{pair}'</translation>
         </message>
         <message>
             <source>none (runs until 'flowdesk server stop')</source>
@@ -592,50 +640,6 @@
         <message>
             <source>command not found: {cmd}</source>
             <translation>找不到命令：{cmd}</translation>
-        </message>
-        <message>
-            <source>flowdesk design: choose a command: validate or compile</source>
-            <translation>flowdesk design: 请选择命令：validate 或 compile</translation>
-        </message>
-        <message>
-            <source>check and compile flow designs (*.flowdesk.json)</source>
-            <translation>检查并编译流程设计（*.flowdesk.json）</translation>
-        </message>
-        <message>
-            <source>Check flow designs and turn them into Prefect flow modules.</source>
-            <translation>检查流程设计，并将其转换为 Prefect 流程模块。</translation>
-        </message>
-        <message>
-            <source>report problems in design files</source>
-            <translation>报告设计文件中的问题</translation>
-        </message>
-        <message>
-            <source>Print each problem as FILE:node-title:line:col: severity: message. Exit status 1 if any file has an error, else 0 (warnings allowed).</source>
-            <translation>按 FILE:node-title:line:col: severity: message 格式逐行打印每个问题。如有任何文件存在错误，退出状态为 1，否则为 0（允许警告）。</translation>
-        </message>
-        <message>
-            <source>print the problems as a JSON list instead</source>
-            <translation>改为以 JSON 列表形式打印问题</translation>
-        </message>
-        <message>
-            <source>write the Prefect flow module of a design</source>
-            <translation>写出设计的 Prefect 流程模块</translation>
-        </message>
-        <message>
-            <source>Generate the flow module of FILE (to stdout, or to OUT with -o). Refuses a design with errors (exit status 1).</source>
-            <translation>生成 FILE 的流程模块（输出到标准输出，或用 -o 写入 OUT）。设计有错误时拒绝生成（退出状态 1）。</translation>
-        </message>
-        <message>
-            <source>file to write (atomically); default: standard output</source>
-            <translation>要写入的文件（原子写入）；默认：标准输出</translation>
-        </message>
-        <message>
-            <source>flowdesk design: {file} has {count} error(s); nothing was written.</source>
-            <translation>flowdesk design: {file} 有 {count} 个错误；未写入任何内容。</translation>
-        </message>
-        <message>
-            <source>flowdesk design: cannot write {file}: {error}</source>
-            <translation>flowdesk design: 无法写入 {file}：{error}</translation>
         </message>
     </context>
     <context>
@@ -863,6 +867,10 @@
             <translation>请给出运行 ID（或其开头几个字符）。</translation>
         </message>
         <message>
+            <source>This run is paused inside its own process, which enforces the original timeout itself: it cannot be extended from outside.</source>
+            <translation>此运行在其自身进程内暂停，该进程会自行执行原定的超时：无法从外部延长。</translation>
+        </message>
+        <message>
             <source>{what} was not found on the server.</source>
             <translation>服务器上找不到{what}。</translation>
         </message>
@@ -917,6 +925,14 @@
         <message>
             <source>Run '{name}' is {state}, not paused.</source>
             <translation>运行“{name}”的状态是{state}，并未暂停。</translation>
+        </message>
+        <message>
+            <source>The run is {state}, not paused: there is no pause to extend.</source>
+            <translation>该运行当前为{state}，并未暂停：没有可延长的暂停。</translation>
+        </message>
+        <message>
+            <source>The server did not extend the pause: {reason}</source>
+            <translation>服务器未延长暂停：{reason}</translation>
         </message>
         <message>
             <source>Run '{name}' is already {state}.</source>
@@ -999,12 +1015,48 @@
             <translation>服务器拒绝了输入：{reason}。运行仍处于暂停状态。</translation>
         </message>
         <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>{deployment} takes no parameter {names}. Its parameters: {known}.</source>
+            <translation>{deployment} 没有参数 {names}。它的参数有：{known}。</translation>
+        </message>
+        <message>
+            <source>The parameters do not fit {deployment}: {problems}.</source>
+            <translation>参数与 {deployment} 不符：{problems}。</translation>
+        </message>
+        <message>
+            <source>required, and has no default</source>
+            <translation>必填，且没有默认值</translation>
+        </message>
+        <message>
+            <source>A parameter needs KEY=VALUE, got '{pair}'.</source>
+            <translation>参数须写成 KEY=VALUE，收到的是“{pair}”。</translation>
+        </message>
+        <message>
+            <source>'{pair}' has no parameter name before '='.</source>
+            <translation>“{pair}”中 '=' 前面缺少参数名。</translation>
+        </message>
+        <message>
             <source>Enter the secrets of your profiles again in Settings.</source>
             <translation>请在“设置”中重新输入各连接配置的密钥。</translation>
         </message>
         <message>
             <source>The rest of your settings were kept.</source>
             <translation>其余设置均已保留。</translation>
+        </message>
+        <message>
+            <source>Unexpected error: {error}</source>
+            <translation>意外错误：{error}</translation>
+        </message>
+        <message>
+            <source>{name} is {state}: deleting it does not stop its process. Cancel it first, or pass --yes.</source>
+            <translation>{name} 的状态为 {state}：删除它不会停止其进程。请先取消它，或传入 --yes。</translation>
+        </message>
+        <message>
+            <source>Done, but the audit trail could not be written to {path}: {error}</source>
+            <translation>操作已完成，但无法写入审计记录 {path}：{error}</translation>
         </message>
         <message>
             <source>Rename design</source>
@@ -2798,10 +2850,6 @@ Prefect on your desk.</source>
             <translation>无法恢复：{error}</translation>
         </message>
         <message>
-            <source>The audit trail could not be written: {error}</source>
-            <translation>无法写入审计记录：{error}</translation>
-        </message>
-        <message>
             <source>Resuming…</source>
             <translation>正在恢复…</translation>
         </message>
@@ -2907,10 +2955,6 @@ Prefect on your desk.</source>
         <message>
             <source>{count} of {total} runs failed: {first}</source>
             <translation>{total} 个运行中有 {count} 个失败：{first}</translation>
-        </message>
-        <message>
-            <source>Not connected to the server.</source>
-            <translation>未连接到服务器。</translation>
         </message>
         <message>
             <source>Pause requested for {count} run(s): they pause at their next checkpoint.</source>
@@ -3966,10 +4010,6 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
         <message>
             <source>The server rejected it: {reason}. The run is still paused.</source>
             <translation>服务器拒绝了该操作：{reason}。运行仍处于已暂停状态。</translation>
-        </message>
-        <message>
-            <source>Resumed, but the audit trail could not be written: {error}</source>
-            <translation>已恢复，但无法写入审计记录：{error}</translation>
         </message>
         <message>
             <source>Not connected</source>

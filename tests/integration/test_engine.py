@@ -243,11 +243,14 @@ def test_polling_fallback_reports_state_changes(managed_server):
 
 
 def test_logs_and_tail(managed_server):
+    from desktop_app.services.logs import follow_logs
+
     async def go():
         async with managed_server.client() as client:
             run = await _start(client, "pause-resume-workflow", items_count=3, pause_after=0)
             lines = []
-            async for batch in client.tail_logs(run.id, poll=0.2):
+            async for batch in follow_logs(client, run.id, poll=0.2):
+                assert batch == sorted(batch, key=lambda line: line.timestamp)
                 lines += batch
             messages = [line.message for line in lines]
             assert any("all 3 items done" in m for m in messages)

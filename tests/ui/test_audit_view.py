@@ -30,6 +30,7 @@ def test_audit_view_lists_newest_first_and_filters_by_run_id(qapp, tmp_path):
         "Pause requested",
     ]
     assert "3 entries" in view.summary.text()
+    assert "1 damaged line(s)" in view.summary.text() and str(path) in view.summary.text()
 
     view.filter.setText("AAAAAAAA-1111")  # pasted, any case, any part
     assert model.rowCount() == 2
@@ -58,4 +59,30 @@ def test_audit_view_without_a_file_says_so(qapp, tmp_path):
     assert view.model.rowCount() == 0
     assert view.filter.text() == "abc"
     assert "Nothing recorded yet" in view.summary.text()
+    view.close()
+
+
+def test_binary_garbage_costs_only_its_own_lines(qapp, tmp_path):
+    """Undecodable bytes used to make the window lose every entry; now they are counted."""
+    from desktop_app.ui.audit_view import ACTION, AuditView, _when
+
+    path = tmp_path / "audit.jsonl"
+    audit.record("pause", "run-1", source="designer", path=path)
+    with open(path, "ab") as handle:
+        handle.write(b"\x00\xff\xfe\x9c binary \x80\n\xc3\x28\n")
+        handle.write(b'{"time": "not a number", "action": "retry", "run_id": "run-2"}\n')
+    audit.record("resume", "run-1", source="cli", path=path)
+
+    view = AuditView(None, path=path)
+    model = view.model
+    assert model.rowCount() == 3
+    assert sorted(model.index(r, ACTION).data() for r in range(3)) == [
+        "Pause requested",
+        "Resumed",
+        "Retried",
+    ]
+    assert "Designer" in [model.index(r, 3).data() for r in range(3)]
+    assert _when({"time": "not a number"}) == "?"
+    assert model.skipped == 2
+    assert "2 damaged line(s)" in view.summary.text()
     view.close()

@@ -110,7 +110,33 @@ def test_a_thousand_runs_load_in_pages_without_stalling_the_loop(
                     assert meter.max_stall < WALL_LIMIT, detail
                     print(detail)
                     await await_until(lambda: h.context.stream_mode == "events", 30)
+                    # The safety-net poll of active runs completes (it used to ask for
+                    # limit=500 and get 422 every 5 s, logged at debug only).
+                    await await_until(lambda: h.runs.loader.backfills >= 1, 30)
             finally:
                 await delete_deployment_runs(client, deployment_id)
 
     run(qloop, scenario(), timeout=300)
+
+
+def test_reading_pages_past_the_servers_limit(qloop, managed_server) -> None:
+    """More than one page of runs through services, never a `limit` the server refuses."""
+    from desktop_app.core.models import RunFilter
+    from desktop_app.services import reading
+
+    async def scenario() -> None:
+        async with managed_server.client() as client:
+            deployment_id = await schedule_runs(client, 450, "load-probe-paging")
+            try:
+                wanted = RunFilter(deployment_ids=[deployment_id])
+                everything = await reading.list_all_runs(client, wanted)
+                assert len(everything) == 450
+                assert len({r.id for r in everything}) == 450  # pages do not overlap
+                first = await reading.list_runs(client, wanted, limit=500)
+                assert len(first) == reading.PAGE  # capped, not answered 422
+                some = await reading.list_all_runs(client, wanted, most=230)
+                assert len(some) == 230
+            finally:
+                await delete_deployment_runs(client, deployment_id)
+
+    run(qloop, scenario(), timeout=180)
