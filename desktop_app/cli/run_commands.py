@@ -141,7 +141,7 @@ async def list_runs(client: Any, args: argparse.Namespace) -> int:
     from desktop_app.services import reading
 
     wanted = RunFilter(states=args.state, flow_names=args.flow)
-    runs = (await reading.list_all_runs(client, wanted, most=max(1, args.limit)))[: args.limit]
+    runs = await reading.list_all_runs(client, wanted, most=max(1, args.limit))
     if args.json:
         print(to_json(runs))
     elif not runs:

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop_app.core.errors import InvalidState
 from desktop_app.core.models import PauseInfo, RunFilter, RunInfo
-from desktop_app.i18n import state_word, tr_core
 
 if TYPE_CHECKING:
     from desktop_app.core.client import FlowdeskClient
@@ -61,20 +59,9 @@ async def find_run(client: FlowdeskClient, typed: str) -> RunInfo:
     return await client.read_run(await client.resolve_run_id(typed))
 
 
-async def read_pause(client: FlowdeskClient, run_id: str) -> tuple[RunInfo, PauseInfo]:
-    """A paused run and the form/description it waits with.
+async def pause_info(client: FlowdeskClient, run_id: str) -> PauseInfo:
+    """The form schema and description a paused run waits with.
 
     `InvalidState` (in words) when the run is not paused (any more).
     """
-    run = await client.read_run(run_id)
-    if not run.state.is_paused:
-        raise InvalidState(
-            tr_core("Run '{name}' is {state}, not paused.").format(
-                name=run.name, state=state_word(run.state.name)
-            )
-        )
-    return run, await client.pause_info(run_id)
-
-
-async def pause_info(client: FlowdeskClient, run_id: str) -> PauseInfo:
     return await client.pause_info(run_id)

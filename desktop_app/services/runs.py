@@ -78,16 +78,20 @@ async def _words(call: Awaitable[T]) -> T:
         ) from exc
 
 
+async def _audited(action: str, run_id: str, source: Source, call: Awaitable[RunInfo]) -> Done:
+    """Do the action; once it is done, write its audit entry (a failed write: a warning)."""
+    run = await _words(call)
+    return Done(run_id, run, trail.write(action, run_id, source=source))
+
+
 async def pause(client: FlowdeskClient, run_id: str, *, source: Source) -> Done:
     """Ask a running run to pause at its next checkpoint (shown "Pause requested")."""
-    run = await _words(client.request_pause(run_id))
-    return Done(run_id, run, trail.write("pause", run_id, source=source))
+    return await _audited("pause", run_id, source, client.request_pause(run_id))
 
 
 async def suspend(client: FlowdeskClient, run_id: str, *, source: Source) -> Done:
     """Stop a deployment's run now; resume restarts it from the top."""
-    run = await _words(client.suspend(run_id))
-    return Done(run_id, run, trail.write("suspend", run_id, source=source))
+    return await _audited("suspend", run_id, source, client.suspend(run_id))
 
 
 async def _check_resume_takes_effect(client: FlowdeskClient, run_id: str) -> None:
@@ -125,14 +129,12 @@ async def resume(
 
 async def cancel(client: FlowdeskClient, run_id: str, *, source: Source) -> Done:
     """Cancel a run; a live process is stopped by its runner."""
-    run = await _words(client.cancel(run_id))
-    return Done(run_id, run, trail.write("cancel", run_id, source=source))
+    return await _audited("cancel", run_id, source, client.cancel(run_id))
 
 
 async def retry(client: FlowdeskClient, run_id: str, *, source: Source) -> Done:
     """Schedule a finished deployment run to run again."""
-    run = await _words(client.retry(run_id))
-    return Done(run_id, run, trail.write("retry", run_id, source=source))
+    return await _audited("retry", run_id, source, client.retry(run_id))
 
 
 async def delete(
@@ -172,18 +174,15 @@ async def start_run(
     deployment: str | DeploymentInfo,
     *,
     pairs: Iterable[str] = (),
-    values: dict[str, Any] | None = None,
 ) -> RunInfo:
     """Start a run of a deployment (by `flow/deployment`, flow name, id, or as read).
 
-    `pairs` are `KEY=VALUE` texts (the command line) and are checked against
-    the deployment's parameter schema first: an unknown name, a missing name
-    or a wrong type is refused with `BadParameters` and nothing is started.
-    `values` are already typed (a form) and go as they are.
+    `pairs` are `KEY=VALUE` texts (the command line), checked against the
+    deployment's parameter schema first: an unknown name, a missing required
+    one or a wrong type is refused with `BadParameters`, and nothing starts.
     """
     typed = parameters.parse_pairs(pairs)  # a pair without a name fails before any request
     if not isinstance(deployment, DeploymentInfo):
         deployment = await _words(client.resolve_deployment(deployment))
-    params = dict(values or {})
-    params.update(parameters.check(deployment, typed))
+    params = parameters.check(deployment, typed)
     return await _words(client.run_deployment(deployment.id, params))

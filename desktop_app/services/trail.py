@@ -21,20 +21,13 @@ __all__ = ["AuditRead", "read", "write"]
 
 
 def write(
-    action: str,
-    run_id: str,
-    *,
-    source: str,
-    run_input: dict[str, Any] | None = None,
-    detail: str = "",
-    path: Path | None = None,
+    action: str, run_id: str, *, source: str, path: Path | None = None, **details: Any
 ) -> str | None:
-    """Append one entry; None when written, else the warning to show (in words)."""
+    """Append one entry (`details`: `run_input`, `detail`); None when written, else
+    the warning to show, in words."""
     target = path or paths.audit_log_file()
     try:
-        audit.record(
-            action, run_id, source=source, run_input=run_input, detail=detail, path=target
-        )
+        audit.record(action, run_id, source=source, path=target, **details)
     except OSError as exc:
         log.warning("audit trail %s not written (%s %s): %s", target, action, run_id, exc)
         reason = exc.strerror or str(exc)

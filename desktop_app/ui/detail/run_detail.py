@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import log_tail
-from desktop_app.core.errors import FlowdeskError
+from desktop_app.core.errors import FlowdeskError, NotFound
 from desktop_app.core.models import LogLine, RunEvent, RunInfo
 from desktop_app.ui.async_tools import TaskKeeper, describe
 from desktop_app.ui.detail.header import RunHeader
@@ -192,7 +192,11 @@ class RunDetailPane(QWidget):
         except FlowdeskError as exc:
             if generation == self._generation:
                 self._show_error(exc)
-                self._retry.start()
+                if isinstance(exc, NotFound):  # deleted: it does not come back, stop asking
+                    for timer in (self._poll, self._tick, self._settle):
+                        timer.stop()
+                else:
+                    self._retry.start()
             return
         finally:
             self._refreshing = False
