@@ -56,7 +56,7 @@ def prefect_filter(run_filter: RunFilter | None) -> dict[str, Any]:
 
 
 def dump(model: Any, **options: Any) -> Any:
-    return model.modeldump(mode="json", **options) if model is not None else None
+    return model.model_dump(mode="json", **options) if model is not None else None
 
 
 def parse_runs(content: bytes) -> list[Any]:

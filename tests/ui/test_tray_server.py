@@ -224,3 +224,43 @@ def test_a_pause_the_stream_missed_is_found_and_announced(qloop, server_client, 
     finally:
         tray.shutdown()
         arun(qloop, tray.tasks.cancel_all(timeout=5))  # see tray_app
+
+
+def test_a_failed_audit_write_after_a_tray_resume_is_a_warning(qloop, server_client, tray_app):
+    """The run was resumed: the tray says so, with a warning naming the audit file."""
+    from desktop_app.core import paths
+
+    tray, _window, shown, _opened = tray_app
+    client = server_client
+    target = paths.audit_log_file()
+    saved = target.with_suffix(".saved")
+
+    async def scenario():
+        run = await start_run(client, LOOP, items_count=2, pause_after=1, delay=0.05)
+        try:
+            await wait_state(client, run.id, "PAUSED")
+            await await_until(
+                lambda: any(p.run_id == run.id for p in tray.paused()), timeout=30, what="paused"
+            )
+            moved = target.exists()
+            if moved:
+                target.rename(saved)
+            target.mkdir()  # a folder where the file should be: the write fails
+            try:
+                tray.menu.aboutToShow.emit()
+                tray.menu.find(f"resume:{run.id}").trigger()
+                await wait_state(client, run.id, "RUNNING", "COMPLETED")
+                await await_until(
+                    lambda: _notes(shown, "resumed", run.id), timeout=20, what="resumed note"
+                )
+            finally:
+                target.rmdir()
+                if moved:
+                    saved.rename(target)
+            note = _notes(shown, "resumed", run.id)[-1]
+            assert note.level == "warning" and str(target) in note.body
+            assert not _notes(shown, "error", run.id)  # not reported as a failure
+        finally:
+            await cleanup_run(client, run.id)
+
+    arun(qloop, scenario())

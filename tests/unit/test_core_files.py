@@ -68,7 +68,7 @@ def test_audit_trail_appends_and_survives_a_torn_line(tmp_path):
     [
         (["resume", "abc", "--input", "{bad json"], "--input is not valid JSON"),
         (["resume", "abc", "--input", "[1, 2]"], "--input must be a JSON object"),
-        (["run", "x", "--param", "novalue"], "--param needs KEY=VALUE"),
+        (["run", "x", "--param", "novalue"], "needs KEY=VALUE"),
         (["exec"], "give the command to run"),
     ],
 )

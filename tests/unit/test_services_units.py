@@ -49,7 +49,7 @@ def test_unknown_name_is_refused_with_the_known_ones():
 
 @pytest.mark.parametrize("pair", ["=5", " =5", "count"])
 def test_a_pair_without_a_name_is_refused(pair):
-    with pytest.raises(BadParameters, match="KEY=VALUE|no parameter name"):
+    with pytest.raises(BadParameters, match=r"KEY=VALUE|no parameter name"):
         parse_pairs([pair])
 
 
