@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 SUSPEND_TIMEOUT = 7 * 24 * 3600
 
 
+def _refused(text: str, run: RunInfo) -> InvalidState:
+    """`text` (with {name} and {state}) about `run`, as the refusal to raise."""
+    return InvalidState(text.format(name=run.name, state=state_word(run.state.name)))
+
+
 class RunControl:
     """State changes of one run, on top of the facade's `read_run` and `_call`."""
 
@@ -52,11 +57,7 @@ class RunControl:
         """
         run = await self.read_run(run_id)
         if run.state.type not in ("RUNNING", "PENDING", "SCHEDULED"):
-            raise InvalidState(
-                tr_core("Run '{name}' is {state}; only a running run can pause.").format(
-                    name=run.name, state=state_word(run.state.name)
-                )
-            )
+            raise _refused(tr_core("Run '{name}' is {state}; only a running run can pause."), run)
         await self._add_tag(run_id, PAUSE_REQUEST_TAG)
         return await self.read_run(run_id)
 
@@ -73,11 +74,7 @@ class RunControl:
                 ).format(name=run.name)
             )
         if run.state.type not in ("RUNNING", "PENDING", "SCHEDULED"):
-            raise InvalidState(
-                tr_core("Run '{name}' is {state}; it cannot be suspended.").format(
-                    name=run.name, state=state_word(run.state.name)
-                )
-            )
+            raise _refused(tr_core("Run '{name}' is {state}; it cannot be suspended."), run)
         state = Suspended(timeout_seconds=timeout, pause_key=f"flowdesk-suspend-{run.run_count}")
         result = await self._call(self._prefect.set_flow_run_state(as_uuid(run_id), state))
         if str(result.status.value) != "ACCEPT":
@@ -91,11 +88,7 @@ class RunControl:
         """Resume a paused run; the server validates `run_input` against its form."""
         run = await self.read_run(run_id)
         if not run.state.is_paused:
-            raise InvalidState(
-                tr_core("Run '{name}' is {state}, not paused: nothing to resume.").format(
-                    name=run.name, state=state_word(run.state.name)
-                )
-            )
+            raise _refused(tr_core("Run '{name}' is {state}, not paused: nothing to resume."), run)
         result = await self._call(
             self._prefect.resume_flow_run(as_uuid(run_id), run_input=run_input), "Run"
         )
@@ -115,11 +108,7 @@ class RunControl:
         """The form schema and description a paused run is waiting with."""
         run = await self.read_run(run_id)
         if not run.state.is_paused:
-            raise InvalidState(
-                tr_core("Run '{name}' is {state}, not paused.").format(
-                    name=run.name, state=state_word(run.state.name)
-                )
-            )
+            raise _refused(tr_core("Run '{name}' is {state}, not paused."), run)
         keyset = run.state.run_input_keyset or {}
         schema = description = None
         uid = as_uuid(run_id)
@@ -201,11 +190,7 @@ class RunControl:
     async def cancel(self, run_id: str) -> RunInfo:
         run = await self.read_run(run_id)
         if run.state.is_final:
-            raise InvalidState(
-                tr_core("Run '{name}' is already {state}.").format(
-                    name=run.name, state=state_word(run.state.name)
-                )
-            )
+            raise _refused(tr_core("Run '{name}' is already {state}."), run)
         # A live process (running, or paused in-process) is stopped by its runner
         # through Cancelling; a run with no process can be cancelled outright.
         has_process = run.state.type in ("RUNNING", "CANCELLING") or (
@@ -218,11 +203,7 @@ class RunControl:
     async def retry(self, run_id: str) -> RunInfo:
         run = await self.read_run(run_id)
         if not run.state.is_final:
-            raise InvalidState(
-                tr_core("Run '{name}' is {state}; only finished runs retry.").format(
-                    name=run.name, state=state_word(run.state.name)
-                )
-            )
+            raise _refused(tr_core("Run '{name}' is {state}; only finished runs retry."), run)
         if not run.deployment_id:
             raise InvalidState(
                 tr_core(
