@@ -47,6 +47,7 @@ def test_connection_check_names_each_problem(remote_server):
     assert ok.ok and ok.server_version.startswith("3.")
 
 
+@pytest.mark.http_expected(401)  # the wrong auth string is part of the test
 def test_remote_profile_lists_runs_and_wrong_auth_is_clear(remote_server, tmp_path):
     from desktop_app.core.client import FlowdeskClient
     from desktop_app.core.errors import Unauthorized
