@@ -10,8 +10,8 @@ import tracemalloc
 
 import pytest
 
+from desktop_app.cli.design_commands import compile_command, validate_command
 from desktop_app.designer import examples, fileformat
-from desktop_app.designer.cli import compile_command, validate_command
 
 
 def _base() -> dict:
