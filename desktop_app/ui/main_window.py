@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QMetaMethod,
     QSettings,
     QSignalBlocker,
@@ -56,14 +57,20 @@ class Banner(QFrame):
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.log_button = QPushButton(self.tr("Server log…"), self)
-        self.restart_button = QPushButton(self.tr("Restart server"), self)
+        self.log_button = QPushButton(self)
+        self.restart_button = QPushButton(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.restart_button)
         layout.addWidget(self.log_button)
+        self.log_button.setText(self.tr("Server log…"))
         self.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.log_button.setText(self.tr("Server log…"))
+        super().changeEvent(event)
 
     def show_message(self, text: str, tone: str, restart_text: str | None) -> None:
         palette = self.palette()
@@ -93,7 +100,7 @@ class MainWindow(DesignerTabMixin, QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.context = context
-        self.setWindowTitle(self.tr("Flowdesk"))
+        self._profile_name: str | None = None
         self.resize(1280, 820)
         self.errors: list[tuple[str, str]] = []
         self._error_box: QMessageBox | None = None
@@ -107,14 +114,14 @@ class MainWindow(DesignerTabMixin, QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.runs, self.tr("Runs"))
-        self.tabs.addTab(self.deployments, self.tr("Deployments"))
+        self.tabs.addTab(self.runs, "")
+        self.tabs.addTab(self.deployments, "")
         # The designer and work pools are built on first visit: most sessions
         # never open them, and the window must paint in well under a second.
         self.designer = None
         self.workpools = None
-        self._designer_index = self.tabs.addTab(QWidget(self), self.tr("Designer"))
-        self._workpools_index = self.tabs.addTab(QWidget(self), self.tr("Work pools"))
+        self._designer_index = self.tabs.addTab(QWidget(self), "")
+        self._workpools_index = self.tabs.addTab(QWidget(self), "")
         self.tabs.currentChanged.connect(self._build_lazy_tab)
 
         central = QWidget(self)
@@ -128,7 +135,6 @@ class MainWindow(DesignerTabMixin, QMainWindow):
         self.server_status = ServerStatusWidget(context, self)
         self.details_button = QToolButton(self)
         self.details_button.setObjectName("errorDetails")
-        self.details_button.setText(self.tr("Details…"))
         self.details_button.setAutoRaise(True)
         self.details_button.clicked.connect(self.show_last_error)
         self.details_button.hide()
@@ -146,105 +152,146 @@ class MainWindow(DesignerTabMixin, QMainWindow):
         context.server_changed.connect(self._server_changed)
         context.connected.connect(lambda _c: self._server_changed(context.view))
         context.disconnected.connect(lambda _r: self._server_changed(context.view))
-        self._server_changed(context.view)
+        self.retranslate()
         self.restore_state()
         self._offer_recovered_designs()
 
     # -- menus -------------------------------------------------------------------
     def _build_menus(self) -> None:
+        """Menus and their actions; their texts are set in `retranslate`."""
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.file_menu = bar.addMenu("")
+        self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self._quit)
-        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action = QAction(self)
         self.settings_action.setObjectName("openSettings")
         self.settings_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
         if self.settings_action.shortcut().isEmpty():
             self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.settings_requested)
-        self.audit_action = QAction(self.tr("&Audit trail…"), self)
+        self.audit_action = QAction(self)
         self.audit_action.setObjectName("openAudit")
-        self.audit_action.setToolTip(
-            self.tr("Who paused, resumed or cancelled which run, with what")
-        )
         self.audit_action.triggered.connect(lambda: self.show_audit())
-        self.flows_folder_action = QAction(self.tr("Open &flows folder"), self)
+        self.flows_folder_action = QAction(self)
         self.flows_folder_action.setObjectName("openFlowsFolder")
-        self.flows_folder_action.setToolTip(
-            self.tr("Your own flow files: each one is served; edit one and the next run uses it")
-        )
         self.flows_folder_action.triggered.connect(self._open_flows_folder)
-        file_menu.addAction(self.flows_folder_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.settings_action)
-        file_menu.addAction(self.audit_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
+        self.file_menu.addAction(self.flows_folder_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addAction(self.audit_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
 
-        view_menu = bar.addMenu(self.tr("&View"))
-        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.view_menu = bar.addMenu("")
+        self.refresh_action = QAction(self)
         self.refresh_action.setObjectName("refreshAll")
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         if self.refresh_action.shortcut().isEmpty():
             self.refresh_action.setShortcut(QKeySequence("F5"))
         self.refresh_action.triggered.connect(self.refresh)
-        self.find_action = QAction(self.tr("&Find runs"), self)
+        self.find_action = QAction(self)
+        self.find_action.setObjectName("findRuns")
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(self.focus_search)
-        runs_tab = QAction(self.tr("Runs"), self)
-        runs_tab.setShortcut(QKeySequence("Ctrl+1"))
-        runs_tab.triggered.connect(lambda: self.tabs.setCurrentWidget(self.runs))
-        deployments_tab = QAction(self.tr("Deployments"), self)
-        deployments_tab.setShortcut(QKeySequence("Ctrl+2"))
-        deployments_tab.triggered.connect(lambda: self.tabs.setCurrentWidget(self.deployments))
+        self.runs_tab_action = QAction(self)
+        self.runs_tab_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.runs_tab_action.triggered.connect(lambda: self.tabs.setCurrentWidget(self.runs))
+        self.deployments_tab_action = QAction(self)
+        self.deployments_tab_action.setShortcut(QKeySequence("Ctrl+2"))
+        self.deployments_tab_action.triggered.connect(
+            lambda: self.tabs.setCurrentWidget(self.deployments)
+        )
         for action in (self.refresh_action, self.find_action):
-            view_menu.addAction(action)
+            self.view_menu.addAction(action)
             self.addAction(action)
-        view_menu.addSeparator()
-        view_menu.addAction(runs_tab)
-        view_menu.addAction(deployments_tab)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.runs_tab_action)
+        self.view_menu.addAction(self.deployments_tab_action)
 
-        runs_menu = bar.addMenu(self.tr("R&uns"))
+        self.runs_menu = bar.addMenu("")
         a = self.runs.actions_
         for action in (a.pause, a.resume, a.resume_input, a.suspend):
-            runs_menu.addAction(action)
-        runs_menu.addSeparator()
+            self.runs_menu.addAction(action)
+        self.runs_menu.addSeparator()
         for action in (a.cancel, a.retry, a.delete):
-            runs_menu.addAction(action)
-        runs_menu.addSeparator()
-        runs_menu.addAction(a.copy_id)
-        runs_menu.addAction(a.open_web)
+            self.runs_menu.addAction(action)
+        self.runs_menu.addSeparator()
+        self.runs_menu.addAction(a.copy_id)
+        self.runs_menu.addAction(a.open_web)
 
-        server_menu = bar.addMenu(self.tr("&Server"))
-        status_action = server_menu.addAction(self.tr("Status and log…"))
-        status_action.triggered.connect(self._show_server_log)
-        self.restart_action = server_menu.addAction(self.tr("Restart server"))
+        self.server_menu = bar.addMenu("")
+        self.status_action = self.server_menu.addAction("")
+        self.status_action.triggered.connect(self._show_server_log)
+        self.restart_action = self.server_menu.addAction("")
         self.restart_action.triggered.connect(self.context.restart_server)
-        self.keep_running_action = QAction(self.tr("Keep the server running after quitting"), self)
+        self.keep_running_action = QAction(self)
         self.keep_running_action.setObjectName("keepServerRunning")
         self.keep_running_action.setCheckable(True)
         self.keep_running_action.setChecked(self.context.keep_server_running)
-        self.keep_running_action.setToolTip(
-            self.tr("Flows keep running and the CLI keeps working when the window is closed")
-        )
         self.keep_running_action.toggled.connect(self._keep_running_toggled)
-        server_menu.addAction(self.keep_running_action)
-        server_menu.addSeparator()
-        self.web_ui_action = server_menu.addAction(self.tr("Open Prefect's web UI"))
+        self.server_menu.addAction(self.keep_running_action)
+        self.server_menu.addSeparator()
+        self.web_ui_action = self.server_menu.addAction("")
         self.web_ui_action.triggered.connect(self._open_web_ui)
         self.restart_action.setVisible(self.context.manager is not None)
         self.keep_running_action.setVisible(self.context.manager is not None)
 
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self._add_designer_help(help_menu)
-        about = help_menu.addAction(self.tr("About Flowdesk"))
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(self._about)
+        self.help_menu = bar.addMenu("")
+        self._add_designer_help(self.help_menu)
+        self.about_action = self.help_menu.addAction("")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self._about)
+
+    def retranslate(self) -> None:
+        """Every text the window itself shows, in the current language (live switch too)."""
+        tr = self.tr
+        self.file_menu.setTitle(tr("&File"))
+        self.quit_action.setText(tr("&Quit"))
+        self.settings_action.setText(tr("&Settings…"))
+        self.audit_action.setText(tr("&Audit trail…"))
+        self.audit_action.setToolTip(tr("Who paused, resumed or cancelled which run, with what"))
+        self.flows_folder_action.setText(tr("Open &flows folder"))
+        self.flows_folder_action.setToolTip(
+            tr("Your own flow files: each one is served; edit one and the next run uses it")
+        )
+        self.view_menu.setTitle(tr("&View"))
+        self.refresh_action.setText(tr("&Refresh"))
+        self.find_action.setText(tr("&Find runs"))
+        self.runs_tab_action.setText(tr("Runs"))
+        self.deployments_tab_action.setText(tr("Deployments"))
+        self.runs_menu.setTitle(tr("R&uns"))
+        self.server_menu.setTitle(tr("&Server"))
+        self.status_action.setText(tr("Status and log…"))
+        self.restart_action.setText(tr("Restart server"))
+        self.keep_running_action.setText(tr("Keep the server running after quitting"))
+        self.keep_running_action.setToolTip(
+            tr("Flows keep running and the CLI keeps working when the window is closed")
+        )
+        self.web_ui_action.setText(tr("Open Prefect's web UI"))
+        self.help_menu.setTitle(tr("&Help"))
+        self.basics_action.setText(tr("Designer &basics…"))
+        self.examples_menu.setTitle(tr("Designer &examples"))
+        self.about_action.setText(tr("About Flowdesk"))
+        self.tabs.setTabText(self.tabs.indexOf(self.runs), tr("Runs"))
+        self.tabs.setTabText(self.tabs.indexOf(self.deployments), tr("Deployments"))
+        if self.designer is None:
+            self.tabs.setTabText(self._designer_index, tr("Designer"))
+        else:  # "Designer" and its unsaved mark
+            self._designer_title_changed(self.tabs.tabToolTip(self._designer_index))
+        self.tabs.setTabText(self._workpools_index, tr("Work pools"))
+        self.details_button.setText(tr("Details…"))
+        self.set_profile_name(self._profile_name)
+        self._server_changed(self.context.view)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _quit(self) -> None:
         self.confirm_designer_close(self._quit_now)
@@ -273,6 +320,7 @@ class MainWindow(DesignerTabMixin, QMainWindow):
 
     def set_profile_name(self, name: str | None) -> None:
         """Say in the title which server the window shows when it is not the local one."""
+        self._profile_name = name
         if name:
             self.setWindowTitle(self.tr("Flowdesk — {profile}").format(profile=name))
         else:
@@ -300,6 +348,7 @@ class MainWindow(DesignerTabMixin, QMainWindow):
         self.web_ui_action.setEnabled(connected)
         if connected:
             self.banner.hide()
+            self.banner.text.clear()  # no stale words in another language
             return
         tr = self.tr
         remote = self.context.remote_url

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QFontDatabase, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -103,6 +103,12 @@ class ServerStatusWidget(QWidget):
         self.show_view(context.view)
         self._stream_mode(context.stream_mode)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.show_view(self.context.view)
+            self._stream_mode(self.context.stream_mode)
+        super().changeEvent(event)
+
     def show_view(self, view: ServerView) -> None:
         text = phase_text(view)
         if view.fraction is not None and view.busy:
@@ -148,7 +154,6 @@ class ServerLogDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle(self.tr("Local server"))
         self.resize(760, 460)
         self.summary = QLabel(self)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -157,9 +162,9 @@ class ServerLogDialog(QDialog):
         self.log_view.setReadOnly(True)
         self.log_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.log_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.restart_button = QPushButton(self.tr("Restart server"), self)
+        self.restart_button = QPushButton(self)
         self.restart_button.clicked.connect(self._restart)
-        self.folder_button = QPushButton(self.tr("Open log folder"), self)
+        self.folder_button = QPushButton(self)
         self.folder_button.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
         )
@@ -175,7 +180,17 @@ class ServerLogDialog(QDialog):
         self._timer.setInterval(2000)
         self._timer.timeout.connect(self.refresh)
         context.server_changed.connect(self._show_view)
-        self._show_view(context.view)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Local server"))
+        self.folder_button.setText(self.tr("Open log folder"))
+        self._show_view(self.context.view)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -53,6 +53,9 @@ _EXTRA_STATE_NAMES = (
     QT_TRANSLATE_NOOP("State", "Suspended"),
     QT_TRANSLATE_NOOP("State", "Cached"),
     QT_TRANSLATE_NOOP("State", "TimedOut"),
+    QT_TRANSLATE_NOOP("State", "Submitting"),
+    QT_TRANSLATE_NOOP("State", "AwaitingConcurrencySlot"),
+    QT_TRANSLATE_NOOP("State", "Resuming"),
 )
 
 

@@ -13,6 +13,7 @@ and widgets that build their text once re-read it in `retranslate()`.
 from __future__ import annotations
 
 import logging
+import re
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
@@ -52,6 +53,32 @@ class CatalogueTranslator(QTranslator):
         return not self.catalogue
 
 
+PLURAL_S = re.compile(r"(\w+)\(s\)")
+
+
+class EnglishPlurals(QTranslator):
+    """English numerus: "%n run(s)" reads "1 run" / "3 runs".
+
+    Sources with a count are written `tr("%n run(s)", "", n)`; Qt fills in
+    %n but has no English plural rules without a translator, and Chinese
+    needs none (its catalogue entry has one form).
+    """
+
+    def translate(  # type: ignore[override]
+        self,
+        context: str,
+        source: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str | None:
+        if n < 0 or "%n" not in source:
+            return None
+        return PLURAL_S.sub(r"\1" if n == 1 else r"\1s", source).replace("%n", str(n))
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def resolve(language: str) -> str:
     """ "system" → the detected language; anything else normalised ("zh-CN" → "zh_CN")."""
     if language in ("", "system"):
@@ -79,7 +106,9 @@ def install_language(app: QCoreApplication, language: str) -> str:
     _installed.clear()
     i18n.set_language(resolved)
     QLocale.setDefault(QLocale(resolved))
-    if resolved != "en":
+    if resolved == "en":
+        _installed.append(EnglishPlurals())
+    else:
         qt = qt_translator(resolved)
         if qt is not None:
             _installed.append(qt)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -31,22 +31,39 @@ class StateBarChart(QWidget):
         self._hover: str | None = None
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
+    def _height(self) -> int:
+        """Title, count and label lines plus ~40 px of bar: the count never meets the title."""
+        return 3 * QFontMetrics(self.font()).height() + 52
+
     def sizeHint(self) -> QSize:
-        return QSize(8 * 64, 92)
+        return QSize(8 * 64, self._height())
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(8 * 40, 92)
+        return QSize(8 * 40, self._height())
 
     def set_counts(self, counts: Mapping[str, int]) -> None:
         new = {state: int(counts.get(state, 0)) for state in self.states}
         if new != self.counts:
             self.counts = new
-            self.setToolTip(
-                "\n".join(f"{state_type_name(s)}: {n}" for s, n in new.items())
-                + "\n"
-                + self.tr("Click a bar to show those runs.")
-            )
+            self._update_tooltip()
             self.update()
+
+    def _update_tooltip(self) -> None:
+        self.setToolTip(
+            "\n".join(f"{state_type_name(s)}: {n}" for s, n in self.counts.items())
+            + "\n"
+            + self.tr("Click a bar to show those runs.")
+        )
+
+    def retranslate(self) -> None:
+        self.title = self.tr("Last 24 hours")
+        self._update_tooltip()
+        self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def bar_rect(self, state: str) -> QRectF:
         """The clickable column of a state (bar, count and label)."""
@@ -69,7 +86,8 @@ class StateBarChart(QWidget):
         muted = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
         metrics = QFontMetrics(self.font())
         line = metrics.height()
-        top, bottom = line + 4, self.height() - line - 4
+        # Below the title, the tallest bar's count has a line of its own.
+        top, bottom = 2 * line + 6, self.height() - line - 4
         peak = max([1, *self.counts.values()])
         for state in self.states:
             column = self.bar_rect(state)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from desktop_app.core import paths
@@ -44,24 +44,20 @@ class DashboardStrip(QFrame):
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
         self.labels: dict[str, QLabel] = {}
-        rows = (
-            ("server", self.tr("Server")),
-            ("runner", self.tr("Runner")),
-            ("app", self.tr("This window")),
-            ("database", self.tr("Database")),
-        )
-        title = QLabel(self.tr("Local cost"), costs)
-        title.setEnabled(False)
-        grid.addWidget(title, 0, 0, 1, 2)
-        for row, (key, text) in enumerate(rows, start=1):
-            name = QLabel(text, costs)
+        self.names: dict[str, QLabel] = {}
+        self.title = QLabel(costs)
+        self.title.setEnabled(False)
+        grid.addWidget(self.title, 0, 0, 1, 2)
+        for row, key in enumerate(("server", "runner", "app", "database"), start=1):
+            name = QLabel(costs)
             value = QLabel("–", costs)
             value.setObjectName(f"cost_{key}")
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)
+            self.names[key] = name
             self.labels[key] = value
-        self.labels["runner"].setToolTip(self.tr("The runner and the flow runs it started"))
         self.labels["database"].setToolTip(str(paths.prefect_home() / "prefect.db"))
+        self.retranslate()
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -72,6 +68,26 @@ class DashboardStrip(QFrame):
         self._sample_timer.setInterval(SAMPLE_MS)
         self._sample_timer.timeout.connect(self._sample)
         self._sample_timer.start()
+
+    def retranslate(self) -> None:
+        tr = self.tr
+        self.title.setText(tr("Local cost"))
+        names = {
+            "server": tr("Server"),
+            "runner": tr("Runner"),
+            "app": tr("This window"),
+            "database": tr("Database"),
+        }
+        for key, label in self.names.items():
+            label.setText(names[key])
+        self.labels["runner"].setToolTip(tr("The runner and the flow runs it started"))
+        if self.last_sample is not None:
+            self.show_sample(self.last_sample)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _sample(self) -> None:
         if self._sampling or self.context.tasks.closed:
@@ -101,7 +117,7 @@ class DashboardStrip(QFrame):
             memory=format_bytes(cost.rss), cpu=cost.cpu
         )
         if with_runs and cost.children:
-            text += " " + self.tr("({count} runs)").format(count=cost.children)
+            text += " " + self.tr("(%n run(s))", "", cost.children)
         return text
 
     def show_sample(self, sample: ResourceSample) -> None:

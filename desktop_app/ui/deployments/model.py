@@ -38,9 +38,9 @@ class DColumn(IntEnum):
 _TITLES = {
     DColumn.FLOW: QT_TRANSLATE_NOOP("DeploymentsTable", "Flow"),
     DColumn.NAME: QT_TRANSLATE_NOOP("DeploymentsTable", "Deployment"),
-    DColumn.SCHEDULE: QT_TRANSLATE_NOOP("DeploymentsTable", "Schedules"),
+    DColumn.SCHEDULE: QT_TRANSLATE_NOOP("DeploymentsTable", "Schedule"),
     DColumn.NEXT_RUN: QT_TRANSLATE_NOOP("DeploymentsTable", "Next run"),
-    DColumn.SCHEDULE_STATE: QT_TRANSLATE_NOOP("DeploymentsTable", "Schedule"),
+    DColumn.SCHEDULE_STATE: QT_TRANSLATE_NOOP("DeploymentsTable", "Schedule state"),
     DColumn.LAST_RUN: QT_TRANSLATE_NOOP("DeploymentsTable", "Last run"),
     DColumn.WORK_POOL: QT_TRANSLATE_NOOP("DeploymentsTable", "Work pool"),
 }
@@ -176,6 +176,13 @@ class DeploymentsTableModel(QAbstractTableModel):
         return None
 
     # -- changing, by id -----------------------------------------------------------
+    def retranslate(self) -> None:
+        """Headers and translated cells (schedule state, times) in the new language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(DColumn) - 1)
+        if self.rowCount():
+            last = self.index(self.rowCount() - 1, len(DColumn) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
     def set_deployments(self, deployments: Iterable[DeploymentInfo]) -> None:
         incoming = {d.id: d for d in deployments}
         gone = [row for row, d in enumerate(self._rows) if d.id not in incoming]

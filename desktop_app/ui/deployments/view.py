@@ -6,7 +6,16 @@ import asyncio
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QEvent,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +49,37 @@ from desktop_app.ui.runs.summary import Summary
 log = logging.getLogger(__name__)
 
 RELOAD_SECONDS = 30
+
+ACTION_TEXTS = {
+    "runNow": (
+        QT_TRANSLATE_NOOP("DeploymentsView", "Run now"),
+        QT_TRANSLATE_NOOP("DeploymentsView", "Start a run with the default parameters"),
+    ),
+    "runWithParameters": (
+        QT_TRANSLATE_NOOP("DeploymentsView", "Run with parameters…"),
+        QT_TRANSLATE_NOOP("DeploymentsView", "Choose the parameters, then start a run"),
+    ),
+    "pauseSchedule": (
+        QT_TRANSLATE_NOOP("DeploymentsView", "Pause schedule"),
+        QT_TRANSLATE_NOOP("DeploymentsView", "Stop scheduling new runs"),
+    ),
+    "resumeSchedule": (
+        QT_TRANSLATE_NOOP("DeploymentsView", "Resume schedule"),
+        QT_TRANSLATE_NOOP("DeploymentsView", "Schedule runs again"),
+    ),
+    "showRuns": (
+        QT_TRANSLATE_NOOP("DeploymentsView", "Show runs"),
+        QT_TRANSLATE_NOOP("DeploymentsView", "Show this deployment's runs in the Runs tab"),
+    ),
+    "copyToMyFlows": (
+        QT_TRANSLATE_NOOP("DeploymentsView", "Copy to my flows"),
+        QT_TRANSLATE_NOOP(
+            "DeploymentsView",
+            "Copy this read-only example into your flows folder under a new name, to change it",
+        ),
+    ),
+}
+"""(text, tooltip) of each action, translated when shown."""
 
 
 class DeploymentsView(QWidget):
@@ -97,43 +137,13 @@ class DeploymentsView(QWidget):
         self.table.doubleClicked.connect(lambda _i: self._show_runs())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
 
-        tr = self.tr
-        self.run_now = self._action(
-            "runNow", tr("Run now"), tr("Start a run with the default parameters"), self._run_now
-        )
-        self.run_with = self._action(
-            "runWithParameters",
-            tr("Run with parameters…"),
-            tr("Choose the parameters, then start a run"),
-            self._run_with_parameters,
-        )
-        self.pause_schedule = self._action(
-            "pauseSchedule",
-            tr("Pause schedule"),
-            tr("Stop scheduling new runs"),
-            lambda: self._set_schedule(False),
-        )
-        self.resume_schedule = self._action(
-            "resumeSchedule",
-            tr("Resume schedule"),
-            tr("Schedule runs again"),
-            lambda: self._set_schedule(True),
-        )
-        self.runs_action = self._action(
-            "showRuns",
-            tr("Show runs"),
-            tr("Show this deployment's runs in the Runs tab"),
-            self._show_runs,
-            network=False,
-        )
-        self.copy_action = self._action(
-            "copyToMyFlows",
-            tr("Copy to my flows"),
-            tr("Copy this read-only example into your flows folder under a new name, to change it"),
-            self._copy_to_my_flows,
-            network=False,
-        )
-        self.toolbar = QToolBar(tr("Deployment actions"), self)
+        self.run_now = self._action("runNow", self._run_now)
+        self.run_with = self._action("runWithParameters", self._run_with_parameters)
+        self.pause_schedule = self._action("pauseSchedule", lambda: self._set_schedule(False))
+        self.resume_schedule = self._action("resumeSchedule", lambda: self._set_schedule(True))
+        self.runs_action = self._action("showRuns", self._show_runs, network=False)
+        self.copy_action = self._action("copyToMyFlows", self._copy_to_my_flows, network=False)
+        self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.run_now, self.run_with, self.pause_schedule, self.resume_schedule):
             self.toolbar.addAction(action)
@@ -159,19 +169,35 @@ class DeploymentsView(QWidget):
         context.connected.connect(lambda _c: self._on_connected())
         context.disconnected.connect(lambda _r: self._on_disconnected())
         context.switched.connect(lambda: self.model.set_deployments([]))
-        self.update_actions()
-        self._update_empty()
+        self.retranslate()
 
-    def _action(self, name, text, tip, handler, network: bool = True) -> QAction:
-        action = QAction(text, self)
+    def _action(self, name, handler, network: bool = True) -> QAction:
+        action = QAction(self)
         action.setObjectName(name)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        action.setProperty("tip", tip)
         action.setProperty("network", network)
         action.triggered.connect(handler)
         self.addAction(action)
         return action
+
+    def retranslate(self) -> None:
+        """Texts in the current language: at start and after a live switch."""
+        for action in self.actions():
+            texts = ACTION_TEXTS.get(action.objectName())
+            if texts is None:
+                continue
+            tip = self.tr(texts[1])
+            action.setText(self.tr(texts[0]))
+            action.setStatusTip(tip)
+            action.setProperty("tip", tip)
+        self.toolbar.setWindowTitle(self.tr("Deployment actions"))
+        self.model.retranslate()
+        self.update_actions()
+        self._update_empty()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- loading -----------------------------------------------------------------
     def _on_connected(self) -> None:
@@ -227,16 +253,13 @@ class DeploymentsView(QWidget):
             self.reload()  # a run of a deployment we have not seen: a new flow file is served
 
     def _update_empty(self) -> None:
-        if self.model.rowCount():
-            self.empty.hide()
-            return
         self.empty.setText(
             self.tr(
                 "No deployments yet. Flowdesk serves every flow file in its flows folders; "
                 "they appear here once the local server's runner has registered them."
             )
         )
-        self.empty.show()
+        self.empty.setVisible(not self.model.rowCount())
 
     # -- selection and enabling ------------------------------------------------------
     def selected(self) -> DeploymentInfo | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -52,21 +52,18 @@ class RunHeader(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         self.fields: dict[str, QLabel] = {}
-        labels = (
-            ("flow", self.tr("Flow")),
-            ("started", self.tr("Started")),
-            ("duration", self.tr("Duration")),
-            ("id", self.tr("Run id")),
-        )
-        for column, (key, title) in enumerate(labels):
-            caption = QLabel(title, self)
+        self.captions: dict[str, QLabel] = {}
+        keys = ("flow", "started", "duration", "id")
+        for column, key in enumerate(keys):
+            caption = QLabel(self)
             caption.setEnabled(False)
+            self.captions[key] = caption
             value = QLabel(self)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(caption, 0, column)
             grid.addWidget(value, 1, column)
             self.fields[key] = value
-        grid.setColumnStretch(len(labels), 1)
+        grid.setColumnStretch(len(keys), 1)
         layout.addLayout(grid)
 
         self.pause_box = QFrame(self)
@@ -76,11 +73,30 @@ class RunHeader(QWidget):
         self.pause_text = QLabel(self.pause_box)
         self.pause_text.setWordWrap(True)
         pause_layout.addWidget(self.pause_text, 1)
-        self.resume_button = QPushButton(self.tr("Resume…"), self.pause_box)
+        self.resume_button = QPushButton(self.pause_box)
         self.resume_button.clicked.connect(self.resume_clicked)
         pause_layout.addWidget(self.resume_button)
         self.pause_box.hide()
         layout.addWidget(self.pause_box)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        titles = {
+            "flow": self.tr("Flow"),
+            "started": self.tr("Started"),
+            "duration": self.tr("Duration"),
+            "id": self.tr("Run id"),
+        }
+        for key, caption in self.captions.items():
+            caption.setText(titles[key])
+        self.resume_button.setText(self.tr("Resume…"))
+        if self.run is not None:
+            self.set_run(self.run)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_run(self, run: RunInfo | None) -> None:
         self.run = run

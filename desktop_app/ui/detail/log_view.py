@@ -23,7 +23,7 @@ from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFontDatabase,
@@ -124,36 +124,29 @@ class LogView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         self.level_combo = QComboBox(self)
-        for level, name in LEVELS:
-            self.level_combo.addItem(self.tr(name), level)
-        self.level_combo.setToolTip(self.tr("Show only lines at or above this level"))
+        for level, _name in LEVELS:
+            self.level_combo.addItem("", level)
         self.level_combo.currentIndexChanged.connect(self._on_level)
         bar.addWidget(self.level_combo)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search logs (Enter: next, Shift+Enter: previous)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self.find_next)
         bar.addWidget(self.search, 1)
-        self.only_matching = QCheckBox(self.tr("Only matching"), self)
+        self.only_matching = QCheckBox(self)
         self.only_matching.toggled.connect(self._on_only_matching)
         bar.addWidget(self.only_matching)
-        self.wrap = QCheckBox(self.tr("Wrap"), self)
+        self.wrap = QCheckBox(self)
         self.wrap.toggled.connect(self._on_wrap)
         bar.addWidget(self.wrap)
-        self.follow_box = QCheckBox(self.tr("Follow"), self)
+        self.follow_box = QCheckBox(self)
         self.follow_box.setChecked(True)
-        self.follow_box.setToolTip(
-            self.tr("Keep the newest line in view; scrolling up pauses this.")
-        )
         self.follow_box.toggled.connect(self.set_follow)
         bar.addWidget(self.follow_box)
-        self.copy_button = QPushButton(self.tr("Copy"), self)
-        self.copy_button.setToolTip(self.tr("Copy the selection, or every shown line"))
+        self.copy_button = QPushButton(self)
         self.copy_button.clicked.connect(self.copy)
         bar.addWidget(self.copy_button)
-        self.save_button = QPushButton(self.tr("Save…"), self)
-        self.save_button.setToolTip(self.tr("Save the run's log lines to a text file"))
+        self.save_button = QPushButton(self)
         self.save_button.clicked.connect(self._ask_save_path)
         bar.addWidget(self.save_button)
         layout.addLayout(bar)
@@ -168,7 +161,6 @@ class LogView(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.text.setPlaceholderText(self.tr("No log lines yet."))
         self._formats = _level_formats()
         bar_widget = self.text.verticalScrollBar()
         bar_widget.valueChanged.connect(self._on_scrolled)
@@ -178,7 +170,29 @@ class LogView(QWidget):
         self.status = QLabel(self)
         self.status.setEnabled(False)
         layout.addWidget(self.status)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        tr = self.tr
+        for index, (_level, name) in enumerate(LEVELS):
+            self.level_combo.setItemText(index, tr(name))
+        self.level_combo.setToolTip(tr("Show only lines at or above this level"))
+        self.search.setPlaceholderText(tr("Search logs (Enter: next, Shift+Enter: previous)"))
+        self.only_matching.setText(tr("Only matching"))
+        self.wrap.setText(tr("Wrap"))
+        self.follow_box.setText(tr("Follow"))
+        self.follow_box.setToolTip(tr("Keep the newest line in view; scrolling up pauses this."))
+        self.copy_button.setText(tr("Copy"))
+        self.copy_button.setToolTip(tr("Copy the selection, or every shown line"))
+        self.save_button.setText(tr("Save…"))
+        self.save_button.setToolTip(tr("Save the run's log lines to a text file"))
+        self.text.setPlaceholderText(tr("No log lines yet."))
         self._update_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- feeding -----------------------------------------------------------------
     def append_lines(self, lines: Iterable[LogLine]) -> None:

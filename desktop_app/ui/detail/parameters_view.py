@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -39,16 +40,28 @@ class ParametersView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([self.tr("Name"), self.tr("Value")])
         self.tree.setAlternatingRowColors(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.tree, 1)
         bar = QHBoxLayout()
         bar.addStretch(1)
-        self.copy_button = QPushButton(self.tr("Copy as JSON"), self)
+        self.copy_button = QPushButton(self)
         self.copy_button.clicked.connect(self.copy_json)
         bar.addWidget(self.copy_button)
         layout.addLayout(bar)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.tree.setHeaderLabels([self.tr("Name"), self.tr("Value")])
+        self.copy_button.setText(self.tr("Copy as JSON"))
+        if self.tree.topLevelItemCount():
+            parameters, self.parameters = self.parameters, {"": object()}  # force a rebuild
+            self.set_parameters(parameters)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_parameters(self, parameters: dict[str, Any]) -> None:
         if parameters == self.parameters and self.tree.topLevelItemCount():

@@ -9,8 +9,10 @@ state's message is shown with the tracebacks found in the run's error logs
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -50,17 +52,26 @@ class ResultView(QWidget):
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         layout.addWidget(self.text, 1)
+        self._again: Callable[[], None] = self.show_pending
         self.show_pending()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._again()
+        super().changeEvent(event)
+
     def show_pending(self) -> None:
+        self._again = self.show_pending
         self.summary.setText(self.tr("The run has not finished yet."))
         self.text.clear()
         self.text.hide()
 
     def show_loading(self) -> None:
+        self._again = self.show_loading
         self.summary.setText(self.tr("Loading the outcome…"))
 
     def show_result(self, run: RunInfo, value: Any) -> None:
+        self._again = lambda: self.show_result(run, value)
         self.text.show()
         if is_missing_result(value):
             self.summary.setText(
@@ -79,6 +90,7 @@ class ResultView(QWidget):
         self.text.setPlainText(cut(clean(result_text(value)), MAX_RESULT_CHARS))
 
     def show_error(self, run: RunInfo, error_logs: list[LogLine]) -> None:
+        self._again = lambda: self.show_error(run, error_logs)
         self.text.show()
         self.summary.setText(self.tr("The run ended {state}.").format(state=run.state.name))
         parts = [run.state.message or ""]

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
@@ -97,7 +97,7 @@ class RunDetailPane(QWidget):
         layout = QVBoxLayout(self)
         self.stack = QStackedWidget(self)
         layout.addWidget(self.stack)
-        self.empty = QLabel(self.tr("Select a run to see its details."), self)
+        self.empty = QLabel(self)
         self.empty.setEnabled(False)
         self.empty.setWordWrap(True)
         self.stack.addWidget(self.empty)
@@ -121,14 +121,29 @@ class RunDetailPane(QWidget):
         self.states = StateTimeline(self.tabs)
         self.parameters = ParametersView(self.tabs)
         self.result = ResultView(self.tabs)
-        self.tabs.addTab(self.logs, self.tr("Logs"))
-        self.tabs.addTab(gantt_scroll, self.tr("Task runs"))
-        self.tabs.addTab(self.states, self.tr("State history"))
-        self.tabs.addTab(self.parameters, self.tr("Parameters"))
-        self.tabs.addTab(self.result, self.tr("Result"))
+        for widget in (self.logs, gantt_scroll, self.states, self.parameters, self.result):
+            self.tabs.addTab(widget, "")
         page_layout.addWidget(self.tabs, 1)
         self.stack.addWidget(page)
         self.page = page
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.empty.setText(self.tr("Select a run to see its details."))
+        titles = (
+            self.tr("Logs"),
+            self.tr("Task runs"),
+            self.tr("State history"),
+            self.tr("Parameters"),
+            self.tr("Result"),
+        )
+        for index, title in enumerate(titles):
+            self.tabs.setTabText(index, title)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- public ----------------------------------------------------------------------
     def show_run(self, run_id: str | None) -> None:

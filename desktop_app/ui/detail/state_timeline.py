@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -97,17 +97,29 @@ class StateTimeline(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setHeaderLabels(
-            [self.tr("State"), self.tr("At"), self.tr("For"), self.tr("Message")]
-        )
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         layout.addWidget(self.tree, 1)
+        self._shown: tuple[list[StateInfo], bool] = ([], False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.tree.setHeaderLabels(
+            [self.tr("State"), self.tr("At"), self.tr("For"), self.tr("Message")]
+        )
+        if self._shown[0]:
+            self.set_history(*self._shown)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_history(self, history: list[StateInfo], final: bool) -> None:
+        self._shown = (history, final)
         parts = segments(history, final)
         self.band.set_parts(parts)
         self.tree.clear()

@@ -9,7 +9,6 @@ duration.
 
 from __future__ import annotations
 
-import math
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
@@ -17,33 +16,13 @@ from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEven
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop_app.core.models import TaskRunInfo
-from desktop_app.ui.runs.formatting import format_duration
+from desktop_app.ui.runs.formatting import axis_ticks, format_duration
 from desktop_app.ui.style import state_color, state_name
 
 ROW_HEIGHT = 22
 AXIS_HEIGHT = 24
 NAME_WIDTH = 200
 MIN_BAR = 3.0
-_STEPS = (0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21600)
-
-
-def nice_step(span: float, pixels: float, min_gap: float = 80.0) -> float:
-    """A round tick interval (s) so ticks are at least `min_gap` px apart."""
-    if span <= 0 or pixels <= 0:
-        return 1.0
-    wanted = span * min_gap / pixels
-    for step in _STEPS:
-        if step >= wanted:
-            return step
-    return math.ceil(wanted / 86400) * 86400
-
-
-def tick_label(seconds: float) -> str:
-    if seconds < 60:
-        return f"{seconds:g} s"
-    if seconds < 3600:
-        return f"{seconds / 60:g} min"
-    return f"{seconds / 3600:g} h"
 
 
 class TaskGantt(QWidget):
@@ -118,18 +97,14 @@ class TaskGantt(QWidget):
         width = max(10.0, self.width() - NAME_WIDTH - 12)
         if span_info is not None:
             span = span_info[1]
-            step = nice_step(span, width)
             painter.setPen(QPen(grid, 1))
-            tick = 0.0
-            while tick <= span + 1e-9:
+            for tick, label in axis_ticks(span, width):
                 x = NAME_WIDTH + tick / span * width
                 painter.drawLine(QPointF(x, AXIS_HEIGHT - 4), QPointF(x, self.height()))
                 painter.setPen(text_color)
-                label = tick_label(tick)
                 if x + 3 + metrics.horizontalAdvance(label) <= self.width():
                     painter.drawText(QPointF(x + 3, AXIS_HEIGHT - 8), label)
                 painter.setPen(QPen(grid, 1))
-                tick += step
         first = max(0, int((event.rect().top() - AXIS_HEIGHT) // ROW_HEIGHT))
         last = min(len(self.tasks), int((event.rect().bottom() - AXIS_HEIGHT) // ROW_HEIGHT) + 1)
         for index in range(first, last):
@@ -162,6 +137,11 @@ class TaskGantt(QWidget):
         painter.end()
 
     # -- tooltips -----------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.update()  # axis units and the empty text are drawn in the new language
+        super().changeEvent(event)
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             index = self.row_at(event.pos().y())

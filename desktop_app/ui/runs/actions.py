@@ -19,7 +19,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -46,6 +46,60 @@ SOURCE = "window"
 Call = Callable[["FlowdeskClient", str], Awaitable[Done]]
 
 __all__ = ["RunActions", "can_cancel", "can_pause", "can_resume", "can_retry", "can_suspend"]
+
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "pause": (
+        QT_TRANSLATE_NOOP("RunActions", "Pause"),
+        QT_TRANSLATE_NOOP(
+            "RunActions",
+            "Ask the run to pause at its next checkpoint (shown as Pause requested until then)",
+        ),
+    ),
+    "suspend": (
+        QT_TRANSLATE_NOOP("RunActions", "Suspend (restarts from the top on resume)"),
+        QT_TRANSLATE_NOOP(
+            "RunActions",
+            "Stop a deployment's run now; Resume starts it again from the beginning, "
+            "reusing persisted task results",
+        ),
+    ),
+    "resume": (
+        QT_TRANSLATE_NOOP("RunActions", "Resume"),
+        QT_TRANSLATE_NOOP("RunActions", "Resume the paused run"),
+    ),
+    "resume_input": (
+        QT_TRANSLATE_NOOP("RunActions", "Resume with input…"),
+        QT_TRANSLATE_NOOP(
+            "RunActions", "Answer the form the paused run is waiting for, then resume it"
+        ),
+    ),
+    "cancel": (
+        QT_TRANSLATE_NOOP("RunActions", "Cancel"),
+        QT_TRANSLATE_NOOP("RunActions", "Cancel the run (its process is stopped)"),
+    ),
+    "retry": (
+        QT_TRANSLATE_NOOP("RunActions", "Retry"),
+        QT_TRANSLATE_NOOP("RunActions", "Run a finished deployment run again"),
+    ),
+    "delete": (
+        QT_TRANSLATE_NOOP("RunActions", "Delete…"),
+        QT_TRANSLATE_NOOP("RunActions", "Delete the run and its logs from the server"),
+    ),
+    "copy_id": (
+        QT_TRANSLATE_NOOP("RunActions", "Copy id"),
+        QT_TRANSLATE_NOOP("RunActions", "Copy the run id to the clipboard"),
+    ),
+    "open_web": (
+        QT_TRANSLATE_NOOP("RunActions", "Open in Prefect UI"),
+        QT_TRANSLATE_NOOP("RunActions", "Open this run in Prefect's web UI"),
+    ),
+    "details": (
+        QT_TRANSLATE_NOOP("RunActions", "Show details"),
+        QT_TRANSLATE_NOOP("RunActions", "Show the run's details and logs"),
+    ),
+}
+"""Each action's (text, tooltip), translated when shown: a live language switch re-reads them."""
 
 
 @dataclass
@@ -79,77 +133,23 @@ class RunActions(QObject):
         self.parent_widget = parent
         self._in_flight: set[str] = set()
         self._dialogs: list[QWidget] = []
-        tr = self.tr
-        self.pause = self._action(
-            "pause",
-            tr("Pause"),
-            tr("Ask the run to pause at its next checkpoint (shown as Pause requested until then)"),
-            QKeySequence("Ctrl+P"),
-            self._pause,
-        )
-        self.suspend = self._action(
-            "suspend",
-            tr("Suspend (restarts from the top on resume)"),
-            tr(
-                "Stop a deployment's run now; Resume starts it again from the beginning, "
-                "reusing persisted task results"
-            ),
-            None,
-            self._suspend,
-        )
-        self.resume = self._action(
-            "resume",
-            tr("Resume"),
-            tr("Resume the paused run"),
-            QKeySequence("Ctrl+R"),
-            self._resume,
-        )
+        self.pause = self._action("pause", QKeySequence("Ctrl+P"), self._pause)
+        self.suspend = self._action("suspend", None, self._suspend)
+        self.resume = self._action("resume", QKeySequence("Ctrl+R"), self._resume)
         self.resume_input = self._action(
-            "resume_input",
-            tr("Resume with input…"),
-            tr("Answer the form the paused run is waiting for, then resume it"),
-            QKeySequence("Ctrl+Shift+R"),
-            self._resume_with_input,
+            "resume_input", QKeySequence("Ctrl+Shift+R"), self._resume_with_input
         )
-        self.cancel = self._action(
-            "cancel",
-            tr("Cancel"),
-            tr("Cancel the run (its process is stopped)"),
-            None,
-            self._cancel,
-        )
-        self.retry = self._action(
-            "retry", tr("Retry"), tr("Run a finished deployment run again"), None, self._retry
-        )
+        self.cancel = self._action("cancel", None, self._cancel)
+        self.retry = self._action("retry", None, self._retry)
         self.delete = self._action(
-            "delete",
-            tr("Delete…"),
-            tr("Delete the run and its logs from the server"),
-            QKeySequence(QKeySequence.StandardKey.Delete),
-            self._delete,
+            "delete", QKeySequence(QKeySequence.StandardKey.Delete), self._delete
         )
         self.copy_id = self._action(
-            "copy_id",
-            tr("Copy id"),
-            tr("Copy the run id to the clipboard"),
-            QKeySequence("Ctrl+Shift+C"),
-            self._copy_id,
-            network=False,
+            "copy_id", QKeySequence("Ctrl+Shift+C"), self._copy_id, network=False
         )
-        self.open_web = self._action(
-            "open_web",
-            tr("Open in Prefect UI"),
-            tr("Open this run in Prefect's web UI"),
-            None,
-            self._open_web,
-        )
+        self.open_web = self._action("open_web", None, self._open_web)
         self.details = self._action(
-            "details",
-            tr("Show details"),
-            tr("Show the run's details and logs"),
-            QKeySequence(Qt.Key.Key_Return),
-            self._details,
-            network=False,
+            "details", QKeySequence(Qt.Key.Key_Return), self._details, network=False
         )
         self.details.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
         self._network_actions = [
@@ -181,18 +181,14 @@ class RunActions(QObject):
     def _action(
         self,
         name: str,
-        text: str,
-        tip: str,
         shortcut: QKeySequence | None,
         handler: Callable[[], None],
         *,
         network: bool = True,
     ) -> QAction:
-        action = QAction(text, self.parent_widget)
+        action = QAction(self.parent_widget)
         action.setObjectName(f"run_{name}")
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-        action.setProperty("tip", tip)
+        self._apply_texts(action)
         action.setProperty("network", network)
         if shortcut is not None:
             action.setShortcut(shortcut)
@@ -200,6 +196,20 @@ class RunActions(QObject):
         action.triggered.connect(handler)
         self.parent_widget.addAction(action)
         return action
+
+    def _apply_texts(self, action: QAction) -> None:
+        text, tip = TEXTS[action.objectName().removeprefix("run_")]
+        tip = self.tr(tip)
+        action.setText(self.tr(text))
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.setProperty("tip", tip)
+
+    def retranslate(self) -> None:
+        """After a live language switch (the view that owns the actions calls this)."""
+        for action in [*self.all, self.details]:
+            self._apply_texts(action)
+        self.update()
 
     @property
     def all(self) -> list[QAction]:
@@ -415,7 +425,7 @@ class RunActions(QObject):
         runs = self.selection()
         if runs:
             QGuiApplication.clipboard().setText("\n".join(r.id for r in runs))
-            self.message.emit(self.tr("Copied {count} run id(s).").format(count=len(runs)))
+            self.message.emit(self.tr("Copied %n run id(s).", "", len(runs)))
 
     def _open_web(self) -> None:
         runs = self.selection()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,7 +37,6 @@ class RunsFilterBar(QWidget):
         self.paused_button.setCheckable(True)
         self.paused_button.setIcon(state_icon("PAUSED"))
         self.paused_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.paused_button.setToolTip(self.tr("Show only the runs waiting to be resumed"))
         bold = QFont(self.paused_button.font())
         bold.setBold(True)
         self.paused_button.setFont(bold)
@@ -57,8 +56,6 @@ class RunsFilterBar(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("runSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search runs (Ctrl+F)"))
-        self.search.setToolTip(self.tr("Matches run name, flow, deployment, id, tags and state"))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -68,32 +65,23 @@ class RunsFilterBar(QWidget):
         self.flow_combo = QComboBox(self)
         self.flow_combo.setObjectName("flowFilter")
         self.flow_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.flow_combo.addItem(self.tr("All flows"), "")
+        self.flow_combo.addItem("", "")
         self.flow_combo.currentIndexChanged.connect(self._emit)
 
         self.deployment_combo = QComboBox(self)
         self.deployment_combo.setObjectName("deploymentFilter")
         self.deployment_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.deployment_combo.addItem(self.tr("All deployments"), "")
+        self.deployment_combo.addItem("", "")
         self.deployment_combo.currentIndexChanged.connect(self._emit)
 
         self.time_combo = QComboBox(self)
         self.time_combo.setObjectName("timeFilter")
-        for key, text in (
-            ("hour", self.tr("Last hour")),
-            ("day", self.tr("Last 24 hours")),
-            ("week", self.tr("Last 7 days")),
-            ("all", self.tr("All time")),
-        ):
-            self.time_combo.addItem(text, key)
+        for key in ("hour", "day", "week", "all"):
+            self.time_combo.addItem("", key)
         self.time_combo.setCurrentIndex(3)
-        self.time_combo.setToolTip(
-            self.tr("Runs that started in this period, plus those scheduled to start")
-        )
         self.time_combo.currentIndexChanged.connect(self._emit)
 
         self.clear_button = QToolButton(self)
-        self.clear_button.setText(self.tr("Clear filters"))
         self.clear_button.setAutoRaise(True)
         self.clear_button.clicked.connect(lambda: self.set_criteria(RunCriteria()))
 
@@ -116,7 +104,34 @@ class RunsFilterBar(QWidget):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addLayout(chips)
-        self.set_counts({})
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the bar, in the current language (also on a live switch)."""
+        tr = self.tr
+        self.paused_button.setToolTip(tr("Show only the runs waiting to be resumed"))
+        self.search.setPlaceholderText(tr("Search runs (Ctrl+F)"))
+        self.search.setToolTip(tr("Matches run name, flow, deployment, id, tags and state"))
+        self.flow_combo.setItemText(0, tr("All flows"))
+        self.deployment_combo.setItemText(0, tr("All deployments"))
+        times = {
+            "hour": tr("Last hour"),
+            "day": tr("Last 24 hours"),
+            "week": tr("Last 7 days"),
+            "all": tr("All time"),
+        }
+        for index in range(self.time_combo.count()):
+            self.time_combo.setItemText(index, times[self.time_combo.itemData(index)])
+        self.time_combo.setToolTip(
+            tr("Runs that started in this period, plus those scheduled to start")
+        )
+        self.clear_button.setText(tr("Clear filters"))
+        self.set_counts(self._counts)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- reading ---------------------------------------------------------------
     @property

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QSettings,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.models import RunInfo
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard.strip import DashboardStrip
-from desktop_app.ui.runs.actions import RunActions
+from desktop_app.ui.runs.actions import RunActions, can_pause
 from desktop_app.ui.runs.columns import DEFAULT_WIDTHS, Column
 from desktop_app.ui.runs.filter_bar import RunsFilterBar
 from desktop_app.ui.runs.filters import RunCriteria
@@ -117,12 +118,11 @@ class RunsView(QWidget):
         self.actions_.failed.connect(self.failed)
         self.actions_.show_details.connect(self.show_detail)
 
-        self.refresh_action = QAction(self.tr("Refresh"), self)
+        self.refresh_action = QAction(self)
         self.refresh_action.setObjectName("refreshRuns")
-        self.refresh_action.setToolTip(self.tr("Read all runs again from the server (F5)"))
         self.refresh_action.triggered.connect(self.refresh)
 
-        self.toolbar = QToolBar(self.tr("Run actions"), self)
+        self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("runActions")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         a = self.actions_
@@ -138,6 +138,7 @@ class RunsView(QWidget):
 
         self.detail = detail_factory(context, self)
         self.loader.run_event.connect(self._forward_event)
+        self.loader.run_event.connect(self._note_paused, Qt.ConnectionType.QueuedConnection)
 
         table_box = QWidget(self)
         table_layout = QVBoxLayout(table_box)
@@ -204,8 +205,47 @@ class RunsView(QWidget):
         self._age_timer.setInterval(60_000)
         self._age_timer.timeout.connect(self._summaries_stale)
         self._age_timer.start()
+        self._pausing: set[str] = set()
+        self.actions_.pause.triggered.connect(self._pause_triggered)
         self.filter_bar.set_counts({})
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts built here, in the current language (again after a live switch)."""
+        self.refresh_action.setText(self.tr("Refresh"))
+        self.refresh_action.setToolTip(self.tr("Read all runs again from the server (F5)"))
+        self.toolbar.setWindowTitle(self.tr("Run actions"))
+        self.actions_.retranslate()
         self._update_count_label()
+        # State names, durations and times are translated as the cells are drawn.
+        columns = self.model.columnCount()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+        if self.model.rowCount():
+            last = self.model.index(self.model.rowCount() - 1, columns - 1)
+            self.model.dataChanged.emit(self.model.index(0, 0), last)
+        if not self._connected:
+            self.set_connected(False, self._offline_reason)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- a pause request until it is honoured ----------------------------------
+    def _pause_triggered(self) -> None:
+        """Remember what was asked to pause: the status bar says when it did."""
+        self._pausing.update(r.id for r in self.selected_runs() if can_pause(r))
+
+    def _note_paused(self, event: object) -> None:
+        """Replace "Pause requested…" with what happened once every asked run paused."""
+        if not self._pausing or getattr(event, "run_id", None) not in self._pausing:
+            return
+        runs = [self.model.run(run_id) for run_id in self._pausing]
+        if all(r is not None and (r.state.is_paused or r.state.is_final) for r in runs):
+            paused = sum(1 for r in runs if r is not None and r.state.is_paused)
+            self._pausing.clear()
+            if paused:
+                self.message.emit(self.tr("%n run(s) paused.", "", paused))
 
     # -- reading the selection ------------------------------------------------
     def selected_runs(self) -> list[RunInfo]:
@@ -322,15 +362,16 @@ class RunsView(QWidget):
         if self.loader.loading:
             text = self.tr("Loading runs… {count}").format(count=f"{total:,}")
         elif shown == total:
-            text = self.tr("{count} runs").format(count=f"{total:,}")
+            text = self.tr("%n run(s)", "", total)
         else:
-            text = self.tr("{shown} of {total} runs").format(shown=f"{shown:,}", total=f"{total:,}")
+            text = self.tr("{shown} of %n run(s)", "", total).format(shown=f"{shown:,}")
         self.summary.setText(text)
 
     # -- connection --------------------------------------------------------------
     def set_connected(self, connected: bool, reason: str = "") -> None:
         """Grey the (still readable) table while the server is away."""
         self._connected = connected
+        self._offline_reason = reason
         viewport = self.table.viewport()
         if connected:
             if self._stale_palette is not None:

@@ -132,6 +132,7 @@ class TrayController(QObject):
             )
         )
         self.menu.aboutToShow.connect(self.rebuild_menu)
+        self.menu.language_changed.connect(self._language_changed)
         self.icon: QSystemTrayIcon | None = None
         if self.available:
             self._create_icon()
@@ -294,6 +295,10 @@ class TrayController(QObject):
         if getattr(view, "busy", False) and fraction is not None:
             text += f" {int(fraction * 100)} %"
         return text
+
+    def _language_changed(self) -> None:
+        self.rebuild_menu()
+        self._refresh()
 
     # -- icon, tooltip, title -----------------------------------------------------------------
     def _refresh(self) -> None:

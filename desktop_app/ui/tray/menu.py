@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -68,6 +68,14 @@ def deployment_groups(paused: Sequence[PausedRun]) -> list[tuple[str, str, list[
 
 
 class TrayMenu(QMenu):
+    language_changed = Signal()
+    """A live language switch: the owner rebuilds the menu from a fresh state."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.language_changed.emit()
+        super().changeEvent(event)
+
     def __init__(self, handlers: MenuHandlers, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trayMenu")
