@@ -16,12 +16,13 @@ from datetime import datetime, timezone
 from typing import Any
 
 from desktop_app.core.client import FlowdeskClient
-from desktop_app.core.models import RunEvent
+from desktop_app.core.models import DeploymentEvent, RunEvent
 
 log = logging.getLogger(__name__)
 
 RUN_EVENT_PREFIX = "prefect.flow-run."
 RESOURCE_PREFIX = "prefect.flow-run."
+DEPLOYMENT_EVENT_PREFIX = "prefect.deployment."
 
 
 class _SeenIds:
@@ -62,11 +63,28 @@ def run_event_from(event: Any) -> RunEvent | None:
     )
 
 
+def deployment_event_from(event: Any) -> DeploymentEvent | None:
+    """A Prefect `Event` → DeploymentEvent, or None if it is not about a deployment."""
+    name = getattr(event, "event", "")
+    resource_id = event.resource.id if getattr(event, "resource", None) else ""
+    if not name.startswith(DEPLOYMENT_EVENT_PREFIX) or not resource_id.startswith(
+        DEPLOYMENT_EVENT_PREFIX
+    ):
+        return None
+    return DeploymentEvent(
+        id=str(event.id),
+        occurred=event.occurred,
+        deployment_id=resource_id[len(DEPLOYMENT_EVENT_PREFIX) :],
+        kind=name[len(DEPLOYMENT_EVENT_PREFIX) :],
+    )
+
+
 class RunEventStream:
     """Async iterator of RunEvents that survives disconnects.
 
     `mode` tells the UI whether it is live ("events"), degraded ("poll") or
-    still connecting.
+    still connecting. With `deployments=True` the same websocket also carries
+    `DeploymentEvent`s (not while polling: the window then checks itself).
     """
 
     def __init__(
@@ -75,8 +93,10 @@ class RunEventStream:
         poll_interval: float = 1.0,
         websocket_retry: float = 30.0,
         use_websocket: bool = True,
+        deployments: bool = False,
     ) -> None:
         self.client = client
+        self.deployments = deployments
         self.poll_interval = poll_interval
         self.websocket_retry = websocket_retry
         self.use_websocket = use_websocket
@@ -89,7 +109,10 @@ class RunEventStream:
         from prefect.events.filters import EventFilter, EventNameFilter
 
         conn = self.client.connection
-        event_filter = EventFilter(event=EventNameFilter(prefix=[RUN_EVENT_PREFIX]))
+        prefixes = [RUN_EVENT_PREFIX]
+        if self.deployments:
+            prefixes.append(DEPLOYMENT_EVENT_PREFIX)
+        event_filter = EventFilter(event=EventNameFilter(prefix=prefixes))
         if conn.api_key:
             return PrefectCloudEventSubscriber(
                 api_url=conn.api_url, api_key=conn.api_key, filter=event_filter
@@ -133,7 +156,7 @@ class RunEventStream:
         current = prefect.context.get_settings_context()
         return prefect.context.SettingsContext(profile=current.profile, settings=settings)
 
-    async def __aiter__(self) -> AsyncIterator[RunEvent]:
+    async def __aiter__(self) -> AsyncIterator[RunEvent | DeploymentEvent]:
         while True:
             if self.use_websocket:
                 try:
@@ -144,9 +167,11 @@ class RunEventStream:
                     try:
                         self.mode = "events"
                         async for event in subscriber:
-                            run_event = run_event_from(event)
-                            if run_event and self._seen.add(run_event.id):
-                                yield run_event
+                            item = run_event_from(event) or (
+                                deployment_event_from(event) if self.deployments else None
+                            )
+                            if item and self._seen.add(item.id):
+                                yield item
                     finally:
                         await subscriber.__aexit__(None, None, None)
                 except asyncio.CancelledError:

@@ -187,6 +187,21 @@ class RunEvent:
 
 
 @dataclass(frozen=True)
+class DeploymentEvent:
+    """A deployment was created, updated, deleted or became (not) ready.
+
+    Prefect 3 emits `prefect.deployment.created|updated|deleted|ready|not-ready`:
+    the runner registering a flow file shows as `created`/`updated` within
+    milliseconds, so the deployments table needs no timer.
+    """
+
+    id: str
+    occurred: datetime
+    deployment_id: str
+    kind: str  # created | updated | deleted | ready | not-ready
+
+
+@dataclass(frozen=True)
 class WorkPoolInfo:
     name: str
     type: str

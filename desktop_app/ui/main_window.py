@@ -147,6 +147,7 @@ class MainWindow(DesignerTabMixin, QMainWindow):
             view.failed.connect(self.show_error)
         self.deployments.show_runs.connect(self.show_runs_of_deployment)
         self.runs.summary_ready.connect(self.deployments.apply_summary)
+        self.runs.loader.deployment_event.connect(self.deployments.on_deployment_event)
 
         self._build_menus()
         context.server_changed.connect(self._server_changed)

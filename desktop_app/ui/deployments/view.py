@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -49,6 +50,11 @@ from desktop_app.ui.runs.summary import Summary
 log = logging.getLogger(__name__)
 
 RELOAD_SECONDS = 30
+"""A safety-net re-read while the event stream is live (events bring changes at once)."""
+CHECK_MS = 2000
+"""Without the stream (polling), the visible tab re-reads this often: one cheap request."""
+EVENT_DELAY_MS = 100
+"""Events come in bursts (created, then ready): one read for the burst."""
 
 ACTION_TEXTS = {
     "runNow": (
@@ -163,9 +169,15 @@ class DeploymentsView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
 
+        self._loaded_at = 0.0
+        self._load_again = False
         self._reload_timer = QTimer(self)
-        self._reload_timer.setInterval(RELOAD_SECONDS * 1000)
-        self._reload_timer.timeout.connect(self.reload)
+        self._reload_timer.setInterval(CHECK_MS)
+        self._reload_timer.timeout.connect(self._check)
+        self._event_timer = QTimer(self)
+        self._event_timer.setSingleShot(True)
+        self._event_timer.setInterval(EVENT_DELAY_MS)
+        self._event_timer.timeout.connect(self.reload)
         context.connected.connect(lambda _c: self._on_connected())
         context.disconnected.connect(lambda _r: self._on_disconnected())
         context.switched.connect(lambda: self.model.set_deployments([]))
@@ -200,6 +212,21 @@ class DeploymentsView(QWidget):
         super().changeEvent(event)
 
     # -- loading -----------------------------------------------------------------
+    def on_deployment_event(self, _event: object) -> None:
+        """A deployment was created, changed or deleted: read them again (coalesced)."""
+        self._event_timer.start()
+
+    def _check(self) -> None:
+        """The timer: cheap re-reads while visible without events, rare ones with."""
+        live = self.context.stream_mode == "events"
+        age = time.monotonic() - self._loaded_at
+        if age >= RELOAD_SECONDS or (not live and self.isVisible()):
+            self.reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.reload()  # opening the tab shows what is there now
+
     def _on_connected(self) -> None:
         self.reload()
         self._reload_timer.start()
@@ -214,6 +241,8 @@ class DeploymentsView(QWidget):
             return
         if self._load_task is None or self._load_task.done():
             self._load_task = self.context.tasks.spawn(self._load(), "deployments-load")
+        else:
+            self._load_again = True  # the answer in flight may predate what changed
 
     async def _load(self) -> None:
         client = self.context.get_client()
@@ -231,9 +260,13 @@ class DeploymentsView(QWidget):
             return
         self.model.set_deployments(deployments)
         self.notes.refresh()
+        self._loaded_at = time.monotonic()
         self.loads += 1
         self.update_actions()
         self._update_empty()
+        if self._load_again:
+            self._load_again = False
+            self._event_timer.start()
 
     def apply_summary(self, summary: Summary) -> None:
         """Next and last runs per deployment, from the runs view's scan of all rows."""

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop_app.core.models import RunEvent, RunFilter, RunInfo
+from desktop_app.core.models import DeploymentEvent, RunEvent, RunFilter, RunInfo
 from desktop_app.services import reading
 from desktop_app.ui.async_tools import describe, import_off_thread
 from desktop_app.ui.context import AppContext
@@ -51,6 +51,8 @@ class RunsLoader(QObject):
     """The first page is in the model (once per load)."""
     run_event = Signal(object)
     """Every RunEvent, for the detail pane."""
+    deployment_event = Signal(object)
+    """Every DeploymentEvent the same stream carries, for the deployments tab."""
     failed = Signal(str)
 
     def __init__(
@@ -205,9 +207,12 @@ class RunsLoader(QObject):
         await import_off_thread("prefect.events.clients")
         await import_off_thread("prefect.events.filters")
         events = await import_off_thread("desktop_app.core.events")
-        self._stream = events.RunEventStream(client)
+        self._stream = events.RunEventStream(client, deployments=True)
         async for event in self._stream:
-            self.on_event(event)
+            if isinstance(event, DeploymentEvent):
+                self.deployment_event.emit(event)
+            else:
+                self.on_event(event)
 
     def on_event(self, event: RunEvent) -> None:
         self.events_seen += 1
