@@ -2263,7 +2263,7 @@
         </message>
     </context>
     <context>
-        <name>LogView</name>
+        <name>LogBar</name>
         <message>
             <source>All levels</source>
             <translation>所有级别</translation>
@@ -2324,6 +2324,9 @@
             <source>Save the run's log lines to a text file</source>
             <translation>将运行的日志行保存到文本文件</translation>
         </message>
+    </context>
+    <context>
+        <name>LogView</name>
         <message>
             <source>No log lines yet.</source>
             <translation>尚无日志行。</translation>

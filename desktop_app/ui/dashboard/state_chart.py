@@ -32,8 +32,8 @@ class StateBarChart(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def _height(self) -> int:
-        """Title, count and label lines plus ~40 px of bar: the count never meets the title."""
-        return 3 * QFontMetrics(self.font()).height() + 52
+        """Title, count and label lines plus ~30 px of bar: the count never meets the title."""
+        return 3 * QFontMetrics(self.font()).height() + 40
 
     def sizeHint(self) -> QSize:
         return QSize(8 * 64, self._height())

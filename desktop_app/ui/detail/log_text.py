@@ -61,14 +61,20 @@ def level_text(level: int) -> str:
     return names.get(level, f"LEVEL{level}")
 
 
-def format_line(line: LogLine, limit: int = MAX_LINE_CHARS) -> list[str]:
+def format_line(
+    line: LogLine, limit: int = MAX_LINE_CHARS, task: str | None = None
+) -> list[str]:
     """One log record → display lines: `12:00:01.234 INFO     name  message`.
 
-    Continuation lines of a multi-line message (tracebacks) are indented under
-    the message so they read as one record.
+    A task's line names the task run that wrote it (`task`, looked up from
+    the line's task_run_id) instead of the logger, which for every task is
+    the same "prefect.task_runs". Continuation lines of a multi-line message
+    (tracebacks) are indented under the message so they read as one record.
     """
     head = f"{timestamp_text(line.timestamp)} {level_text(line.level):<{LEVEL_WIDTH}} "
-    if line.name:
+    if task:
+        head += f"{clean(task)[:60]}  "
+    elif line.name:
         head += f"{clean(line.name)[:60]}  "
     message = clean(line.message or "")
     parts = message.split("\n")

@@ -23,7 +23,7 @@ from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFontDatabase,
@@ -34,14 +34,9 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -49,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.atomic import atomic_write_text
 from desktop_app.core.models import LogLine
+from desktop_app.ui.detail.log_bar import LogBar
 from desktop_app.ui.detail.log_text import format_line
 
 DOCUMENT_MAX_LINES = 20_000
@@ -59,13 +55,6 @@ SLICE_SECONDS = 0.016
 """Work per slice (format + insert); the loop gets control back in between."""
 SLICE_MIN_LINES = 100
 SLICE_MAX_LINES = 2_000
-LEVELS = (
-    (0, QT_TRANSLATE_NOOP("LogView", "All levels")),
-    (10, QT_TRANSLATE_NOOP("LogView", "Debug +")),
-    (20, QT_TRANSLATE_NOOP("LogView", "Info +")),
-    (30, QT_TRANSLATE_NOOP("LogView", "Warning +")),
-    (40, QT_TRANSLATE_NOOP("LogView", "Error +")),
-)
 
 
 _LEVEL_COLORS = {30: "#b86e00", 40: "#c62828", 50: "#a1127a"}
@@ -105,6 +94,8 @@ class LogView(QWidget):
         self._seconds_per_line = 30e-6  # learnt: inserting into a full document costs more
         self.has_external_save = False
         self._sort_when_drained = False
+        self.task_names: dict[str, str] = {}
+        """task_run_id → task run name: task lines say which task wrote them."""
         self._build()
         self._drain_timer = QTimer(self)
         self._drain_timer.setInterval(5)
@@ -122,34 +113,20 @@ class LogView(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        self.level_combo = QComboBox(self)
-        for level, _name in LEVELS:
-            self.level_combo.addItem("", level)
+        self.bar = LogBar(self)
+        bar = self.bar
+        self.level_combo, self.search = bar.level_combo, bar.search
+        self.only_matching, self.wrap, self.follow_box = bar.only_matching, bar.wrap, bar.follow_box
+        self.copy_button, self.save_button = bar.copy_button, bar.save_button
         self.level_combo.currentIndexChanged.connect(self._on_level)
-        bar.addWidget(self.level_combo)
-        self.search = QLineEdit(self)
-        self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self.find_next)
-        bar.addWidget(self.search, 1)
-        self.only_matching = QCheckBox(self)
         self.only_matching.toggled.connect(self._on_only_matching)
-        bar.addWidget(self.only_matching)
-        self.wrap = QCheckBox(self)
         self.wrap.toggled.connect(self._on_wrap)
-        bar.addWidget(self.wrap)
-        self.follow_box = QCheckBox(self)
-        self.follow_box.setChecked(True)
         self.follow_box.toggled.connect(self.set_follow)
-        bar.addWidget(self.follow_box)
-        self.copy_button = QPushButton(self)
         self.copy_button.clicked.connect(self.copy)
-        bar.addWidget(self.copy_button)
-        self.save_button = QPushButton(self)
         self.save_button.clicked.connect(self._ask_save_path)
-        bar.addWidget(self.save_button)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
 
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
@@ -174,18 +151,6 @@ class LogView(QWidget):
 
     def retranslate(self) -> None:
         tr = self.tr
-        for index, (_level, name) in enumerate(LEVELS):
-            self.level_combo.setItemText(index, tr(name))
-        self.level_combo.setToolTip(tr("Show only lines at or above this level"))
-        self.search.setPlaceholderText(tr("Search logs (Enter: next, Shift+Enter: previous)"))
-        self.only_matching.setText(tr("Only matching"))
-        self.wrap.setText(tr("Wrap"))
-        self.follow_box.setText(tr("Follow"))
-        self.follow_box.setToolTip(tr("Keep the newest line in view; scrolling up pauses this."))
-        self.copy_button.setText(tr("Copy"))
-        self.copy_button.setToolTip(tr("Copy the selection, or every shown line"))
-        self.save_button.setText(tr("Save…"))
-        self.save_button.setToolTip(tr("Save the run's log lines to a text file"))
         self.text.setPlaceholderText(tr("No log lines yet."))
         self._update_status()
 
@@ -204,6 +169,7 @@ class LogView(QWidget):
     def clear(self) -> None:
         self._pending.clear()
         self._memory.clear()
+        self.task_names.clear()
         self._newest = 0.0
         self.out_of_order = 0
         self._dropped = 0
@@ -232,7 +198,7 @@ class LogView(QWidget):
         produced = 0
         while self._pending and produced < limit:
             record = self._pending.popleft()
-            display = format_line(record)
+            display = format_line(record, task=self.task_names.get(record.task_run_id or ""))
             produced += len(display)
             self._total += len(display)
             overflow = len(self._memory) + len(display) - MEMORY_MAX_LINES

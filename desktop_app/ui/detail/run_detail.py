@@ -68,6 +68,8 @@ class RunDetailPane(QWidget):
         self._refresh_again = False
         self._outcome_for: str | None = None
         self._resume_dialog: QWidget | None = None
+        self._log_backlog: list[list[LogLine]] = []
+        self._naming: asyncio.Task[Any] | None = None
         self._build()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -145,6 +147,28 @@ class RunDetailPane(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def height_for_log_lines(self, lines: int) -> int:
+        """The pane's height when its log shows `lines` lines (the splitter's minimum).
+
+        From size hints, so it holds before the pane first showed a run.
+        """
+        text = self.logs.text
+        spacing = self.page.layout().spacing() + self.logs.layout().spacing()
+        margins = self.layout().contentsMargins()
+        chrome = (
+            margins.top()
+            + margins.bottom()
+            + self.header.sizeHint().height()
+            + (self.header.pause_box.sizeHint().height() if self.header.pause_box.isHidden() else 0)
+            + self.tabs.tabBar().sizeHint().height()
+            + self.logs.bar.sizeHint().height()
+            + self.logs.status.sizeHint().height()
+            + 2 * spacing
+            + 8  # the tab page's frame
+        )
+        body = lines * text.fontMetrics().lineSpacing() + 2 * text.frameWidth()
+        return chrome + body + 2 * int(text.document().documentMargin())
+
     # -- public ----------------------------------------------------------------------
     def show_run(self, run_id: str | None) -> None:
         """Show `run_id` (None: nothing); cancels the previous run's tail."""
@@ -162,6 +186,7 @@ class RunDetailPane(QWidget):
         self.run = None
         self._outcome_for = None
         self._tail_cursor = log_tail.LogCursor()
+        self._log_backlog = []
         self.logs.clear()
         self.banner.clear()
         self.header.set_run(None)
@@ -226,6 +251,7 @@ class RunDetailPane(QWidget):
         self.header.set_run(run)
         self.states.set_history(history, final=run.state.is_final)
         self.gantt.set_tasks(tasks, run.start_time, run.end_time)
+        self.logs.task_names.update({task.id: task.name for task in tasks})
         self.parameters.set_parameters(run.parameters)
         if run.state.is_final:
             self._poll.stop()
@@ -275,8 +301,20 @@ class RunDetailPane(QWidget):
         generation = self._generation
 
         def deliver(lines: list[LogLine]) -> None:
-            if generation == self._generation:
+            if generation != self._generation:
+                return
+            names = self.logs.task_names
+            if not self._log_backlog and all(
+                not line.task_run_id or line.task_run_id in names for line in lines
+            ):
                 self.logs.append_lines(lines)
+                return
+            # A task we have not read yet: name it first (one read), keeping line order.
+            self._log_backlog.append(lines)
+            if self._naming is None or self._naming.done():
+                self._naming = self._tasks.spawn(
+                    self._name_tasks(client, run_id, generation), "detail-task-names"
+                )
 
         def is_final() -> bool:
             return bool(self.run and self.run.id == run_id and self.run.state.is_final)
@@ -287,6 +325,28 @@ class RunDetailPane(QWidget):
                 self.logs.request_sort()  # late lines into time order, once
 
         self._tail_task = self._tasks.spawn(tail(), "detail-log-tail")
+
+    async def _name_tasks(self, client: FlowdeskClient, run_id: str, generation: int) -> None:
+        """Read the run's task names for backlogged lines, then show them in order."""
+        while self._log_backlog and generation == self._generation:
+            names = self.logs.task_names
+            unknown = {
+                line.task_run_id
+                for batch in self._log_backlog
+                for line in batch
+                if line.task_run_id and line.task_run_id not in names
+            }
+            if unknown:
+                try:
+                    tasks = await client.task_runs(run_id)
+                except FlowdeskError:
+                    tasks = []  # the lines still show, with the logger's name
+                if generation != self._generation:
+                    return
+                names.update({task.id: task.name for task in tasks})
+            batches, self._log_backlog = self._log_backlog, []
+            for batch in batches:
+                self.logs.append_lines(batch)
 
     def _stop_tail(self) -> None:
         if self._tail_task is not None and not self._tail_task.done():
@@ -313,7 +373,8 @@ class RunDetailPane(QWidget):
                         run_id, min_level=min_level, limit=log_tail.PAGE, offset=offset
                     )
                     for line in page:
-                        handle.write("\n".join(format_line(line)) + "\n")
+                        task = self.logs.task_names.get(line.task_run_id or "")
+                        handle.write("\n".join(format_line(line, task=task)) + "\n")
                     count += len(page)
                     offset += len(page)
                     self.logs.show_note(self.tr("Saving… {count} lines").format(count=count))

@@ -43,6 +43,10 @@ from desktop_app.ui.runs.summary import Summary, summarize_cooperatively
 
 SUMMARY_DELAY_MS = 300
 DETAIL_DELAY_MS = 120
+TABLE_ROWS = 8
+"""Rows the table keeps in view by default, and after a restored splitter."""
+LOG_LINES = 12
+"""Log lines the run detail keeps in view by default, and after a restored splitter."""
 
 
 def default_detail_factory(context: AppContext, parent: QWidget) -> QWidget:
@@ -154,9 +158,13 @@ class RunsView(QWidget):
         self.splitter.setObjectName("runsSplitter")
         self.splitter.addWidget(table_box)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self._table_box = table_box
+        self._split_checked = False
+        self._split_restored = False
+        self.split_fitted = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -416,6 +424,59 @@ class RunsView(QWidget):
         menu.addAction(a.open_web)
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
+    # -- the splitter ------------------------------------------------------------------
+    def table_height_for(self, rows: int) -> int:
+        """Height of the table box (toolbar, header, frame) showing `rows` rows."""
+        table = self.table
+        chrome = self._table_box.height() - table.viewport().height()
+        if table.viewport().height() <= 0 or chrome <= 0:
+            chrome = (
+                self.toolbar.sizeHint().height()
+                + table.horizontalHeader().sizeHint().height()
+                + 2 * table.frameWidth()
+                + 4
+            )
+        return chrome + rows * table.verticalHeader().defaultSectionSize()
+
+    def detail_height_for(self, lines: int) -> int:
+        needed = getattr(self.detail, "height_for_log_lines", None)
+        return needed(lines) if callable(needed) else self.detail.minimumSizeHint().height()
+
+    def fit_splitter(self, force: bool = False) -> None:
+        """Give the table ≥ TABLE_ROWS rows and the log ≥ LOG_LINES lines where they fit.
+
+        The default (nothing saved) splits what is left over evenly; a saved
+        split is kept unless it starves one side (e.g. a 2½-row table after
+        a drag), and then moved just enough.
+        """
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        table_min = self.table_height_for(TABLE_ROWS)
+        detail_min = self.detail_height_for(LOG_LINES)
+        table, detail = self.splitter.sizes()
+        if force:
+            spare = max(0, total - table_min - detail_min)
+            table = table_min + spare // 2
+        elif table >= table_min and detail >= detail_min:
+            return
+        elif table < table_min:
+            table = min(table_min, max(total - detail_min, total // 2))
+        else:
+            table = max(total - detail_min, min(table_min, total // 2))
+        self.splitter.setSizes([table, total - table])
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._split_checked:
+            self._split_checked = True
+            # After this show's layout pass: the sizes are real then.
+            QTimer.singleShot(0, self._first_fit)
+
+    def _first_fit(self) -> None:
+        self.fit_splitter(force=not self._split_restored)
+        self.split_fitted = True
+
     # -- state ---------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("runs/header", self.table.horizontalHeader().saveState())
@@ -427,7 +488,7 @@ class RunsView(QWidget):
             self.table.horizontalHeader().restoreState(header)
         splitter = settings.value("runs/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+            self._split_restored = self.splitter.restoreState(splitter)
 
     @property
     def shortcuts(self) -> dict[str, QKeySequence]:
