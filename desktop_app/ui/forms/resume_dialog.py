@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -39,6 +38,8 @@ from desktop_app.services import runs as service
 from desktop_app.services.runs import EXTEND_SECONDS, can_extend
 from desktop_app.ui.async_tools import TaskKeeper, describe
 from desktop_app.ui.forms.banner import Banner
+from desktop_app.ui.forms.fitting_scroll import FittingScrollArea
+from desktop_app.ui.forms.markdown import set_markdown
 from desktop_app.ui.forms.schema_form import SchemaForm
 from desktop_app.ui.runs.formatting import format_duration, format_full_time
 
@@ -113,9 +114,7 @@ class ResumeDialog(QDialog):
         self.description.hide()
         layout.addWidget(self.description)
 
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll = FittingScrollArea(self)  # grows with a message; never clips a hint
         self.scroll.hide()
         layout.addWidget(self.scroll, 1)
 
@@ -194,7 +193,7 @@ class ResumeDialog(QDialog):
         self._countdown.start()
         self.extend_button.setVisible(can_extend(pause))
         if pause.description:
-            self.description.setMarkdown(pause.description)
+            set_markdown(self.description, pause.description)
             self.description.show()
             doc_height = int(self.description.document().size().height()) + 8
             self.description.setFixedHeight(min(160, max(40, doc_height)))

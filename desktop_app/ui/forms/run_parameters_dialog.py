@@ -63,10 +63,12 @@ class RunParametersDialog(QDialog):
         title.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(title)
         if deployment.description:
+            # A docstring: `code` and **bold** read as Markdown, not as marks.
             about = QLabel(deployment.description, self)
+            about.setObjectName("deploymentDescription")
             about.setWordWrap(True)
             about.setEnabled(False)
-            about.setTextFormat(Qt.TextFormat.PlainText)
+            about.setTextFormat(Qt.TextFormat.MarkdownText)
             layout.addWidget(about)
         from desktop_app.ui.deployments.model import file_note
 

@@ -98,6 +98,7 @@ class SchemaForm(QWidget):
             label.setToolTip(self._tooltip(spec))
             editor.setToolTip(self._tooltip(spec))
             hint = QLabel(self._hint(spec), self)
+            hint.setTextFormat(Qt.TextFormat.MarkdownText)  # `code` in a description
             hint.setWordWrap(True)
             hint.setEnabled(False)  # greyed: secondary text in any palette
             hint.setVisible(bool(hint.text()))
