@@ -137,6 +137,10 @@ def test_pause_action_shows_pause_requested_then_paused_and_cancel_confirms(
             )
             await await_until(lambda: states.has("PAUSED"), 30, what="Paused")
             assert states.states.index("Pause requested") < states.states.index("Paused")
+            # The status bar no longer says a pause was requested: it says the run paused.
+            bar = h.window.statusBar()
+            await await_until(lambda: "paused." in bar.currentMessage(), 10, what="the news")
+            assert "Pause requested" not in bar.currentMessage()
             assert [e["source"] for e in audit.read(started.id) if e["action"] == "pause"] == [
                 "window"
             ]

@@ -41,6 +41,7 @@ from desktop_app.ui.runs.model import RUN_ROLE, RunsTableModel
 from desktop_app.ui.runs.proxy import RunsFilterProxy
 from desktop_app.ui.runs.summary import Summary, summarize_cooperatively
 
+FINAL_STATES = frozenset({"COMPLETED", "FAILED", "CANCELLED", "CRASHED"})
 SUMMARY_DELAY_MS = 300
 DETAIL_DELAY_MS = 120
 TABLE_ROWS = 8
@@ -213,7 +214,8 @@ class RunsView(QWidget):
         self._age_timer.setInterval(60_000)
         self._age_timer.timeout.connect(self._summaries_stale)
         self._age_timer.start()
-        self._pausing: set[str] = set()
+        self._pausing: dict[str, bool | None] = {}
+        """Runs asked to pause here → paused (True), ended (False), not yet (None)."""
         self.actions_.pause.triggered.connect(self._pause_triggered)
         self.filter_bar.set_counts({})
         self.retranslate()
@@ -242,18 +244,31 @@ class RunsView(QWidget):
     # -- a pause request until it is honoured ----------------------------------
     def _pause_triggered(self) -> None:
         """Remember what was asked to pause: the status bar says when it did."""
-        self._pausing.update(r.id for r in self.selected_runs() if can_pause(r))
+        self._pausing.update({r.id: None for r in self.selected_runs() if can_pause(r)})
 
     def _note_paused(self, event: object) -> None:
         """Replace "Pause requested…" with what happened once every asked run paused."""
-        if not self._pausing or getattr(event, "run_id", None) not in self._pausing:
+        run_id = getattr(event, "run_id", None)
+        if run_id not in self._pausing:
             return
-        runs = [self.model.run(run_id) for run_id in self._pausing]
-        if all(r is not None and (r.state.is_paused or r.state.is_final) for r in runs):
-            paused = sum(1 for r in runs if r is not None and r.state.is_paused)
-            self._pausing.clear()
-            if paused:
-                self.message.emit(self.tr("%n run(s) paused.", "", paused))
+        state = getattr(event, "state_type", "")
+        if state == "PAUSED":
+            self._pausing[run_id] = True
+        elif state in FINAL_STATES:
+            self._pausing[run_id] = False  # ended without pausing: nothing to announce
+        if any(done is None for done in self._pausing.values()):
+            return
+        paused = sum(1 for done in self._pausing.values() if done)
+        self._pausing.clear()
+        if paused:
+            self._announce_paused(paused)
+
+    def _announce_paused(self, count: int) -> None:
+        # After the request's own "Pause requested…" (a fast pause can beat its answer).
+        if "pause" in getattr(self.actions_, "_in_flight", ()):
+            QTimer.singleShot(100, lambda: self._announce_paused(count))
+            return
+        self.message.emit(self.tr("%n run(s) paused.", "", count))
 
     # -- reading the selection ------------------------------------------------
     def selected_runs(self) -> list[RunInfo]:
