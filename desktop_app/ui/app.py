@@ -336,14 +336,13 @@ def _attach_tray(
     Closing then hides the window to the tray (the filter must come after
     _CloseToQuit: Qt asks the newest filter first).
     """
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QDesktopServices
 
     from desktop_app.ui.tray import ServerControls, TrayController
 
     def open_web() -> None:
-        if context.connection is not None:
-            QDesktopServices.openUrl(QUrl(context.connection.ui_url))
+        from desktop_app.ui.web_ui import open_web_ui
+
+        open_web_ui(context.connection)
 
     def stop_server() -> None:
         if context.manager is not None:
@@ -488,6 +487,9 @@ async def main(parts: AppParts) -> int:
     if tray is not None:
         tray.shutdown()
     wake.stop()
+    from desktop_app.core.ui_login import remove_login_pages
+
+    remove_login_pages()  # a web-UI login page still in its few seconds
     await tasks.cancel_all(timeout=5.0)
     await cancel_stragglers(timeout=3.0)
     try:

@@ -18,10 +18,9 @@ from PySide6.QtCore import (
     QSettings,
     QSignalBlocker,
     Qt,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -42,6 +41,7 @@ from desktop_app.ui.designer_tab import DesignerTabMixin
 from desktop_app.ui.runs.view import RunsView, default_detail_factory
 from desktop_app.ui.server_status import ServerStatusWidget, phase_text
 from desktop_app.ui.style import state_color, tinted
+from desktop_app.ui.web_ui import open_web_ui
 
 MESSAGE_MS = 8000
 
@@ -383,9 +383,7 @@ class MainWindow(DesignerTabMixin, QMainWindow):
         self.server_status.show_log()
 
     def _open_web_ui(self) -> None:
-        connection = self.context.connection
-        if connection is not None:
-            QDesktopServices.openUrl(QUrl(connection.ui_url))
+        open_web_ui(self.context.connection)
 
     # -- messages ---------------------------------------------------------------------
     def show_message(self, text: str) -> None:

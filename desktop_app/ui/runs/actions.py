@@ -19,8 +19,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.core.models import RunInfo
@@ -36,6 +36,7 @@ from desktop_app.services.runs import (
 from desktop_app.ui.async_tools import describe
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.runs.loader import RunsLoader
+from desktop_app.ui.web_ui import open_web_ui
 
 if TYPE_CHECKING:
     from desktop_app.core.client import FlowdeskClient
@@ -431,7 +432,7 @@ class RunActions(QObject):
         runs = self.selection()
         client = self.context.get_client()
         if len(runs) == 1 and client is not None:
-            QDesktopServices.openUrl(QUrl(client.connection.run_url(runs[0].id)))
+            open_web_ui(client.connection, runs[0].id)  # logged in, for the local server
 
     def _details(self) -> None:
         runs = self.selection()
