@@ -19,14 +19,19 @@ from desktop_app.i18n import _
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="flowdesk",
-        description=_("Prefect on your desk. Without a command, opens the window."),
+        description=_(
+            "Prefect on your desk. Without a command, opens the window "
+            "(--open-run RUN_ID: show that run; --minimised: start in the tray)."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"flowdesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     server_commands.register(sub)
     run_commands.register(sub)
     design_commands.register(sub)
-    gui = sub.add_parser("gui", help=_("open the window (the default)"))
+    gui = sub.add_parser(
+        "gui", help=_("open the window (the default); takes --open-run RUN_ID and --minimised")
+    )
     gui.add_argument("args", nargs=argparse.REMAINDER)
     gui.set_defaults(func=_gui)
     selftest = sub.add_parser(

@@ -39,17 +39,36 @@ STATE_CHOICES = [
 ]
 
 
+def _run_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("run_id", metavar="RUN", help=_("a run id, or a unique prefix of one"))
+
+
+def _json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help=_("print JSON (for scripts)"))
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     lst = sub.add_parser("list", help=_("list flow runs"))
-    lst.add_argument("--state", action="append", choices=STATE_CHOICES, default=[])
+    lst.add_argument(
+        "--state",
+        action="append",
+        choices=STATE_CHOICES,
+        default=[],
+        metavar="STATE",
+        help=_("only runs in this state (repeat for more): {states}").format(
+            states=", ".join(STATE_CHOICES)
+        ),
+    )
     lst.add_argument("--flow", action="append", default=[], help=_("only runs of this flow"))
-    lst.add_argument("--limit", type=int, default=20)
-    lst.add_argument("--json", action="store_true")
+    lst.add_argument(
+        "--limit", type=int, default=20, metavar="N", help=_("at most N runs (default 20)")
+    )
+    _json_option(lst)
     lst.set_defaults(func=lambda a: _with_client(a, list_runs))
 
     show = sub.add_parser("show", help=_("details of one run"))
-    show.add_argument("run_id")
-    show.add_argument("--json", action="store_true")
+    _run_argument(show)
+    _json_option(show)
     show.set_defaults(func=lambda a: _with_client(a, show_run))
 
     for name, helptext, func in (
@@ -59,38 +78,52 @@ def register(sub: argparse._SubParsersAction) -> None:
         ("retry", _("run a finished deployment run again"), retry),
     ):
         p = sub.add_parser(name, help=helptext)
-        p.add_argument("run_id")
-        p.add_argument("--json", action="store_true")
+        _run_argument(p)
+        _json_option(p)
         p.set_defaults(func=lambda a, f=func: _with_client(a, f))
 
     resume = sub.add_parser("resume", help=_("resume a paused run"))
-    resume.add_argument("run_id")
-    resume.add_argument("--input", help=_("JSON object with the values the run asks for"))
-    resume.add_argument("--json", action="store_true")
+    _run_argument(resume)
+    resume.add_argument(
+        "--input", metavar="JSON", help=_("JSON object with the values the run asks for")
+    )
+    _json_option(resume)
     resume.set_defaults(func=lambda a: _with_client(a, resume_run))
 
     delete = sub.add_parser("delete", help=_("delete a run"))
-    delete.add_argument("run_id")
+    _run_argument(delete)
     delete.add_argument("--yes", action="store_true", help=_("also delete a run that is running"))
-    delete.add_argument("--json", action="store_true")
+    _json_option(delete)
     delete.set_defaults(func=lambda a: _with_client(a, delete_run))
 
     logs = sub.add_parser("logs", help=_("print a run's logs"))
-    logs.add_argument("run_id")
+    _run_argument(logs)
     logs.add_argument("--follow", "-f", action="store_true", help=_("keep printing new lines"))
-    logs.add_argument("--level", default="debug", choices=["debug", "info", "warning", "error"])
-    logs.add_argument("--json", action="store_true")
+    logs.add_argument(
+        "--level",
+        default="debug",
+        choices=["debug", "info", "warning", "error"],
+        help=_("the lowest level to print (default debug)"),
+    )
+    _json_option(logs)
     logs.set_defaults(func=lambda a: _with_client(a, show_logs))
 
     run = sub.add_parser("run", help=_("start a run of a deployment"))
     run.add_argument("deployment", help=_("flow/deployment, or a flow name"))
-    run.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE")
+    run.add_argument(
+        "--param",
+        "-p",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help=_("a parameter (repeat for more); VALUE is read as JSON when it is JSON"),
+    )
     run.add_argument("--watch", action="store_true", help=_("wait and print states until done"))
-    run.add_argument("--json", action="store_true")
+    _json_option(run)
     run.set_defaults(func=lambda a: _with_client(a, run_deployment))
 
-    deps = sub.add_parser("deployments", help=_("list deployments"))
-    deps.add_argument("--json", action="store_true")
+    deps = sub.add_parser("deployments", help=_("list deployments and their schedules"))
+    _json_option(deps)
     deps.set_defaults(func=lambda a: _with_client(a, list_deployments))
 
 

@@ -15,41 +15,54 @@ from desktop_app.i18n import _
 
 def register(sub: argparse._SubParsersAction) -> None:
     server = sub.add_parser("server", help=_("start, stop or inspect the managed local server"))
-    verbs = server.add_subparsers(dest="verb", metavar="VERB", required=True)
+    verbs = server.add_subparsers(
+        dest="verb", metavar="{start,stop,restart,status}", required=True
+    )
 
     start = verbs.add_parser("start", help=_("start it in the background and wait until ready"))
     start.add_argument("--port", type=int, default=4200, help=_("preferred port (default 4200)"))
-    start.add_argument("--timeout", type=float, default=120.0)
-    start.add_argument("--json", action="store_true")
+    start.add_argument(
+        "--timeout", type=float, default=120.0, metavar="S", help=_("give up after S seconds")
+    )
+    start.add_argument("--json", action="store_true", help=_("print JSON (for scripts)"))
     start.set_defaults(func=server_start)
 
     stop = verbs.add_parser("stop", help=_("stop the server and the runner"))
     stop.set_defaults(func=server_stop)
 
     restart = verbs.add_parser("restart", help=_("restart the server and the runner"))
-    restart.add_argument("--timeout", type=float, default=120.0)
+    restart.add_argument(
+        "--timeout", type=float, default=120.0, metavar="S", help=_("give up after S seconds")
+    )
     restart.set_defaults(func=server_restart)
 
     status = verbs.add_parser("status", help=_("is it running, where, since when"))
-    status.add_argument("--json", action="store_true")
+    status.add_argument("--json", action="store_true", help=_("print JSON (for scripts)"))
     status.set_defaults(func=server_status)
 
-    run = verbs.add_parser("run", help=argparse.SUPPRESS)  # the server process itself
+    # Internal verbs: no help, so argparse leaves them out of the list.
+    run = verbs.add_parser("run")  # the server process itself
     run.add_argument("--port", type=int, required=True)
     run.add_argument("--host", default="127.0.0.1")
     run.set_defaults(func=lambda a: _server_run(a))
 
-    supervise = verbs.add_parser("supervise", help=argparse.SUPPRESS)  # the daemon
+    supervise = verbs.add_parser("supervise")  # the daemon
     supervise.add_argument("--owner-pid", type=int, default=None)
     supervise.add_argument("--port", type=int, default=4200)
     supervise.set_defaults(func=_supervise)
 
-    runner = sub.add_parser("runner", help=_("serve the flows as deployments (started for you)"))
+    # The runner is started for you (internal, like `server run`): not listed.
+    runner = sub.add_parser("runner")
     runner.set_defaults(func=_runner)
 
     env = sub.add_parser("env", help=_("print shell lines that point Prefect at the server"))
-    env.add_argument("--json", action="store_true")
-    env.add_argument("--shell", choices=["sh", "fish", "powershell", "cmd"], default=None)
+    env.add_argument("--json", action="store_true", help=_("print JSON (for scripts)"))
+    env.add_argument(
+        "--shell",
+        choices=["sh", "fish", "powershell", "cmd"],
+        default=None,
+        help=_("the shell's syntax (default: guessed)"),
+    )
     env.set_defaults(func=print_env)
 
     exe = sub.add_parser("exec", help=_("run a command against the managed server"))
