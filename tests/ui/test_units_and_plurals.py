@@ -68,3 +68,18 @@ def test_counts_use_plurals_in_english_and_one_form_in_chinese(language):
     language("zh_CN")
     assert translate("RunsView", "%n run(s)", "", 1) == "1 个运行"
     assert translate("RunsView", "%n run(s)", "", 3) == "3 个运行"
+
+
+def test_the_tallest_bars_count_keeps_clear_of_the_title(qtbot):
+    from desktop_app.ui.dashboard.state_chart import StateBarChart
+
+    chart = StateBarChart()
+    qtbot.addWidget(chart)
+    chart.resize(chart.sizeHint())
+    chart.set_counts({"RUNNING": 9, "COMPLETED": 3})
+    title = chart.title_rect()
+    for state in ("RUNNING", "COMPLETED"):
+        bar, count = chart.bar_and_count_rects(state)
+        assert not count.intersects(title), state
+        assert count.bottom() <= bar.top()  # above its own bar
+    chart.grab()  # paints with the same geometry

@@ -78,6 +78,25 @@ class StateBarChart(QWidget):
                 return state
         return None
 
+    def title_rect(self) -> QRectF:
+        return QRectF(4, 0, self.width() - 8, QFontMetrics(self.font()).height())
+
+    def bar_and_count_rects(self, state: str) -> tuple[QRectF, QRectF]:
+        """Where a state's bar and the count above it are drawn."""
+        line = QFontMetrics(self.font()).height()
+        # Below the title, the tallest bar's count has a line of its own.
+        top, bottom = 2 * line + 6, self.height() - line - 4
+        peak = max([1, *self.counts.values()])
+        column = self.bar_rect(state)
+        count = self.counts.get(state, 0)
+        bar_width = min(28.0, column.width() * 0.5)
+        height = (bottom - top) * count / peak
+        if count:
+            height = max(height, 2.0)
+        bar = QRectF(column.center().x() - bar_width / 2, bottom - height, bar_width, height)
+        label = QRectF(column.left(), bottom - height - line - 1, column.width(), line)
+        return bar, label
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -86,9 +105,7 @@ class StateBarChart(QWidget):
         muted = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
         metrics = QFontMetrics(self.font())
         line = metrics.height()
-        # Below the title, the tallest bar's count has a line of its own.
-        top, bottom = 2 * line + 6, self.height() - line - 4
-        peak = max([1, *self.counts.values()])
+        bottom = self.height() - line - 4
         for state in self.states:
             column = self.bar_rect(state)
             count = self.counts.get(state, 0)
@@ -96,17 +113,11 @@ class StateBarChart(QWidget):
                 hover = QColor(palette.color(QPalette.ColorRole.Highlight))
                 hover.setAlpha(40)
                 painter.fillRect(column.adjusted(1, 0, -1, 0), hover)
-            bar_width = min(28.0, column.width() * 0.5)
-            height = (bottom - top) * count / peak
-            if count:
-                height = max(height, 2.0)
-            bar = QRectF(column.center().x() - bar_width / 2, bottom - height, bar_width, height)
+            bar, count_rect = self.bar_and_count_rects(state)
             painter.fillRect(bar, state_color(state))
             painter.setPen(text_color if count else muted)
             painter.drawText(
-                QRectF(column.left(), bottom - height - line - 1, column.width(), line),
-                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                str(count),
+                count_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, str(count)
             )
             painter.setPen(text_color if count else muted)
             label = metrics.elidedText(
@@ -118,9 +129,7 @@ class StateBarChart(QWidget):
                 label,
             )
         painter.setPen(muted)
-        painter.drawText(
-            QRectF(4, 0, self.width() - 8, line), Qt.AlignmentFlag.AlignLeft, self.title
-        )
+        painter.drawText(self.title_rect(), Qt.AlignmentFlag.AlignLeft, self.title)
         painter.end()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
