@@ -2623,6 +2623,13 @@ Prefect on your desk.</source>
         </message>
     </context>
     <context>
+        <name>PauseNews</name>
+        <message numerus="yes">
+            <source>%n run(s) paused.</source>
+            <translation>%n 个运行已暂停。</translation>
+        </message>
+    </context>
+    <context>
         <name>ProblemsView</name>
         <message>
             <source>Node</source>

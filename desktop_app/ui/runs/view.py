@@ -38,10 +38,10 @@ from desktop_app.ui.runs.filter_bar import RunsFilterBar
 from desktop_app.ui.runs.filters import RunCriteria
 from desktop_app.ui.runs.loader import RunsLoader
 from desktop_app.ui.runs.model import RUN_ROLE, RunsTableModel
+from desktop_app.ui.runs.pause_news import PauseNews
 from desktop_app.ui.runs.proxy import RunsFilterProxy
 from desktop_app.ui.runs.summary import Summary, summarize_cooperatively
 
-FINAL_STATES = frozenset({"COMPLETED", "FAILED", "CANCELLED", "CRASHED"})
 SUMMARY_DELAY_MS = 300
 DETAIL_DELAY_MS = 120
 TABLE_ROWS = 8
@@ -143,7 +143,9 @@ class RunsView(QWidget):
 
         self.detail = detail_factory(context, self)
         self.loader.run_event.connect(self._forward_event)
-        self.loader.run_event.connect(self._note_paused, Qt.ConnectionType.QueuedConnection)
+        self.pause_news = PauseNews(lambda: "pause" in getattr(self.actions_, "_in_flight", ()))
+        self.pause_news.message.connect(self.message)
+        self.loader.run_event.connect(self.pause_news.on_event, Qt.ConnectionType.QueuedConnection)
 
         table_box = QWidget(self)
         table_layout = QVBoxLayout(table_box)
@@ -214,8 +216,6 @@ class RunsView(QWidget):
         self._age_timer.setInterval(60_000)
         self._age_timer.timeout.connect(self._summaries_stale)
         self._age_timer.start()
-        self._pausing: dict[str, bool | None] = {}
-        """Runs asked to pause here → paused (True), ended (False), not yet (None)."""
         self.actions_.pause.triggered.connect(self._pause_triggered)
         self.filter_bar.set_counts({})
         self.retranslate()
@@ -241,34 +241,9 @@ class RunsView(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    # -- a pause request until it is honoured ----------------------------------
     def _pause_triggered(self) -> None:
         """Remember what was asked to pause: the status bar says when it did."""
-        self._pausing.update({r.id: None for r in self.selected_runs() if can_pause(r)})
-
-    def _note_paused(self, event: object) -> None:
-        """Replace "Pause requested…" with what happened once every asked run paused."""
-        run_id = getattr(event, "run_id", None)
-        if run_id not in self._pausing:
-            return
-        state = getattr(event, "state_type", "")
-        if state == "PAUSED":
-            self._pausing[run_id] = True
-        elif state in FINAL_STATES:
-            self._pausing[run_id] = False  # ended without pausing: nothing to announce
-        if any(done is None for done in self._pausing.values()):
-            return
-        paused = sum(1 for done in self._pausing.values() if done)
-        self._pausing.clear()
-        if paused:
-            self._announce_paused(paused)
-
-    def _announce_paused(self, count: int) -> None:
-        # After the request's own "Pause requested…" (a fast pause can beat its answer).
-        if "pause" in getattr(self.actions_, "_in_flight", ()):
-            QTimer.singleShot(100, lambda: self._announce_paused(count))
-            return
-        self.message.emit(self.tr("%n run(s) paused.", "", count))
+        self.pause_news.asked([r.id for r in self.selected_runs() if can_pause(r)])
 
     # -- reading the selection ------------------------------------------------
     def selected_runs(self) -> list[RunInfo]:
