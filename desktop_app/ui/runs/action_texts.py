@@ -6,7 +6,7 @@ so a live language switch only has to apply them again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 TEXTS: dict[str, tuple[str, str]] = {
     "pause": (
@@ -60,3 +60,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 """Each action's (text, tooltip), translated when shown: a live language switch re-reads them."""
+
+
+def translated(name: str) -> tuple[str, str]:
+    """(text, tooltip) of action `name` in the current language."""
+    text, tip = TEXTS[name]
+    tr = QCoreApplication.translate
+    return tr("RunActions", text), tr("RunActions", tip)

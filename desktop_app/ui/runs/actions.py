@@ -35,7 +35,7 @@ from desktop_app.services.runs import (
 )
 from desktop_app.ui.async_tools import describe
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.runs.action_texts import TEXTS
+from desktop_app.ui.runs.action_texts import translated
 from desktop_app.ui.runs.loader import RunsLoader
 from desktop_app.ui.web_ui import open_web_ui
 
@@ -146,9 +146,8 @@ class RunActions(QObject):
         return action
 
     def _apply_texts(self, action: QAction) -> None:
-        text, tip = TEXTS[action.objectName().removeprefix("run_")]
-        tip = self.tr(tip)
-        action.setText(self.tr(text))
+        text, tip = translated(action.objectName().removeprefix("run_"))
+        action.setText(text)
         action.setStatusTip(tip)
         action.setToolTip(tip)
         action.setProperty("tip", tip)
