@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
+from desktop_app.core import ui_login
 from desktop_app.core.atomic import atomic_write_json
 from desktop_app.core.logs import setup_logging
 from desktop_app.core.profiles import ProfileStore
@@ -336,12 +337,10 @@ def _attach_tray(
     Closing then hides the window to the tray (the filter must come after
     _CloseToQuit: Qt asks the newest filter first).
     """
-
     from desktop_app.ui.tray import ServerControls, TrayController
+    from desktop_app.ui.web_ui import open_web_ui
 
     def open_web() -> None:
-        from desktop_app.ui.web_ui import open_web_ui
-
         open_web_ui(context.connection)
 
     def stop_server() -> None:
@@ -487,9 +486,7 @@ async def main(parts: AppParts) -> int:
     if tray is not None:
         tray.shutdown()
     wake.stop()
-    from desktop_app.core.ui_login import remove_login_pages
-
-    remove_login_pages()  # a web-UI login page still in its few seconds
+    ui_login.remove_login_pages()  # a web-UI login page still in its few seconds
     await tasks.cancel_all(timeout=5.0)
     await cancel_stragglers(timeout=3.0)
     try:

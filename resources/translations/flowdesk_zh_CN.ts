@@ -2467,6 +2467,14 @@
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
+            <source>Designer &amp;basics…</source>
+            <translation>设计器入门(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Designer &amp;examples</source>
+            <translation>设计器示例(&amp;E)</translation>
+        </message>
+        <message>
             <source>About Flowdesk</source>
             <translation>关于 Flowdesk</translation>
         </message>
