@@ -282,8 +282,8 @@ class MainWindow(DesignerTabMixin, QMainWindow):
         self.tabs.setTabText(self.tabs.indexOf(self.deployments), tr("Deployments"))
         if self.designer is None:
             self.tabs.setTabText(self._designer_index, tr("Designer"))
-        else:  # "Designer" and its unsaved mark
-            self._designer_title_changed(self.tabs.tabToolTip(self._designer_index))
+        else:  # "Designer", its unsaved mark, and the design's title
+            self._designer_title_changed(self.designer.title())
         self.tabs.setTabText(self._workpools_index, tr("Work pools"))
         self.details_button.setText(tr("Details…"))
         self.set_profile_name(self._profile_name)

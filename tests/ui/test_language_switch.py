@@ -33,6 +33,8 @@ def data_words(window) -> frozenset[str]:
     model = window.deployments.model
     for row in range(model.rowCount()):
         words.update(WORD.findall(model.deployment_at(row).full_name))
+    if window.designer is not None:  # the open design's own name ("Untitled design")
+        words.update(WORD.findall(window.designer.document.design.name))
     return frozenset(words)
 
 
@@ -113,6 +115,7 @@ def test_every_widget_follows_a_live_language_switch_both_ways(
             for language in ("en", "zh_CN"):
                 choose_language(dialog, language)
                 texts = visible_texts(window, dialog, tray)
+                data = data_words(window)
                 window.grab().save(str(shots / f"after-{language}.png"))
                 found[language] = wrong_language(texts, language, data)
             dialog.close()

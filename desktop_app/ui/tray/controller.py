@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+from shiboken6 import isValid
 
 from desktop_app.core.models import RunEvent
 from desktop_app.ui.async_tools import TaskKeeper
@@ -270,7 +271,9 @@ class TrayController(QObject):
         busy = phase in ("launching", "starting", "restarting", "stopping", "connecting")
         return MenuState(
             paused=self.tracker.paused(),
-            window_visible=bool(self.window is not None and self.window.isVisible()),
+            window_visible=bool(
+                self.window is not None and isValid(self.window) and self.window.isVisible()
+            ),
             server_text=self._server_text(),
             connected=self.connected,
             managed=managed,
