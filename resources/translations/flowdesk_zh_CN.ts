@@ -270,20 +270,16 @@
             <source>Server log…</source>
             <translation>服务器日志…</translation>
         </message>
-        <message>
-            <source>Restart server</source>
-            <translation>重启服务器</translation>
-        </message>
     </context>
     <context>
         <name>CLI</name>
         <message>
-            <source>Prefect on your desk. Without a command, opens the window.</source>
-            <translation>把 Prefect 放到你的桌面上。不带命令时打开窗口。</translation>
+            <source>Prefect on your desk. Without a command, opens the window (--open-run RUN_ID: show that run; --minimised: start in the tray).</source>
+            <translation>把 Prefect 放上你的桌面。不带命令时打开窗口（--open-run RUN_ID：显示该运行；--minimised：启动到托盘）。</translation>
         </message>
         <message>
-            <source>open the window (the default)</source>
-            <translation>打开窗口（默认）</translation>
+            <source>open the window (the default); takes --open-run RUN_ID and --minimised</source>
+            <translation>打开窗口（默认）；可带 --open-run RUN_ID 和 --minimised</translation>
         </message>
         <message>
             <source>start a private server, run and pause flows, check, clean up</source>
@@ -354,12 +350,24 @@
             <translation>flowdesk：警告：{message}</translation>
         </message>
         <message>
+            <source>a run id, or a unique prefix of one</source>
+            <translation>运行 ID，或其唯一的前缀</translation>
+        </message>
+        <message>
+            <source>print JSON (for scripts)</source>
+            <translation>输出 JSON（供脚本使用）</translation>
+        </message>
+        <message>
             <source>list flow runs</source>
             <translation>列出流程运行</translation>
         </message>
         <message>
             <source>only runs of this flow</source>
             <translation>仅显示此流程的运行</translation>
+        </message>
+        <message>
+            <source>at most N runs (default 20)</source>
+            <translation>最多 N 个运行（默认 20）</translation>
         </message>
         <message>
             <source>details of one run</source>
@@ -406,6 +414,10 @@
             <translation>持续打印新行</translation>
         </message>
         <message>
+            <source>the lowest level to print (default debug)</source>
+            <translation>输出的最低级别（默认 debug）</translation>
+        </message>
+        <message>
             <source>start a run of a deployment</source>
             <translation>启动部署的一次运行</translation>
         </message>
@@ -414,12 +426,16 @@
             <translation>流程/部署，或流程名称</translation>
         </message>
         <message>
+            <source>a parameter (repeat for more); VALUE is read as JSON when it is JSON</source>
+            <translation>一个参数（可重复）；VALUE 是合法 JSON 时按 JSON 读取</translation>
+        </message>
+        <message>
             <source>wait and print states until done</source>
             <translation>等待并打印状态，直到结束</translation>
         </message>
         <message>
-            <source>list deployments</source>
-            <translation>列出部署</translation>
+            <source>list deployments and their schedules</source>
+            <translation>列出部署及其调度</translation>
         </message>
         <message>
             <source>no Flowdesk server is running; start it with 'flowdesk server start' or open the app</source>
@@ -502,6 +518,10 @@
             <translation>状态</translation>
         </message>
         <message>
+            <source>only runs in this state (repeat for more): {states}</source>
+            <translation>仅显示此状态的运行（可重复）：{states}</translation>
+        </message>
+        <message>
             <source>Message:    {m}</source>
             <translation>消息：     {m}</translation>
         </message>
@@ -546,6 +566,10 @@
             <translation>首选端口（默认 4200）</translation>
         </message>
         <message>
+            <source>give up after S seconds</source>
+            <translation>S 秒后放弃</translation>
+        </message>
+        <message>
             <source>stop the server and the runner</source>
             <translation>停止服务器和运行器</translation>
         </message>
@@ -558,12 +582,12 @@
             <translation>是否在运行、在哪里、从何时开始</translation>
         </message>
         <message>
-            <source>serve the flows as deployments (started for you)</source>
-            <translation>将流程作为部署提供服务（会自动启动）</translation>
-        </message>
-        <message>
             <source>print shell lines that point Prefect at the server</source>
             <translation>打印让 Prefect 指向该服务器的 shell 命令</translation>
+        </message>
+        <message>
+            <source>the shell's syntax (default: guessed)</source>
+            <translation>shell 的语法（默认：自动判断）</translation>
         </message>
         <message>
             <source>run a command against the managed server</source>
@@ -835,14 +859,6 @@
     <context>
         <name>Core</name>
         <message>
-            <source>Disk full at {path}: free some space and try again.</source>
-            <translation>磁盘已满，无法写入 {path}：请腾出一些空间后重试。</translation>
-        </message>
-        <message>
-            <source>Cannot write {path}: {reason}</source>
-            <translation>无法写入 {path}：{reason}</translation>
-        </message>
-        <message>
             <source>That object was not found on the server.</source>
             <translation>服务器上找不到该对象。</translation>
         </message>
@@ -863,14 +879,6 @@
             <translation>服务器拒绝了该请求（403）：请检查认证字符串。</translation>
         </message>
         <message>
-            <source>Give a run id (or the first characters of one).</source>
-            <translation>请给出运行 ID（或其开头几个字符）。</translation>
-        </message>
-        <message>
-            <source>This run is paused inside its own process, which enforces the original timeout itself: it cannot be extended from outside.</source>
-            <translation>此运行在其自身进程内暂停，该进程会自行执行原定的超时：无法从外部延长。</translation>
-        </message>
-        <message>
             <source>{what} was not found on the server.</source>
             <translation>服务器上找不到{what}。</translation>
         </message>
@@ -879,12 +887,24 @@
             <translation>服务器返回 {code}：{detail}</translation>
         </message>
         <message>
-            <source>No deployment '{name}'. Known deployments: {known}.</source>
-            <translation>没有名为“{name}”的部署。已知部署：{known}。</translation>
-        </message>
-        <message>
             <source>'{value}' is not a run id.</source>
             <translation>“{value}”不是运行 ID。</translation>
+        </message>
+        <message>
+            <source>Disk full at {path}: free some space and try again.</source>
+            <translation>磁盘已满，无法写入 {path}：请腾出一些空间后重试。</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {reason}</source>
+            <translation>无法写入 {path}：{reason}</translation>
+        </message>
+        <message>
+            <source>Give a run id (or the first characters of one).</source>
+            <translation>请给出运行 ID（或其开头几个字符）。</translation>
+        </message>
+        <message>
+            <source>No deployment '{name}'. Known deployments: {known}.</source>
+            <translation>没有名为“{name}”的部署。已知部署：{known}。</translation>
         </message>
         <message>
             <source>Run {id}</source>
@@ -897,54 +917,6 @@
         <message>
             <source>'{prefix}' matches {count} runs ({shown}…): type more of it.</source>
             <translation>“{prefix}”匹配 {count} 个运行（{shown}…）：请再多输入几个字符。</translation>
-        </message>
-        <message>
-            <source>Run '{name}' is {state}; only a running run can pause.</source>
-            <translation>运行“{name}”的状态是{state}；只有运行中的运行才能暂停。</translation>
-        </message>
-        <message>
-            <source>Run '{name}' has no deployment, so it could not be restarted after a suspend.</source>
-            <translation>运行“{name}”没有部署，挂起后将无法重新启动。</translation>
-        </message>
-        <message>
-            <source>Run '{name}' is {state}; it cannot be suspended.</source>
-            <translation>运行“{name}”的状态是{state}；无法挂起。</translation>
-        </message>
-        <message>
-            <source>The server refused to suspend the run: {reason}</source>
-            <translation>服务器拒绝挂起该运行：{reason}</translation>
-        </message>
-        <message>
-            <source>Run '{name}' is {state}, not paused: nothing to resume.</source>
-            <translation>运行“{name}”的状态是{state}，并未暂停：无需恢复。</translation>
-        </message>
-        <message>
-            <source>The server did not resume the run ({status}): {reason}</source>
-            <translation>服务器未恢复该运行（{status}）：{reason}</translation>
-        </message>
-        <message>
-            <source>Run '{name}' is {state}, not paused.</source>
-            <translation>运行“{name}”的状态是{state}，并未暂停。</translation>
-        </message>
-        <message>
-            <source>The run is {state}, not paused: there is no pause to extend.</source>
-            <translation>该运行当前为{state}，并未暂停：没有可延长的暂停。</translation>
-        </message>
-        <message>
-            <source>The server did not extend the pause: {reason}</source>
-            <translation>服务器未延长暂停：{reason}</translation>
-        </message>
-        <message>
-            <source>Run '{name}' is already {state}.</source>
-            <translation>运行“{name}”已经是{state}。</translation>
-        </message>
-        <message>
-            <source>Run '{name}' is {state}; only finished runs retry.</source>
-            <translation>运行“{name}”的状态是{state}；只有已结束的运行才能重试。</translation>
-        </message>
-        <message>
-            <source>Run '{name}' has no deployment, so nothing can start it again: run the flow anew.</source>
-            <translation>运行“{name}”没有部署，无法再次启动：请重新运行该流程。</translation>
         </message>
         <message>
             <source>'{name}' matches several deployments: {options}.</source>
@@ -1037,6 +1009,58 @@
         <message>
             <source>'{pair}' has no parameter name before '='.</source>
             <translation>“{pair}”中 '=' 前面缺少参数名。</translation>
+        </message>
+        <message>
+            <source>Run '{name}' is {state}; only a running run can pause.</source>
+            <translation>运行“{name}”的状态是{state}；只有运行中的运行才能暂停。</translation>
+        </message>
+        <message>
+            <source>Run '{name}' is {state}; it cannot be suspended.</source>
+            <translation>运行“{name}”的状态是{state}；无法挂起。</translation>
+        </message>
+        <message>
+            <source>Run '{name}' is {state}, not paused: nothing to resume.</source>
+            <translation>运行“{name}”的状态是{state}，并未暂停：无需恢复。</translation>
+        </message>
+        <message>
+            <source>Run '{name}' is {state}, not paused.</source>
+            <translation>运行“{name}”的状态是{state}，并未暂停。</translation>
+        </message>
+        <message>
+            <source>This run is paused inside its own process, which enforces the original timeout itself: it cannot be extended from outside.</source>
+            <translation>此运行在其自身进程内暂停，该进程会自行执行原定的超时：无法从外部延长。</translation>
+        </message>
+        <message>
+            <source>Run '{name}' is already {state}.</source>
+            <translation>运行“{name}”已经是{state}。</translation>
+        </message>
+        <message>
+            <source>Run '{name}' is {state}; only finished runs retry.</source>
+            <translation>运行“{name}”的状态是{state}；只有已结束的运行才能重试。</translation>
+        </message>
+        <message>
+            <source>Run '{name}' has no deployment, so it could not be restarted after a suspend.</source>
+            <translation>运行“{name}”没有部署，挂起后将无法重新启动。</translation>
+        </message>
+        <message>
+            <source>The server refused to suspend the run: {reason}</source>
+            <translation>服务器拒绝挂起该运行：{reason}</translation>
+        </message>
+        <message>
+            <source>The server did not resume the run ({status}): {reason}</source>
+            <translation>服务器未恢复该运行（{status}）：{reason}</translation>
+        </message>
+        <message>
+            <source>The run is {state}, not paused: there is no pause to extend.</source>
+            <translation>该运行当前为{state}，并未暂停：没有可延长的暂停。</translation>
+        </message>
+        <message>
+            <source>The server did not extend the pause: {reason}</source>
+            <translation>服务器未延长暂停：{reason}</translation>
+        </message>
+        <message>
+            <source>Run '{name}' has no deployment, so nothing can start it again: run the flow anew.</source>
+            <translation>运行“{name}”没有部署，无法再次启动：请重新运行该流程。</translation>
         </message>
         <message>
             <source>Enter the secrets of your profiles again in Settings.</source>
@@ -1334,6 +1358,10 @@
     <context>
         <name>DashboardStrip</name>
         <message>
+            <source>Local cost</source>
+            <translation>本地开销</translation>
+        </message>
+        <message>
             <source>Server</source>
             <translation>服务器</translation>
         </message>
@@ -1350,10 +1378,6 @@
             <translation>数据库</translation>
         </message>
         <message>
-            <source>Local cost</source>
-            <translation>本地开销</translation>
-        </message>
-        <message>
             <source>The runner and the flow runs it started</source>
             <translation>运行器及其启动的流程运行</translation>
         </message>
@@ -1365,9 +1389,9 @@
             <source>{memory} · {cpu:.1f} % CPU</source>
             <translation>{memory} · {cpu:.1f} % CPU</translation>
         </message>
-        <message>
-            <source>({count} runs)</source>
-            <translation>（{count} 个运行）</translation>
+        <message numerus="yes">
+            <source>(%n run(s))</source>
+            <translation>（%n 个运行）</translation>
         </message>
     </context>
     <context>
@@ -1404,16 +1428,16 @@
             <translation>部署</translation>
         </message>
         <message>
-            <source>Schedules</source>
-            <translation>调度</translation>
+            <source>Schedule</source>
+            <translation>调度计划</translation>
         </message>
         <message>
             <source>Next run</source>
             <translation>下次运行</translation>
         </message>
         <message>
-            <source>Schedule</source>
-            <translation>调度</translation>
+            <source>Schedule state</source>
+            <translation>调度状态</translation>
         </message>
         <message>
             <source>Last run</source>
@@ -2371,30 +2395,6 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <source>Flowdesk</source>
-            <translation>Flowdesk</translation>
-        </message>
-        <message>
-            <source>Runs</source>
-            <translation>运行</translation>
-        </message>
-        <message>
-            <source>Deployments</source>
-            <translation>部署</translation>
-        </message>
-        <message>
-            <source>Designer</source>
-            <translation>设计器</translation>
-        </message>
-        <message>
-            <source>Work pools</source>
-            <translation>工作池</translation>
-        </message>
-        <message>
-            <source>Details…</source>
-            <translation>详情…</translation>
-        </message>
-        <message>
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -2433,6 +2433,14 @@
         <message>
             <source>&amp;Find runs</source>
             <translation>查找运行(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Runs</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <source>Deployments</source>
+            <translation>部署</translation>
         </message>
         <message>
             <source>R&amp;uns</source>
@@ -2479,12 +2487,28 @@
             <translation>关于 Flowdesk</translation>
         </message>
         <message>
+            <source>Designer</source>
+            <translation>设计器</translation>
+        </message>
+        <message>
+            <source>Work pools</source>
+            <translation>工作池</translation>
+        </message>
+        <message>
+            <source>Details…</source>
+            <translation>详情…</translation>
+        </message>
+        <message>
             <source>No file manager could open {path}; open it yourself.</source>
             <translation>没有文件管理器能打开 {path}，请手动打开。</translation>
         </message>
         <message>
             <source>Flowdesk — {profile}</source>
             <translation>Flowdesk — {profile}</translation>
+        </message>
+        <message>
+            <source>Flowdesk</source>
+            <translation>Flowdesk</translation>
         </message>
         <message>
             <source>The server will keep running after you quit.</source>
@@ -2736,7 +2760,7 @@ Prefect on your desk.</source>
         </message>
         <message>
             <source>user:password, if the server asks for one</source>
-            <translation>user:password，如果服务器要求</translation>
+            <translation>用户名:密码（如果服务器要求）</translation>
         </message>
         <message>
             <source>Saved — type to replace</source>
@@ -3042,9 +3066,9 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
             <source>Delete</source>
             <translation>删除</translation>
         </message>
-        <message>
-            <source>Copied {count} run id(s).</source>
-            <translation>已复制 {count} 个运行 ID。</translation>
+        <message numerus="yes">
+            <source>Copied %n run id(s).</source>
+            <translation>已复制 %n 个运行 ID。</translation>
         </message>
     </context>
     <context>
@@ -3373,13 +3397,13 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
             <source>Loading runs… {count}</source>
             <translation>正在加载运行… {count}</translation>
         </message>
-        <message>
-            <source>{count} runs</source>
-            <translation>{count} 个运行</translation>
+        <message numerus="yes">
+            <source>%n run(s)</source>
+            <translation>%n 个运行</translation>
         </message>
-        <message>
-            <source>{shown} of {total} runs</source>
-            <translation>{total} 个运行中显示 {shown} 个</translation>
+        <message numerus="yes">
+            <source>{shown} of %n run(s)</source>
+            <translation>{shown} / %n 个运行</translation>
         </message>
         <message>
             <source>These rows may be out of date: {reason}</source>
@@ -3556,10 +3580,6 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
             <translation>本地服务器</translation>
         </message>
         <message>
-            <source>Restart server</source>
-            <translation>重启服务器</translation>
-        </message>
-        <message>
             <source>Open log folder</source>
             <translation>打开日志文件夹</translation>
         </message>
@@ -3578,6 +3598,10 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
         <message>
             <source>Start server</source>
             <translation>启动服务器</translation>
+        </message>
+        <message>
+            <source>Restart server</source>
+            <translation>重启服务器</translation>
         </message>
         <message>
             <source>(The server log is empty so far: {path})</source>
@@ -3781,6 +3805,18 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
         <message>
             <source>TimedOut</source>
             <translation>已超时</translation>
+        </message>
+        <message>
+            <source>Submitting</source>
+            <translation>正在提交</translation>
+        </message>
+        <message>
+            <source>AwaitingConcurrencySlot</source>
+            <translation>等待并发槽位</translation>
+        </message>
+        <message>
+            <source>Resuming</source>
+            <translation>正在恢复</translation>
         </message>
     </context>
     <context>
@@ -4096,6 +4132,37 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
         <message>
             <source>No active runs</source>
             <translation>没有活动的运行</translation>
+        </message>
+    </context>
+    <context>
+        <name>Units</name>
+        <message>
+            <source>{seconds} s</source>
+            <translation>{seconds} 秒</translation>
+        </message>
+        <message>
+            <source>{minutes} min {seconds} s</source>
+            <translation>{minutes} 分 {seconds} 秒</translation>
+        </message>
+        <message>
+            <source>{hours} h {minutes} min</source>
+            <translation>{hours} 小时 {minutes} 分</translation>
+        </message>
+        <message>
+            <source>{days} d {hours} h</source>
+            <translation>{days} 天 {hours} 小时</translation>
+        </message>
+        <message>
+            <source>{value} s</source>
+            <translation>{value} 秒</translation>
+        </message>
+        <message>
+            <source>{value} min</source>
+            <translation>{value} 分</translation>
+        </message>
+        <message>
+            <source>{value} h</source>
+            <translation>{value} 小时</translation>
         </message>
     </context>
     <context>
