@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from desktop_app.core import audit
+from tests.timings import record
 
 pytestmark = [pytest.mark.xvfb, pytest.mark.integration]
 
@@ -51,7 +52,7 @@ def test_tray_badge_notifications_menu_resume_and_close_to_tray(
     assert note["title"].startswith("pause-resume-workflow · ")
     assert note["body"] == "Processed 1 of 2 items. Resume to continue."
     assert report["balloon_seen"]
-    assert report["latency_s"] < 0.25
+    record("tray_balloon_xvfb", report["latency_s"], budget=0.25)
     assert report["opened_by_click"] == [first]  # clicking the balloon opened that run
     # The others: announced too (one balloon or a summary), each pause once.
     announced = [

@@ -13,6 +13,7 @@ import psutil
 import pytest
 
 from tests.conftest import wait_until
+from tests.timings import record
 
 pytestmark = pytest.mark.integration
 
@@ -74,7 +75,7 @@ def test_crashed_server_is_restarted(managed_server):
         interval=0.05,
         what="a new server pid",
     )
-    assert time.monotonic() - began < 2.5  # crash noticed and restart begun within ~2 s
+    record("server_crash_to_restart", time.monotonic() - began, budget=2.5)
     assert noticed.restarts >= 1
     wait_until(
         lambda: (s := read_state()) and s.phase == "ready" and server_healthy(s.api_url),
@@ -125,7 +126,7 @@ def test_fresh_home_busy_port_stale_state_and_no_orphans(tmp_path, monkeypatch):
         wait_until(
             lambda: not any(_alive(p) for p in pids), timeout=10, interval=0.1, what="no orphans"
         )
-        assert time.monotonic() - began < 5.0
+        record("owner_killed_to_no_orphans", time.monotonic() - began, budget=5.0)
         assert read_state() is None
         assert not manager.daemon_alive()
         assert (paths.data_dir() / "prefect" / "prefect.db").exists()

@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.filelock import FileLock
+from tests.timings import record
 
-# Generous against a loaded 2-core machine; the benchmark reports the real
-# figure (~0.9 s). Importing Prefect before the first paint would add 1-3 s.
+# The budget the benchmark harness holds launch → painted to (the tests only record it:
+# a loaded machine must not fail them). Importing Prefect before the first paint would
+# add 1-3 s.
 WINDOW_DEADLINE = 2.5
 
 
@@ -40,7 +42,7 @@ def test_window_is_painted_before_the_server_is_up_and_quitting_leaves_nothing(
     home = tmp_path / "fresh-home"
     code, report, began, stderr = launch(home, "--quit-when", "painted")
     assert code == 0, stderr
-    assert report["painted"] - began < WINDOW_DEADLINE, report
+    record("app_painted_fresh_home", report["painted"] - began, budget=WINDOW_DEADLINE)
     assert report["phase_at_paint"] == "launching"
     assert "connected" not in report and "ready" not in report
     # The app stops the server it launched, even mid-start: no supervisor left.
@@ -59,7 +61,7 @@ def test_app_attaches_to_a_running_server_shows_rows_and_leaves_it_running(
     code, report, began, stderr = launch(managed_server.home, "--quit-when", "loaded")
     assert code == 0, stderr
     assert report["painted"] < report["connected"] <= report["first-rows"] <= report["loaded"]
-    assert report["painted"] - began < WINDOW_DEADLINE, report
+    record("app_painted_attached", report["painted"] - began, budget=WINDOW_DEADLINE)
     # Not ours (started without an owner): still running after the window quit.
     assert ServerManager().status().healthy
     log = (managed_server.home / "logs" / "app.log").read_text()

@@ -13,6 +13,7 @@ from desktop_app.core.models import LogLine
 from desktop_app.ui.async_tools import LoopStallMeter
 from desktop_app.ui.detail import log_text
 from desktop_app.ui.detail.log_view import DOCUMENT_MAX_LINES, LogView
+from tests.timings import record
 
 T0 = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
 GARBAGE = bytes(range(256)).decode("latin-1") + "\ud800 \u2029 \x1b[31mred\x1b[0m \x00end"
@@ -53,8 +54,7 @@ def test_flood_of_20000_lines_with_garbage_keeps_the_loop_responsive(qtbot, view
     view.append_lines(records)  # all at once: the worst case
     qtbot.waitUntil(lambda: view.pending == 0, timeout=30_000)
     qtbot.wait(50)
-    max_gap = meter.stop()
-    assert max_gap < 0.100, f"the loop stalled {max_gap * 1000:.0f} ms"
+    record("log_flood_max_loop_gap", meter.stop(), budget=0.100)
     document = view.text.document()
     assert document.blockCount() <= DOCUMENT_MAX_LINES  # capped
     text = view.shown_text()

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from desktop_app.ui.async_tools import LoopStallMeter
+from tests.timings import record
 from tests.ui import test_main_window_support as support
 from tests.ui.test_main_window_support import await_until, open_window, run
 
@@ -95,7 +96,8 @@ def test_a_thousand_runs_load_in_pages_without_stalling_the_loop(
                     assert len(h.model.ids()) == h.model.rowCount()
                     # Paged: a first page, then several more, not one big read.
                     assert len(pages) >= RUNS // 200, pages
-                    assert firsts and firsts[0] - began < 30
+                    assert firsts  # the first page was announced
+                    record("load_1000_first_rows", firsts[0] - began, budget=30)
                     worst = [round(g * 1000) for g in sorted(meter.gaps)[-5:]]
                     detail = (
                         f"stall {1000 * meter.max_stall:.0f} ms wall, "
@@ -105,9 +107,9 @@ def test_a_thousand_runs_load_in_pages_without_stalling_the_loop(
                     # What our code costs the loop (CPU used during the worst gap, any
                     # thread), so other sessions' load on this shared machine cannot
                     # fail the test...
-                    assert meter.max_busy < MAX_STALL, detail
-                    # ...and a wall-clock bound that only starvation could exceed.
-                    assert meter.max_stall < WALL_LIMIT, detail
+                    record("load_1000_max_stall_own_cpu", meter.max_busy, budget=MAX_STALL)
+                    # ...and the wall-clock stall, which only starvation should lengthen.
+                    record("load_1000_max_stall_wall", meter.max_stall, budget=WALL_LIMIT)
                     print(detail)
                     await await_until(lambda: h.context.stream_mode == "events", 30)
                     # The safety-net poll of active runs completes (it used to ask for

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.core import audit
+from tests.timings import record
 from tests.ui import test_forms_support as support
 from tests.ui.test_forms_support import arun, await_until, cleanup_run, start_run, wait_state
 from tests.ui.tray_support import private_settings
@@ -88,7 +89,8 @@ def test_pause_alerts_the_window_and_resume_from_the_menu(qloop, server_client, 
             count = tray.paused_count
             assert window.windowTitle() == f"Flowdesk — {count} paused"
             assert (note.title, note.body) in tray.window_alert.alerts
-            assert tray.notifier.latencies and tray.notifier.latencies[-1] < 0.3
+            assert tray.notifier.latencies  # measured from the event to the notification
+            record("tray_pause_notice_server", tray.notifier.latencies[-1], budget=0.3)
 
             tray.menu.aboutToShow.emit()  # as when the person opens the menu
             resume = tray.menu.find(f"resume:{run.id}")
@@ -211,7 +213,7 @@ def test_a_pause_the_stream_missed_is_found_and_announced(qloop, server_client, 
             began = time.monotonic()
             tray.tracker.reconcile_now()  # what the 15 s timer does
             await await_until(lambda: _notes(shown, "paused", run.id), timeout=10)
-            assert time.monotonic() - began < 2
+            record("tray_reconcile_notice", time.monotonic() - began, budget=2.0)
             await client.resume(run.id)
             await wait_state(client, run.id, "COMPLETED")
             tray.tracker.reconcile_now()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.ui.settings.preferences import Preferences
+from tests.timings import record
 from tests.ui import test_forms_support as support
 from tests.ui.test_forms_support import arun, await_until
 from tests.ui.tray_support import event, private_settings
@@ -81,21 +82,19 @@ def test_icon_badge_follows_the_count_and_greys_when_down(qapp):
 
 
 # -- notifications ----------------------------------------------------------------------------
-def test_a_pause_is_announced_once_within_a_tenth_of_a_second(qloop, tray):
+def test_a_pause_is_announced_once(qloop, tray):
     async def scenario():
         began = time.monotonic()
         tray.on_run_event(event("a"))
         await await_until(lambda: tray.shown_list, timeout=2, interval=0.005)
-        latency = time.monotonic() - began
+        record("tray_pause_notice_unit", time.monotonic() - began, budget=0.1)
         note = tray.shown_list[0]
         assert note.kind == "paused" and note.run_id == "a"
         assert note.title == "pause-resume-workflow · run-a"
         assert note.body == "Waiting for you to resume it."
-        assert latency < 0.1, latency
         # The same pause again (stream replay, poll + event): nothing scheduled.
         tray.on_run_event(event("a"))
         assert tray.notifier.coalescer.due_at is None
-        return latency
 
     arun(qloop, scenario())
     assert [n.kind for n in tray.shown_list] == ["paused"]
