@@ -23,6 +23,9 @@ from desktop_app.designer import generate, load, save, validate, validate_node
 from desktop_app.designer.examples import large_design
 from desktop_app.designer.syntax import clear_caches
 
+SAMPLES_MS: list[list[float]] = []
+"""Every repetition of each figure, in the order measured (the harness reports min/max)."""
+
 
 def median_ms(function: Callable[[], object], runs: int) -> float:
     timings = []
@@ -30,6 +33,7 @@ def median_ms(function: Callable[[], object], runs: int) -> float:
         start = time.perf_counter()
         function()
         timings.append(time.perf_counter() - start)
+    SAMPLES_MS.append([round(t * 1000, 3) for t in timings])
     return round(statistics.median(timings) * 1000, 3)
 
 
@@ -71,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         "generated_lines": generate(design).count("\n"),
         "budgets_ms": {"codegen_ms": 100, "validate_node_keystroke_ms": 20},
         **figures,
+        "samples_ms": dict(zip(figures, SAMPLES_MS, strict=True)),
         "python": platform.python_version(),
         "machine": platform.machine(),
     }, indent=2))

@@ -1,14 +1,16 @@
-"""Engine benchmark (issue 2): prints JSON with medians, ours beside the anchor.
+"""Engine benchmark child of `python -m tests.benchmarks engine`: prints JSON, raw values.
 
-    python tests/benchmarks/bench_engine.py [--trials 5]
+    python -m tests.benchmarks.bench_engine [--trials 5] [--paused 20]
 
 Side by side in one run, on a private FLOWDESK_HOME:
+- run start ("Run" → Running, server timestamps): our runner vs `prefect deployment run`
+  with Prefect's default runner (`flow.serve()`, its 10 s poll) on a plain server;
 - resume latency (resume call → the loop's next step): Flowdesk's `pause_here`
-  vs Prefect's `pause_flow_run` defaults;
+  vs Prefect's `pause_flow_run` defaults (a 10 s poll: anywhere in 0-10 s);
 - pause notice latency (Paused state time → seen by us): event stream vs 1 s polling;
+- memory (PSS) of the flow-run processes while N runs wait paused, both kinds of pause;
 - ready time on an existing database: our managed server (daemon + server) vs
-  plain `prefect server start`;
-- idle RSS and CPU of server + runner (+ the daemon) over 10 s.
+  plain `prefect server start` (auth off, Prefect's default; same database).
 """
 
 from __future__ import annotations
@@ -17,13 +19,13 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 HOME = Path(tempfile.mkdtemp(prefix="flowdesk-bench-"))
@@ -38,10 +40,14 @@ from desktop_app.core import paths  # noqa: E402
 from desktop_app.core.client import FlowdeskClient, RunFilter  # noqa: E402
 from desktop_app.core.events import RunEventStream  # noqa: E402
 from desktop_app.core.ports import free_port  # noqa: E402
+from desktop_app.core.processes import kill_tree  # noqa: E402
 from desktop_app.core.server import ServerManager  # noqa: E402
 from desktop_app.core.server_state import read_state  # noqa: E402
+from tests.benchmarks.prefect_anchor import plain_prefect_server  # noqa: E402
 
 FLOW_FILE = Path(__file__).parent / "flows" / "bench_pause.py"
+NOOP_FILE = Path(__file__).parent / "flows" / "bench_noop.py"
+PHASES = random.Random(13)  # the same resume moments in every run of the harness
 
 
 def median(values: list[float]) -> float | None:
@@ -74,6 +80,9 @@ async def resume_trial(client, deployment_id: str, fast: bool, workdir: Path, n:
     run = await client.run_deployment(deployment_id, {"marker": str(marker), "fast": fast})
     await wait_file(Path(str(marker) + ".paused"), 90)
     await wait_state(client, run.id, "PAUSED")
+    # A person resumes at any moment of the flow's poll, not right after it paused:
+    # a random wait spreads the trials over Prefect's whole 10 s interval (and ours).
+    await asyncio.sleep(PHASES.uniform(0, 10))
     began = time.time()
     await client.resume(run.id)
     resumed = await wait_file(Path(str(marker) + ".resumed"), 60)
@@ -121,90 +130,118 @@ async def notice_trial(client, deployment_id: str, workdir: Path, n: int) -> dic
 
 
 def plain_prefect_ready(prefect_home: Path) -> float:
-    port = free_port()
-    env = {
-        **os.environ,
-        "PREFECT_HOME": str(prefect_home),
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "PREFECT_API_URL": f"http://127.0.0.1:{port}/api",
-    }
-    began = time.monotonic()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
-         "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=1):
-                    return time.monotonic() - began
-            except OSError:
-                if time.monotonic() - began > 120:
-                    raise
-                time.sleep(0.05)
-    finally:
-        from desktop_app.core.processes import kill_tree
-
-        kill_tree(proc.pid, grace=5)
+    with plain_prefect_server(prefect_home) as (seconds, _url, _proc):
+        return seconds
 
 
-def idle_cost(seconds: float = 10.0) -> dict[str, float]:
-    state = read_state()
-    procs = {
-        name: psutil.Process(pid)
-        for name, pid in (
-            ("daemon", state.daemon_pid),
-            ("server", state.server_pid),
-            ("runner", state.runner_pid),
+async def run_start_trial(client, deployment_id: str) -> float:
+    """"Run" → Running, from the server's own timestamps (creation → start_time)."""
+    run = await client.run_deployment(deployment_id, {})
+    done = await wait_state(client, run.id, "COMPLETED", timeout=120)
+    return (done.start_time - done.created).total_seconds()
+
+
+async def anchor_run_start(prefect_home: Path, trials: int) -> list[float]:
+    """The anchor: `prefect deployment run` and the flow served by Prefect's default runner."""
+    from desktop_app.core.connection import Connection
+
+    with plain_prefect_server(prefect_home) as (_s, api_url, _proc):
+        env = {**os.environ, "PREFECT_API_URL": api_url, "PREFECT_HOME": str(prefect_home)}
+        env.pop("PREFECT_RUNNER_POLL_FREQUENCY", None)
+        runner = subprocess.Popen(
+            [sys.executable, str(NOOP_FILE)], env=env,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
-        if pid
-    }
-    for proc in procs.values():
-        proc.cpu_percent(None)
-    time.sleep(seconds)
-    result: dict[str, float] = {}
-    for name, proc in procs.items():
-        result[f"{name}_cpu_percent"] = round(proc.cpu_percent(None), 2)
-        result[f"{name}_rss_mib"] = round(proc.memory_info().rss / 2**20, 1)
-    return result
+        try:
+            async with FlowdeskClient(Connection(api_url=api_url, managed=False)) as client:
+                deployment = await wait_deployment(client, "bench-noop/anchor")
+                out = []
+                for _ in range(trials):
+                    before = {r.id for r in await client.list_runs(
+                        RunFilter(deployment_ids=[deployment.id]), limit=200)}
+                    subprocess.run(
+                        [sys.executable, "-m", "prefect", "deployment", "run",
+                         "bench-noop/anchor"], env=env, check=True, capture_output=True,
+                        timeout=120,
+                    )
+                    runs = [r for r in await client.list_runs(
+                        RunFilter(deployment_ids=[deployment.id]), limit=200)
+                        if r.id not in before]
+                    done = await wait_state(client, runs[0].id, "COMPLETED", timeout=120)
+                    out.append((done.start_time - done.created).total_seconds())
+                return out
+        finally:
+            kill_tree(runner.pid, grace=5)
 
 
-async def main_async(trials: int) -> dict:
+async def wait_deployment(client, name: str, timeout: float = 120):
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return await client.resolve_deployment(name)
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+            await asyncio.sleep(0.25)
+
+
+def pss_mib(procs) -> float:
+    total = 0
+    for proc in procs:
+        try:
+            total += proc.memory_full_info().pss
+        except psutil.Error:
+            pass
+    return round(total / 2**20, 1)
+
+
+async def paused_memory(client, deployment_id: str, fast: bool, workdir: Path, n: int) -> float:
+    """PSS of the flow-run processes while `n` runs wait paused (then resumed and finished)."""
+    runner = psutil.Process(read_state().runner_pid)
+    before = {p.pid for p in runner.children(recursive=True)}
+    runs = []
+    for i in range(n):
+        marker = workdir / f"held-{'fast' if fast else 'slow'}-{i}"
+        runs.append(await client.run_deployment(
+            deployment_id, {"marker": str(marker), "fast": fast}))
+    for run in runs:
+        await wait_state(client, run.id, "PAUSED", timeout=180)
+    await asyncio.sleep(1.0)
+    held = [p for p in runner.children(recursive=True) if p.pid not in before]
+    mib = pss_mib(held)
+    for run in runs:
+        await client.resume(run.id)
+    for run in runs:
+        await wait_state(client, run.id, "COMPLETED", timeout=180)
+    return mib
+
+
+async def main_async(trials: int, paused: int) -> dict:
     manager = ServerManager(preferred_port=free_port())
     began = time.monotonic()
     conn = await manager.ensure_running(timeout=240)
     first_ready = time.monotonic() - began
-    shutil.copy(FLOW_FILE, paths.user_flows_dir() / FLOW_FILE.name)
+    for flow_file in (FLOW_FILE, NOOP_FILE):
+        shutil.copy(flow_file, paths.user_flows_dir() / flow_file.name)
     workdir = HOME / "markers"
     workdir.mkdir()
-    out: dict = {"machine": {"cores": os.cpu_count()}, "trials": trials}
+    out: dict = {"trials": trials, "first_start_new_db_ready_s": round(first_ready, 2)}
     async with FlowdeskClient(conn) as client:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                deployment = await client.resolve_deployment("bench-pause/local")
-                break
-            except Exception:
-                if time.monotonic() > deadline:
-                    raise
-                await asyncio.sleep(0.25)
-        fast = [await resume_trial(client, deployment.id, True, workdir, n) for n in range(trials)]
-        slow = [await resume_trial(client, deployment.id, False, workdir, n) for n in range(trials)]
-        out["resume_latency_s"] = {
-            "flowdesk_pause_here_median": median(fast),
-            "prefect_default_pause_flow_run_median": median(slow),
-            "flowdesk_all": [round(v, 3) for v in fast],
-            "prefect_default_all": [round(v, 3) for v in slow],
-        }
+        deployment = await wait_deployment(client, "bench-pause/local")
+        noop = await wait_deployment(client, "bench-noop/local")
+        out["run_start"] = [await run_start_trial(client, noop.id) for _ in range(trials)]
+        out["resume_ours"] = [
+            await resume_trial(client, deployment.id, True, workdir, n) for n in range(trials)]
+        out["resume_anchor"] = [
+            await resume_trial(client, deployment.id, False, workdir, n) for n in range(trials)]
         notices = [await notice_trial(client, deployment.id, workdir, n) for n in range(trials)]
-        out["pause_notice_latency_s"] = {
-            "event_stream_median": median([n["events"] for n in notices if "events" in n]),
-            "poll_1s_median": median([n["poll"] for n in notices if "poll" in n]),
-        }
-    out["idle_cost"] = idle_cost()
+        out["pause_ours"] = [n["events"] for n in notices if "events" in n]
+        out["pause_anchor"] = [n["poll"] for n in notices if "poll" in n]
+        out["paused_memory_ours"] = [
+            await paused_memory(client, deployment.id, True, workdir, paused)]
+        out["paused_memory_anchor"] = [
+            await paused_memory(client, deployment.id, False, workdir, paused)]
     await manager.stop()
-    out["first_start_new_db_ready_s"] = round(first_ready, 2)
     ours = []
     for _ in range(trials):
         began = time.monotonic()
@@ -214,20 +251,19 @@ async def main_async(trials: int) -> dict:
     db_copy = HOME / "plain-prefect-home"
     db_copy.mkdir()
     shutil.copy(paths.prefect_home() / "prefect.db", db_copy / "prefect.db")
-    plain = [plain_prefect_ready(db_copy) for _ in range(trials)]
-    out["ready_existing_db_s"] = {
-        "flowdesk_managed_median": median(ours),
-        "plain_prefect_server_start_median": median(plain),
-    }
+    out["ready_ours"] = ours
+    out["ready_anchor"] = [plain_prefect_ready(db_copy) for _ in range(trials)]
+    out["run_start_anchor"] = await anchor_run_start(db_copy, trials)
     return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--trials", type=int, default=5)
+    parser.add_argument("--paused", type=int, default=20, help="runs held paused at once")
     args = parser.parse_args()
     try:
-        result = asyncio.run(main_async(args.trials))
+        result = asyncio.run(main_async(args.trials, args.paused))
     finally:
         asyncio.run(ServerManager().stop())
         shutil.rmtree(HOME, ignore_errors=True)

@@ -12,8 +12,9 @@ Figures (medians of --runs trials, each trial a fresh process):
   used during the gap (on a shared machine the OS may not run us at all for
   a while; that part is not the window's doing).
 
-The server lives in FLOWDESK_HOME=/tmp/mainwin-bench-home (kept between
-trials and between invocations; `--stop` stops it). The runs are scheduled a
+The server lives in FLOWDESK_HOME=$FLOWDESK_BENCH_HOME (default
+/tmp/mainwin-bench-home; kept between trials and between invocations; `--stop` stops it).
+`python -m tests.benchmarks 10000` runs it in its sandbox and stops it. The runs are scheduled a
 year ahead by a paused throwaway deployment, so no runner ever starts them.
 """
 
@@ -32,7 +33,9 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-HOME = Path("/tmp/mainwin-bench-home")
+# Kept between trials and invocations (10,000 runs take a while to create); the harness
+# points it into its sandbox and stops the server afterwards.
+HOME = Path(os.environ.get("FLOWDESK_BENCH_HOME", "/tmp/mainwin-bench-home"))
 PROBE_FLOW = "flowdesk-bench-probe"
 CHANGES_PER_SECOND = 50
 CHANGE_SECONDS = 10
