@@ -146,11 +146,10 @@ def main() -> None:
             ui = api_url.removesuffix("/api") + "/runs"
             rows = []
             for _ in range(args.trials):
-                with chromium.browser(ui) as (_proc, began, ws):
-                    rows.append(chromium.wait_for_text(ws, name) - began)
+                with chromium.page_showing(ui, name) as (_browser, seconds):
+                    rows.append(seconds)
             out["rows_anchor"] = rows
-            with chromium.browser(ui) as (browser, _began, ws):
-                chromium.wait_for_text(ws, name)
+            with chromium.page_showing(ui, name) as (browser, _seconds):
                 pss, cpu = idle_cost(lambda: [server.pid, browser.pid], args.settle, args.window)
             out["pss_anchor"], out["cpu_anchor"] = [pss], [cpu]
     finally:
