@@ -11,7 +11,7 @@ ANCHOR = "prefect server start + its web UI in headless chromium"
 
 
 def run(ctx: Context) -> list[Figure]:
-    runs, settle, window = (20, 20, 30) if not ctx.quick else (5, 5, 5)
+    runs, settle, window = (20, 20, 30) if not ctx.quick else (5, 15, 5)
     data = run_json(
         ["-m", "tests.benchmarks.bench_desktop", "--trials", str(ctx.reps(3, 2)),
          "--runs", str(runs), "--settle", str(settle), "--window", str(window)],
