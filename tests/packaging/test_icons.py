@@ -13,7 +13,9 @@ PNG = make_icons.PNG_SIGNATURE
 
 
 @pytest.fixture(scope="module")
-def icons(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def icons(qapp, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    # pytest-qt's QApplication first: make_icons would otherwise create a bare
+    # QGuiApplication, and every later widget test in the session would abort.
     return make_icons.make_icons(tmp_path_factory.mktemp("icons"))
 
 
