@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -27,9 +29,19 @@ NAMED = {"resume", "pause", "window", "pss", "run_start", "10000", "designer",
 
 
 def harness(tmp_path: Path, *args: str, timeout: float) -> tuple[dict, subprocess.CompletedProcess]:
-    """Run the harness with its own temp folder; check that folder is as empty after."""
-    tmp = tmp_path / "tmp"
-    tmp.mkdir()
+    """Run the harness with its own temp folder; check that folder is as empty after.
+
+    The folder is a short path of its own, not one under tmp_path: Chromium puts a Unix
+    socket in its temp folder (at most 107 bytes of path) and never starts under a deep one.
+    """
+    tmp = Path(tempfile.mkdtemp(prefix="fd-bench-"))
+    try:
+        return _harness(tmp, tmp_path, args, timeout)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _harness(tmp: Path, tmp_path: Path, args: tuple[str, ...], timeout: float):
     before = sorted(p.name for p in tmp.iterdir())
     out = tmp_path / "bench.json"
     proc = subprocess.run(
