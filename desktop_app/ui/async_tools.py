@@ -71,6 +71,36 @@ class TaskKeeper:
                 log.warning("task %s did not stop within %.1f s", task.get_name(), timeout)
 
 
+class TaskSlot:
+    """One task at a time: starting another cancels the one before.
+
+    Loading a table, following a run's logs, waiting for a deployment: a newer
+    request makes the older one's answer stale, so the older one is cancelled
+    rather than left to overwrite the newer result.
+    """
+
+    def __init__(self, keeper: TaskKeeper, name: str) -> None:
+        self._keeper = keeper
+        self.name = name
+        self.task: asyncio.Task[Any] | None = None
+        """The last task started (None before the first and after `cancel()`)."""
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and not self.task.done()
+
+    def start(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any] | None:
+        """Cancel the running task, if any, and run `coro` in its place."""
+        self.cancel()
+        self.task = self._keeper.spawn(coro, self.name)
+        return self.task
+
+    def cancel(self) -> None:
+        if self.task is not None and not self.task.done():
+            self.task.cancel()
+        self.task = None
+
+
 async def import_off_thread(name: str) -> ModuleType:
     """Import a heavy module (Prefect: ~1 s) in a worker thread so the window stays live."""
     return await asyncio.to_thread(importlib.import_module, name)

@@ -102,7 +102,7 @@ def test_switching_runs_cancels_the_previous_tail(qtbot, qloop, server_client):
         async def scenario():
             pane.show_run(first.id)
             await await_until(lambda: "item 0 done" in pane.logs.shown_text(), timeout=60)
-            old_tail = pane._tail_task
+            old_tail = pane._tail.task
             await wait_state(client, other.id, "COMPLETED")
             pane.show_run(other.id)
             await await_until(lambda: old_tail.done(), timeout=5, what="old tail cancelled")

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.flow_ownership import entrypoint_file, read_flow_report
 from desktop_app.core.models import DeploymentInfo, RunInfo
 from desktop_app.core.user_flows import CopyError, copy_example
-from desktop_app.ui.async_tools import describe
+from desktop_app.ui.async_tools import TaskSlot, describe
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.deployments.flow_notes import FlowNotes
 from desktop_app.ui.deployments.model import (
@@ -110,7 +110,7 @@ class DeploymentsView(QWidget):
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._in_flight: set[str] = set()
         self._dialogs: list[QWidget] = []
-        self._load_task: asyncio.Task | None = None
+        self._loading = TaskSlot(context.tasks, "deployments-load")
         self.loads = 0
 
         self.table = QTableView(self)
@@ -239,8 +239,8 @@ class DeploymentsView(QWidget):
     def reload(self) -> None:
         if self.context.get_client() is None:
             return
-        if self._load_task is None or self._load_task.done():
-            self._load_task = self.context.tasks.spawn(self._load(), "deployments-load")
+        if not self._loading.busy:
+            self._loading.start(self._load())
         else:
             self._load_again = True  # the answer in flight may predate what changed
 

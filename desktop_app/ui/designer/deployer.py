@@ -22,7 +22,7 @@ from desktop_app.core.errors import FlowdeskError, NotFound
 from desktop_app.core.models import DeploymentInfo
 from desktop_app.designer import DeployRefused, Design, deploy_design
 from desktop_app.designer.symbols import design_symbols
-from desktop_app.ui.async_tools import TaskKeeper, describe
+from desktop_app.ui.async_tools import TaskKeeper, TaskSlot, describe
 
 if TYPE_CHECKING:
     from desktop_app.core.client import FlowdeskClient
@@ -53,12 +53,12 @@ class Deployer(QObject):
         super().__init__(parent)
         self._get_client = get_client
         self._tasks = TaskKeeper(report=lambda exc, _name: self.failed.emit(describe(exc)))
-        self._waiting: asyncio.Task | None = None
+        self._waiting = TaskSlot(self._tasks, "designer-deploy-wait")
         self.path: Path | None = None
 
     @property
     def busy(self) -> bool:
-        return self._waiting is not None and not self._waiting.done()
+        return self._waiting.busy
 
     def deploy(self, design: Design, folder: Path | None = None) -> Path | None:
         """Write the module (synchronously: it is small), then wait for the deployment."""
@@ -82,10 +82,7 @@ class Deployer(QObject):
                                            if design.parameters_node() else ()))
         name = deployment_name(design)
         self.progress.emit(self.tr("Deploying {name}…").format(name=name))
-        if self._waiting is not None:
-            self._waiting.cancel()
-        self._waiting = self._tasks.spawn(self._wait(client, name, path, expected, time.time()),
-                                          name="designer-deploy-wait")
+        self._waiting.start(self._wait(client, name, path, expected, time.time()))
         return path
 
     async def _wait(self, client: FlowdeskClient, name: str, path: Path, expected: list[str],

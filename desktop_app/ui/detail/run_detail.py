@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core import log_tail
 from desktop_app.core.errors import FlowdeskError, NotFound
 from desktop_app.core.models import LogLine, RunEvent, RunInfo
-from desktop_app.ui.async_tools import TaskKeeper, describe
+from desktop_app.ui.async_tools import TaskKeeper, TaskSlot, describe
 from desktop_app.ui.detail.header import RunHeader
 from desktop_app.ui.detail.log_text import format_line
 from desktop_app.ui.detail.log_view import LogView
@@ -62,7 +62,7 @@ class RunDetailPane(QWidget):
         self.run: RunInfo | None = None
         self._generation = 0
         self._tasks = TaskKeeper(report=lambda exc, _name: self._show_error(exc))
-        self._tail_task: asyncio.Task[Any] | None = None
+        self._tail = TaskSlot(self._tasks, "detail-log-tail")
         self._tail_cursor = log_tail.LogCursor()
         self._refreshing = False
         self._refresh_again = False
@@ -207,7 +207,7 @@ class RunDetailPane(QWidget):
 
     @property
     def tailing(self) -> bool:
-        return self._tail_task is not None and not self._tail_task.done()
+        return self._tail.busy
 
     # -- refreshing ------------------------------------------------------------------
     def refresh(self) -> None:
@@ -274,7 +274,7 @@ class RunDetailPane(QWidget):
                 self._poll.start()
             if not self._tick.isActive():
                 self._tick.start()
-        if not self.tailing and (not run.state.is_final or self._tail_task is None):
+        if not self.tailing and (not run.state.is_final or self._tail.task is None):
             self._start_tail(client, run_id)
 
     async def _load_outcome(self, client: FlowdeskClient, run: RunInfo, generation: int) -> None:
@@ -324,7 +324,7 @@ class RunDetailPane(QWidget):
             if generation == self._generation:
                 self.logs.request_sort()  # late lines into time order, once
 
-        self._tail_task = self._tasks.spawn(tail(), "detail-log-tail")
+        self._tail.start(tail())
 
     async def _name_tasks(self, client: FlowdeskClient, run_id: str, generation: int) -> None:
         """Read the run's task names for backlogged lines, then show them in order."""
@@ -349,9 +349,7 @@ class RunDetailPane(QWidget):
                 self.logs.append_lines(batch)
 
     def _stop_tail(self) -> None:
-        if self._tail_task is not None and not self._tail_task.done():
-            self._tail_task.cancel()
-        self._tail_task = None
+        self._tail.cancel()
 
     def _save_logs(self, path: str, min_level: int) -> None:
         client = self._get_client()

@@ -12,7 +12,6 @@ dialog's `source`). Never `.exec()` this (qasync): use `.open()` or `.show()`.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -36,7 +35,7 @@ from desktop_app.core.models import PauseInfo, RunInfo
 from desktop_app.services import reading
 from desktop_app.services import runs as service
 from desktop_app.services.runs import EXTEND_SECONDS, can_extend
-from desktop_app.ui.async_tools import TaskKeeper, describe
+from desktop_app.ui.async_tools import TaskKeeper, TaskSlot, describe
 from desktop_app.ui.forms.banner import Banner
 from desktop_app.ui.forms.fitting_scroll import FittingScrollArea
 from desktop_app.ui.forms.markdown import set_markdown
@@ -72,7 +71,7 @@ class ResumeDialog(QDialog):
         self.form: SchemaForm | None = None
         self._busy = False
         self._tasks = TaskKeeper(report=self._report)
-        self._load_task: asyncio.Task[Any] | None = None
+        self._loading = TaskSlot(self._tasks, "resume-dialog-load")
         self.setModal(False)
         self.setWindowTitle(self.tr("Resume run"))
         self.setMinimumWidth(520)
@@ -158,9 +157,7 @@ class ResumeDialog(QDialog):
             self._show_load_error(self.tr("Not connected to a Prefect server."))
             return
         self.resume_button.setEnabled(False)
-        if self._load_task is not None:
-            self._load_task.cancel()
-        self._load_task = self._tasks.spawn(self._load(client), name="resume-dialog-load")
+        self._loading.start(self._load(client))
 
     async def _load(self, client: FlowdeskClient) -> None:
         try:
@@ -359,6 +356,5 @@ class ResumeDialog(QDialog):
     def done(self, result: int) -> None:
         # Stop reading; a resume already sent is left to finish and report.
         self._countdown.stop()
-        if self._load_task is not None:
-            self._load_task.cancel()
+        self._loading.cancel()
         super().done(result)

@@ -29,7 +29,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_app.core.models import DeploymentEvent, RunEvent, RunFilter, RunInfo
 from desktop_app.services import reading
-from desktop_app.ui.async_tools import describe, import_off_thread
+from desktop_app.ui.async_tools import TaskSlot, describe, import_off_thread
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.runs.model import RunsTableModel
 
@@ -82,8 +82,8 @@ class RunsLoader(QObject):
         self._pending: set[str] = set()
         self._pending_runs: dict[str, RunInfo] = {}
         self._tasks: list[asyncio.Task[Any]] = []
-        self._load_task: asyncio.Task[Any] | None = None
-        self._flush_task: asyncio.Task[Any] | None = None
+        self._load = TaskSlot(context.tasks, "runs-load")
+        self._flush = TaskSlot(context.tasks, "runs-flush")
         self._stream: Any = None
         self._client: FlowdeskClient | None = None
         self._mode_timer = QTimer(self)
@@ -110,11 +110,12 @@ class RunsLoader(QObject):
         self._set_loading(False)
 
     def _stop_tasks(self) -> None:
-        for task in [*self._tasks, self._load_task, self._flush_task]:
-            if task is not None and not task.done():
+        for task in self._tasks:
+            if not task.done():
                 task.cancel()
         self._tasks = []
-        self._load_task = self._flush_task = None
+        self._load.cancel()
+        self._flush.cancel()
         self._stream = None
         self._client = None
 
@@ -123,9 +124,7 @@ class RunsLoader(QObject):
         client = self._client
         if client is None:
             return
-        if self._load_task is not None and not self._load_task.done():
-            self._load_task.cancel()
-        self._load_task = self.context.tasks.spawn(self._load_all(client), "runs-load")
+        self._load.start(self._load_all(client))
 
     def _set_loading(self, loading: bool) -> None:
         if loading != self.loading:
@@ -196,7 +195,7 @@ class RunsLoader(QObject):
         newest page is read once more.
         """
         began = time.monotonic()
-        while self._load_task is not None and not self._load_task.done():
+        while self._load.busy:
             await asyncio.sleep(0.05)
         if time.monotonic() - began > 45 and self._client is not None:
             self.model.upsert(await reading.list_runs(self._client, limit=self.first_page))
@@ -229,8 +228,8 @@ class RunsLoader(QObject):
         self._schedule_flush()
 
     def _schedule_flush(self) -> None:
-        if self._flush_task is None or self._flush_task.done():
-            self._flush_task = self.context.tasks.spawn(self._flush_loop(), "runs-flush")
+        if not self._flush.busy:
+            self._flush.start(self._flush_loop())
 
     async def _flush_loop(self) -> None:
         while self._pending or self._pending_runs:

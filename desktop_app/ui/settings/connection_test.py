@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.connection import Connection
 from desktop_app.core.connection_check import CheckResult, check_connection
-from desktop_app.ui.async_tools import TaskKeeper, describe, import_off_thread
+from desktop_app.ui.async_tools import TaskKeeper, TaskSlot, describe, import_off_thread
 from desktop_app.ui.forms.banner import Banner
 from desktop_app.ui.runs.formatting import format_time
 from desktop_app.ui.style import state_icon, state_name
@@ -44,7 +44,7 @@ class ConnectionTester(QWidget):
     def __init__(self, tasks: TaskKeeper, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._tasks = tasks
-        self._task: asyncio.Task[Any] | None = None
+        self._slot = TaskSlot(tasks, "settings-test-connection")
         self.result: CheckResult | None = None
         self.button = QPushButton(self)
         self.button.setObjectName("testConnection")
@@ -89,12 +89,10 @@ class ConnectionTester(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self._task is not None and not self._task.done()
+        return self._slot.busy
 
     def clear(self) -> None:
-        if self.busy:
-            assert self._task is not None
-            self._task.cancel()
+        self._slot.cancel()
         self.result = None
         self.banner.clear()
         self.runs.clear()
@@ -110,7 +108,7 @@ class ConnectionTester(QWidget):
             return
         self.button.setEnabled(False)
         self.banner.show_message(self.tr("Testing {url}…").format(url=connection.api_url), "info")
-        self._task = self._tasks.spawn(self._test(connection), "settings-test-connection")
+        self._slot.start(self._test(connection))
 
     async def _test(self, connection: Connection) -> None:
         try:

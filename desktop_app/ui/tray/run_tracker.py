@@ -17,12 +17,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_app.core.models import FINAL_STATES, RunEvent, RunInfo
-from desktop_app.ui.async_tools import TaskKeeper
+from desktop_app.ui.async_tools import TaskKeeper, TaskSlot
 
 if TYPE_CHECKING:
     from desktop_app.core.client import FlowdeskClient
@@ -84,7 +84,7 @@ class RunTracker(QObject):
         self.last_error = ""
         self._seq = 0
         self._last_event: dict[str, int] = {}
-        self._task: asyncio.Task[Any] | None = None
+        self._slot = TaskSlot(tasks, "tray-reconcile")
         self._again = False
         self._timer = QTimer(self)
         self._timer.setInterval(reconcile_ms)
@@ -126,9 +126,7 @@ class RunTracker(QObject):
         """Disconnected: keep the last known picture (shown greyed), stop reading."""
         self._timer.stop()
         self._soon.stop()
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
-        self._task = None
+        self._slot.cancel()
 
     # -- events ------------------------------------------------------------------
     def on_event(self, event: RunEvent) -> None:
@@ -163,10 +161,10 @@ class RunTracker(QObject):
         client = self._get_client()
         if client is None:
             return
-        if self._task is not None and not self._task.done():
+        if self._slot.busy:
             self._again = True  # one more round after this one: it may predate the event
             return
-        self._task = self._tasks.spawn(self._reconcile(client), "tray-reconcile")
+        self._slot.start(self._reconcile(client))
 
     async def _reconcile(self, client: FlowdeskClient) -> None:
         from desktop_app.core.models import RunFilter

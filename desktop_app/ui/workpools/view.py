@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.async_tools import TaskKeeper, describe
+from desktop_app.ui.async_tools import TaskKeeper, TaskSlot, describe
 from desktop_app.ui.workpools.model import WORKERS, WorkPoolsModel
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ class WorkPoolsView(QWidget):
         self.setObjectName("workPoolsView")
         self._get_client = get_client
         self._tasks = tasks or TaskKeeper()
-        self._task: asyncio.Task[Any] | None = None
+        self._reading = TaskSlot(self._tasks, "work-pools")
         self.reads = 0
         self.model = WorkPoolsModel(self)
         self.table = QTableView(self)
@@ -87,9 +87,9 @@ class WorkPoolsView(QWidget):
             self._error = self.tr("Not connected to a Prefect server.")
             self._update_status()
             return
-        if self._task is not None and not self._task.done():
+        if self._reading.busy:
             return  # a read is under way; its answer is fresh enough
-        self._task = self._tasks.spawn(self._read(client), "work-pools")
+        self._reading.start(self._read(client))
 
     async def _read(self, client: FlowdeskClient) -> None:
         self.refresh_button.setEnabled(False)
