@@ -17,11 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -39,19 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services import trail
-
-Index = QModelIndex | QPersistentModelIndex
-
-COLUMNS = (
-    QT_TRANSLATE_NOOP("AuditView", "When"),
-    QT_TRANSLATE_NOOP("AuditView", "Run"),
-    QT_TRANSLATE_NOOP("AuditView", "Action"),
-    QT_TRANSLATE_NOOP("AuditView", "From"),
-    QT_TRANSLATE_NOOP("AuditView", "User"),
-    QT_TRANSLATE_NOOP("AuditView", "Input"),
-    QT_TRANSLATE_NOOP("AuditView", "Detail"),
-)
-WHEN, RUN, ACTION, SOURCE, USER, INPUT, DETAIL = range(len(COLUMNS))
+from desktop_app.ui.table_model import ColumnTableModel, Getter, TableColumn
 
 ACTIONS = {
     "resume": QT_TRANSLATE_NOOP("AuditView", "Resumed"),
@@ -101,8 +86,46 @@ def _time_key(entry: dict[str, Any]) -> float:
         return 0.0
 
 
-class AuditModel(QAbstractTableModel):
+def _named(names: dict[str, str], key: str) -> Getter:
+    def text(entry: dict[str, Any]) -> str:
+        value = str(entry.get(key, ""))
+        return _tr(names[value]) if value in names else value
+
+    return text
+
+
+def _run_id(entry: dict[str, Any]) -> str:
+    return str(entry.get("run_id", ""))
+
+
+def _detail(entry: dict[str, Any]) -> str:
+    return str(entry.get("detail") or "")
+
+
+def _input_tooltip(entry: dict[str, Any]) -> str | None:
+    value = entry.get("input")
+    return None if value is None else _input_text(value, indent=2)
+
+
+COLUMNS = (
+    TableColumn(QT_TRANSLATE_NOOP("AuditView", "When"), _when),
+    TableColumn(QT_TRANSLATE_NOOP("AuditView", "Run"), lambda e: _run_id(e)[:8],
+                tooltip=_run_id),
+    TableColumn(QT_TRANSLATE_NOOP("AuditView", "Action"), _named(ACTIONS, "action")),
+    TableColumn(QT_TRANSLATE_NOOP("AuditView", "From"), _named(SOURCES, "source")),
+    TableColumn(QT_TRANSLATE_NOOP("AuditView", "User"), lambda e: str(e.get("user", ""))),
+    TableColumn(QT_TRANSLATE_NOOP("AuditView", "Input"), lambda e: _input_text(e.get("input")),
+                tooltip=_input_tooltip),
+    TableColumn(QT_TRANSLATE_NOOP("AuditView", "Detail"), _detail, tooltip=_detail),
+)
+WHEN, RUN, ACTION, SOURCE, USER, INPUT, DETAIL = range(len(COLUMNS))
+
+
+class AuditModel(ColumnTableModel):
     """Audit entries, newest first, optionally only those whose run id contains a text."""
+
+    context = "AuditView"
+    columns = COLUMNS
 
     def __init__(self, path: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,58 +167,14 @@ class AuditModel(QAbstractTableModel):
     def entry(self, row: int) -> dict[str, Any]:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
+    def row_item(self, row: int) -> dict[str, Any]:
+        return self._rows[row]
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        entry = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(entry, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == RUN:
-                return str(entry.get("run_id", ""))
-            if column == INPUT and entry.get("input") is not None:
-                return _input_text(entry.get("input"), indent=2)
-            if column == DETAIL:
-                return str(entry.get("detail") or "")
-        if role == Qt.ItemDataRole.UserRole:
-            return entry
-        return None
-
-    def _display(self, entry: dict[str, Any], column: int) -> str:
-        if column == WHEN:
-            return _when(entry)
-        if column == RUN:
-            return str(entry.get("run_id", ""))[:8]
-        if column == ACTION:
-            action = str(entry.get("action", ""))
-            return _tr(ACTIONS[action]) if action in ACTIONS else action
-        if column == SOURCE:
-            source = str(entry.get("source", ""))
-            return _tr(SOURCES[source]) if source in SOURCES else source
-        if column == USER:
-            return str(entry.get("user", ""))
-        if column == INPUT:
-            return _input_text(entry.get("input"))
-        return str(entry.get("detail") or "")
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, DETAIL))
+    def row_data(self, item: dict[str, Any], column: int, role: int) -> Any:
+        return item if role == Qt.ItemDataRole.UserRole else None
 
 
 class AuditView(QDialog):

@@ -10,15 +10,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
-from typing import Any
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 
 from desktop_app.core.flow_ownership import EXAMPLE_TAG, entrypoint_file
 from desktop_app.core.models import DeploymentInfo, RunInfo
 from desktop_app.ui.runs.filters import reference_time
 from desktop_app.ui.runs.formatting import format_full_time, format_time
 from desktop_app.ui.style import state_icon, state_name
+from desktop_app.ui.table_model import ColumnTableModel, TableColumn
 
 DEPLOYMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -33,17 +34,6 @@ class DColumn(IntEnum):
     SCHEDULE_STATE = 4
     LAST_RUN = 5
     WORK_POOL = 6
-
-
-_TITLES = {
-    DColumn.FLOW: QT_TRANSLATE_NOOP("DeploymentsTable", "Flow"),
-    DColumn.NAME: QT_TRANSLATE_NOOP("DeploymentsTable", "Deployment"),
-    DColumn.SCHEDULE: QT_TRANSLATE_NOOP("DeploymentsTable", "Schedule"),
-    DColumn.NEXT_RUN: QT_TRANSLATE_NOOP("DeploymentsTable", "Next run"),
-    DColumn.SCHEDULE_STATE: QT_TRANSLATE_NOOP("DeploymentsTable", "Schedule state"),
-    DColumn.LAST_RUN: QT_TRANSLATE_NOOP("DeploymentsTable", "Last run"),
-    DColumn.WORK_POOL: QT_TRANSLATE_NOOP("DeploymentsTable", "Work pool"),
-}
 
 
 @dataclass(frozen=True)
@@ -91,21 +81,99 @@ def file_note(deployment: DeploymentInfo) -> str:
     ).format(path=path)
 
 
-class DeploymentsTableModel(QAbstractTableModel):
+class _Row(NamedTuple):
+    dep: DeploymentInfo
+    facts: RunFacts
+
+
+def _name_tooltip(row: _Row) -> str:
+    dep = row.dep
+    parts = (dep.full_name, dep.description or "", file_note(dep) or dep.entrypoint or "")
+    return "\n".join(part for part in parts if part)
+
+
+def _name(row: _Row) -> str:
+    if is_example(row.dep):
+        return QCoreApplication.translate(
+            "DeploymentsTable", "{name} · example (read-only)"
+        ).format(name=row.dep.name)
+    return row.dep.name
+
+
+def _schedules(row: _Row) -> str:
+    texts = [s.description + ("" if s.active else " ⏸") for s in row.dep.schedules]
+    return "; ".join(texts) if texts else "—"
+
+
+def _last_run(row: _Row) -> str:
+    last = row.facts.last_run
+    if last is None:
+        return "—"
+    return f"{state_name(last.display_state)} · {format_time(reference_time(last))}"
+
+
+def _last_run_sort(row: _Row) -> Any:
+    last = row.facts.last_run
+    if last is None:
+        return ""
+    when = reference_time(last)
+    return when.timestamp() if when else 0.0
+
+
+def _last_run_tooltip(row: _Row) -> str | None:
+    last = row.facts.last_run
+    if last is None:
+        return None
+    return f"{last.name}\n{format_full_time(reference_time(last))}"
+
+
+COLUMNS = (
+    TableColumn(QT_TRANSLATE_NOOP("DeploymentsTable", "Flow"), lambda r: r.dep.flow_name,
+                tooltip=_name_tooltip),
+    TableColumn(QT_TRANSLATE_NOOP("DeploymentsTable", "Deployment"), _name,
+                tooltip=_name_tooltip, sort=lambda r: r.dep.name),
+    TableColumn(QT_TRANSLATE_NOOP("DeploymentsTable", "Schedule"), _schedules),
+    TableColumn(
+        QT_TRANSLATE_NOOP("DeploymentsTable", "Next run"),
+        lambda r: format_time(r.facts.next_run) if r.facts.next_run else "—",
+        tooltip=lambda r: format_full_time(r.facts.next_run) if r.facts.next_run else None,
+        sort=lambda r: r.facts.next_run.timestamp() if r.facts.next_run else float("inf"),
+    ),
+    TableColumn(QT_TRANSLATE_NOOP("DeploymentsTable", "Schedule state"),
+                lambda r: schedule_state(r.dep)),
+    TableColumn(
+        QT_TRANSLATE_NOOP("DeploymentsTable", "Last run"), _last_run,
+        tooltip=_last_run_tooltip, sort=_last_run_sort,
+        decoration=lambda r: state_icon(r.facts.last_run.state.type) if r.facts.last_run
+        else None,
+    ),
+    TableColumn(QT_TRANSLATE_NOOP("DeploymentsTable", "Work pool"),
+                lambda r: r.dep.work_pool_name or "—"),
+)
+assert len(COLUMNS) == len(DColumn)
+
+
+class DeploymentsTableModel(ColumnTableModel):
+    context = "DeploymentsTable"
+    columns = COLUMNS
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[DeploymentInfo] = []
         self._facts: dict[str, RunFacts] = {}
 
-    def rowCount(self, parent: QModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(DColumn)
+    def row_item(self, row: int) -> _Row:
+        dep = self._rows[row]
+        return _Row(dep, self._facts.get(dep.id, RunFacts()))
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("DeploymentsTable", _TITLES[DColumn(section)])
+    def row_data(self, item: _Row, column: int, role: int) -> Any:
+        if role == DEPLOYMENT_ROLE:
+            return item.dep
+        if role == SORT_ROLE:
+            return self.sort_value(item, column)
         return None
 
     def deployment_at(self, row: int) -> DeploymentInfo:
@@ -117,72 +185,7 @@ class DeploymentsTableModel(QAbstractTableModel):
     def facts(self, deployment_id: str) -> RunFacts:
         return self._facts.get(deployment_id, RunFacts())
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        dep = self._rows[index.row()]
-        column = index.column()
-        facts = self._facts.get(dep.id, RunFacts())
-        if role == DEPLOYMENT_ROLE:
-            return dep
-        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            return self._display(dep, facts, column, sort=role == SORT_ROLE)
-        if role == Qt.ItemDataRole.DecorationRole and column == DColumn.LAST_RUN and facts.last_run:
-            return state_icon(facts.last_run.state.type)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column in (DColumn.NAME, DColumn.FLOW):
-                return "\n".join(
-                    part
-                    for part in (
-                        dep.full_name,
-                        dep.description or "",
-                        file_note(dep) or dep.entrypoint or "",
-                    )
-                    if part
-                )
-            if column == DColumn.NEXT_RUN and facts.next_run:
-                return format_full_time(facts.next_run)
-            if column == DColumn.LAST_RUN and facts.last_run:
-                return f"{facts.last_run.name}\n{format_full_time(reference_time(facts.last_run))}"
-        return None
-
-    def _display(self, dep: DeploymentInfo, facts: RunFacts, column: int, sort: bool) -> Any:
-        if column == DColumn.NAME:
-            if is_example(dep) and not sort:
-                return QCoreApplication.translate(
-                    "DeploymentsTable", "{name} · example (read-only)"
-                ).format(name=dep.name)
-            return dep.name
-        if column == DColumn.FLOW:
-            return dep.flow_name
-        if column == DColumn.SCHEDULE:
-            texts = [s.description + ("" if s.active else " ⏸") for s in dep.schedules]
-            return "; ".join(texts) if texts else "—"
-        if column == DColumn.NEXT_RUN:
-            if sort:
-                return facts.next_run.timestamp() if facts.next_run else float("inf")
-            return format_time(facts.next_run) if facts.next_run else "—"
-        if column == DColumn.SCHEDULE_STATE:
-            return schedule_state(dep)
-        if column == DColumn.LAST_RUN:
-            if facts.last_run is None:
-                return "" if sort else "—"
-            when = reference_time(facts.last_run)
-            if sort:
-                return when.timestamp() if when else 0.0
-            return f"{state_name(facts.last_run.display_state)} · {format_time(when)}"
-        if column == DColumn.WORK_POOL:
-            return dep.work_pool_name or "—"
-        return None
-
     # -- changing, by id -----------------------------------------------------------
-    def retranslate(self) -> None:
-        """Headers and translated cells (schedule state, times) in the new language."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(DColumn) - 1)
-        if self.rowCount():
-            last = self.index(self.rowCount() - 1, len(DColumn) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
-
     def set_deployments(self, deployments: Iterable[DeploymentInfo]) -> None:
         incoming = {d.id: d for d in deployments}
         gone = [row for row, d in enumerate(self._rows) if d.id not in incoming]

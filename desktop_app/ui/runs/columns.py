@@ -1,8 +1,7 @@
-"""The runs table's columns: their order, titles and sort keys."""
+"""The runs table's columns: their order, titles, texts, tooltips and sort keys."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -11,7 +10,15 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop_app.core.models import STATE_TYPES, RunInfo
 from desktop_app.ui.runs.filters import reference_time
-from desktop_app.ui.runs.formatting import parameters_summary
+from desktop_app.ui.runs.formatting import (
+    format_duration,
+    format_full_time,
+    format_time,
+    parameters_summary,
+    parameters_tooltip,
+)
+from desktop_app.ui.style import PAUSE_REQUESTED, state_icon, state_name
+from desktop_app.ui.table_model import ALIGN_RIGHT, TableColumn
 
 
 class Column(IntEnum):
@@ -25,17 +32,6 @@ class Column(IntEnum):
     PARAMETERS = 7
 
 
-_TITLES = {
-    Column.STATE: QT_TRANSLATE_NOOP("RunsTable", "State"),
-    Column.NAME: QT_TRANSLATE_NOOP("RunsTable", "Run"),
-    Column.FLOW: QT_TRANSLATE_NOOP("RunsTable", "Flow"),
-    Column.DEPLOYMENT: QT_TRANSLATE_NOOP("RunsTable", "Deployment"),
-    Column.START: QT_TRANSLATE_NOOP("RunsTable", "Start"),
-    Column.DURATION: QT_TRANSLATE_NOOP("RunsTable", "Duration"),
-    Column.TAGS: QT_TRANSLATE_NOOP("RunsTable", "Tags"),
-    Column.PARAMETERS: QT_TRANSLATE_NOOP("RunsTable", "Parameters"),
-}
-
 DEFAULT_WIDTHS = {
     Column.STATE: 150,
     Column.NAME: 190,
@@ -48,10 +44,6 @@ DEFAULT_WIDTHS = {
 }
 
 
-def title(column: Column) -> str:
-    return QCoreApplication.translate("RunsTable", _TITLES[column])
-
-
 _STATE_ORDER = {state: index for index, state in enumerate(STATE_TYPES)}
 
 
@@ -62,18 +54,74 @@ def _timestamp(value: datetime | None) -> float:
 
 SortKey = tuple[Any, ...]
 
-# Each key ends with the run id so equal values keep a stable, total order.
-_KEYS: dict[Column, Callable[[RunInfo], Any]] = {
-    Column.STATE: lambda r: (_STATE_ORDER.get(r.state.type, 99), r.display_state),
-    Column.NAME: lambda r: r.name.casefold(),
-    Column.FLOW: lambda r: r.flow_name.casefold(),
-    Column.DEPLOYMENT: lambda r: (r.deployment_name or "").casefold(),
-    Column.START: lambda r: _timestamp(reference_time(r)),
-    Column.DURATION: lambda r: (r.duration() or 0.0) if r.start_time is not None else -1.0,
-    Column.TAGS: lambda r: ",".join(r.user_tags).casefold(),
-    Column.PARAMETERS: lambda r: parameters_summary(r.parameters),
-}
+
+def icon_state(run: RunInfo) -> str:
+    """The state type whose icon/colour a run shows (a pause request has its own)."""
+    if run.pause_requested and run.state.type == "RUNNING":
+        return PAUSE_REQUESTED
+    return run.state.type
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RunsTable", text)
+
+
+def _state_tooltip(run: RunInfo) -> str:
+    text = state_name(run.display_state)
+    if run.pause_requested:
+        text += "\n" + _tr("Pause requested: the run pauses at its next checkpoint.")
+    if run.state.message:
+        text += "\n" + run.state.message[:500]
+    if run.state.timestamp:
+        text += "\n" + _tr("since {time}").format(time=format_full_time(run.state.timestamp))
+    return text
+
+
+def _start(run: RunInfo) -> str:
+    if run.start_time is not None:
+        return format_time(run.start_time)
+    return format_time(run.expected_start_time)
+
+
+def _start_tooltip(run: RunInfo) -> str | None:
+    if run.start_time is not None:
+        return _tr("Started {time}").format(time=format_full_time(run.start_time))
+    if run.expected_start_time is not None:
+        return _tr("Expected to start {time}").format(
+            time=format_full_time(run.expected_start_time)
+        )
+    return None
+
+
+# Each sort key ends with the run id (`sort_key`) so equal values keep a stable, total order.
+COLUMNS = (
+    TableColumn(
+        QT_TRANSLATE_NOOP("RunsTable", "State"), lambda r: state_name(r.display_state),
+        tooltip=_state_tooltip, decoration=lambda r: state_icon(icon_state(r)),
+        sort=lambda r: (_STATE_ORDER.get(r.state.type, 99), r.display_state),
+    ),
+    TableColumn(QT_TRANSLATE_NOOP("RunsTable", "Run"), lambda r: r.name,
+                tooltip=lambda r: f"{r.name}\n{r.id}", sort=lambda r: r.name.casefold()),
+    TableColumn(QT_TRANSLATE_NOOP("RunsTable", "Flow"), lambda r: r.flow_name,
+                sort=lambda r: r.flow_name.casefold()),
+    TableColumn(QT_TRANSLATE_NOOP("RunsTable", "Deployment"),
+                lambda r: r.deployment_name or "—",
+                sort=lambda r: (r.deployment_name or "").casefold()),
+    TableColumn(QT_TRANSLATE_NOOP("RunsTable", "Start"), _start, tooltip=_start_tooltip,
+                sort=lambda r: _timestamp(reference_time(r))),
+    TableColumn(
+        QT_TRANSLATE_NOOP("RunsTable", "Duration"), lambda r: format_duration(r.duration()),
+        alignment=ALIGN_RIGHT,
+        sort=lambda r: (r.duration() or 0.0) if r.start_time is not None else -1.0,
+    ),
+    TableColumn(QT_TRANSLATE_NOOP("RunsTable", "Tags"), lambda r: ", ".join(r.user_tags),
+                sort=lambda r: ",".join(r.user_tags).casefold()),
+    TableColumn(QT_TRANSLATE_NOOP("RunsTable", "Parameters"),
+                lambda r: parameters_summary(r.parameters),
+                tooltip=lambda r: parameters_tooltip(r.parameters) or None,
+                sort=lambda r: parameters_summary(r.parameters)),
+)
 
 
 def sort_key(column: Column, run: RunInfo) -> SortKey:
-    return (_KEYS[column](run), run.id)
+    return (COLUMNS[column].sort(run), run.id)

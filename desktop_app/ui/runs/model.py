@@ -17,8 +17,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     Qt,
@@ -28,29 +26,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from desktop_app.core.models import RunInfo
-from desktop_app.ui.runs.columns import Column, SortKey, sort_key, title
+from desktop_app.ui.runs.columns import COLUMNS, Column, SortKey, icon_state, sort_key
 from desktop_app.ui.runs.filters import RowFacts, row_facts
-from desktop_app.ui.runs.formatting import (
-    format_duration,
-    format_full_time,
-    format_time,
-    parameters_summary,
-    parameters_tooltip,
-)
-from desktop_app.ui.style import PAUSE_REQUESTED, state_color, state_icon, state_name, tinted
+from desktop_app.ui.style import state_color, tinted
+from desktop_app.ui.table_model import ColumnTableModel
 
 RUN_ROLE = Qt.ItemDataRole.UserRole + 1
 """`data(index, RUN_ROLE)` → the row's RunInfo."""
 RUN_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _ROOT = QModelIndex()
-
-
-def icon_state(run: RunInfo) -> str:
-    """The state type whose icon/colour a run shows (a pause request has its own)."""
-    if run.pause_requested and run.state.type == "RUNNING":
-        return PAUSE_REQUESTED
-    return run.state.type
 
 
 def _ranges(rows: Iterable[int]) -> Iterator[tuple[int, int]]:
@@ -68,8 +53,11 @@ def _ranges(rows: Iterable[int]) -> Iterator[tuple[int, int]]:
         yield start, prev
 
 
-class RunsTableModel(QAbstractTableModel):
+class RunsTableModel(ColumnTableModel):
     """Flow runs, in sorted order, updated in place by id."""
+
+    context = "RunsTable"
+    columns = COLUMNS
 
     counts_changed = Signal()
     """Rows were added, removed or changed: summaries (chip counts, chart) are stale."""
@@ -93,94 +81,24 @@ class RunsTableModel(QAbstractTableModel):
         """Bumped on every change; lets a reload tell rows it saw from rows changed since."""
         self._touched: dict[str, int] = {}
 
-    # -- Qt model interface ------------------------------------------------
-    def rowCount(self, parent: QModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._runs)
+    # -- Qt model interface (the rest is `ColumnTableModel`'s) -----------------
+    def row_count(self) -> int:
+        return len(self._runs)
 
-    def columnCount(self, parent: QModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(Column)
+    def row_item(self, row: int) -> RunInfo:
+        return self._runs[row]
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return title(Column(section))
-        return None
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        run = self._runs[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(run, column)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return state_icon(icon_state(run)) if column == Column.STATE else None
+    def row_data(self, run: RunInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole:
             return self._bold if run.state.is_paused or run.pause_requested else None
         if role == Qt.ItemDataRole.BackgroundRole:
             if run.state.is_paused or run.pause_requested:
                 return tinted(state_color(icon_state(run)), 48)
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(run, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.DURATION:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == RUN_ROLE:
             return run
         if role == RUN_ID_ROLE:
             return run.id
-        return None
-
-    def _display(self, run: RunInfo, column: int) -> str:
-        if column == Column.STATE:
-            return state_name(run.display_state)
-        if column == Column.NAME:
-            return run.name
-        if column == Column.FLOW:
-            return run.flow_name
-        if column == Column.DEPLOYMENT:
-            return run.deployment_name or "—"
-        if column == Column.START:
-            if run.start_time is not None:
-                return format_time(run.start_time)
-            return format_time(run.expected_start_time)
-        if column == Column.DURATION:
-            return format_duration(run.duration())
-        if column == Column.TAGS:
-            return ", ".join(run.user_tags)
-        if column == Column.PARAMETERS:
-            return parameters_summary(run.parameters)
-        return ""
-
-    def _tooltip(self, run: RunInfo, column: int) -> str | None:
-        tr = QCoreApplication.translate
-        if column == Column.STATE:
-            text = state_name(run.display_state)
-            if run.pause_requested:
-                text += "\n" + tr(
-                    "RunsTable", "Pause requested: the run pauses at its next checkpoint."
-                )
-            if run.state.message:
-                text += "\n" + run.state.message[:500]
-            if run.state.timestamp:
-                text += "\n" + tr("RunsTable", "since {time}").format(
-                    time=format_full_time(run.state.timestamp)
-                )
-            return text
-        if column == Column.NAME:
-            return f"{run.name}\n{run.id}"
-        if column == Column.START:
-            if run.start_time is not None:
-                return tr("RunsTable", "Started {time}").format(
-                    time=format_full_time(run.start_time)
-                )
-            if run.expected_start_time is not None:
-                return tr("RunsTable", "Expected to start {time}").format(
-                    time=format_full_time(run.expected_start_time)
-                )
-        if column == Column.PARAMETERS:
-            return parameters_tooltip(run.parameters) or None
         return None
 
     # -- sorting -------------------------------------------------------------

@@ -8,31 +8,14 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
 from desktop_app.core.models import WorkPoolInfo
 from desktop_app.ui.runs.formatting import format_duration
 from desktop_app.ui.style import state_color
+from desktop_app.ui.table_model import ALIGN_RIGHT, ColumnTableModel, TableColumn
 
-Index = QModelIndex | QPersistentModelIndex
-
-COLUMNS = (
-    QT_TRANSLATE_NOOP("WorkPools", "Name"),
-    QT_TRANSLATE_NOOP("WorkPools", "Type"),
-    QT_TRANSLATE_NOOP("WorkPools", "Paused"),
-    QT_TRANSLATE_NOOP("WorkPools", "Status"),
-    QT_TRANSLATE_NOOP("WorkPools", "Workers (last heartbeat)"),
-    QT_TRANSLATE_NOOP("WorkPools", "Queued runs"),
-)
-NAME, TYPE, PAUSED, STATUS, WORKERS, QUEUE = range(len(COLUMNS))
 STATUS_NAMES = {
     "READY": QT_TRANSLATE_NOOP("WorkPools", "Ready"),
     "NOT_READY": QT_TRANSLATE_NOOP("WorkPools", "Not ready"),
@@ -58,7 +41,44 @@ def workers_text(pool: WorkPoolInfo, now: datetime | None = None) -> str:
     return ", ".join(f"{name} ({heartbeat_text(when, now)})" for name, when in pool.workers)
 
 
-class WorkPoolsModel(QAbstractTableModel):
+def _status_text(pool: WorkPoolInfo) -> str:
+    status = (pool.status or "").upper()
+    return _tr(STATUS_NAMES[status]) if status in STATUS_NAMES else (pool.status or "—")
+
+
+def _status_color(pool: WorkPoolInfo) -> QColor | None:
+    tone = STATUS_TONES.get((pool.status or "").upper())
+    return QColor(state_color(tone)) if tone else None
+
+
+def _heartbeats(pool: WorkPoolInfo) -> str | None:
+    if not pool.workers:
+        return None
+    return "\n".join(
+        f"{name}: {when.astimezone().strftime('%Y-%m-%d %H:%M:%S') if when else '—'}"
+        for name, when in pool.workers
+    )
+
+
+COLUMNS = (
+    TableColumn(QT_TRANSLATE_NOOP("WorkPools", "Name"), lambda p: p.name),
+    TableColumn(QT_TRANSLATE_NOOP("WorkPools", "Type"), lambda p: p.type),
+    TableColumn(QT_TRANSLATE_NOOP("WorkPools", "Paused"),
+                lambda p: _tr("yes") if p.paused else _tr("no")),
+    TableColumn(QT_TRANSLATE_NOOP("WorkPools", "Status"), _status_text,
+                foreground=_status_color),
+    TableColumn(QT_TRANSLATE_NOOP("WorkPools", "Workers (last heartbeat)"),
+                workers_text, tooltip=_heartbeats),
+    TableColumn(QT_TRANSLATE_NOOP("WorkPools", "Queued runs"), lambda p: p.queue_depth,
+                alignment=ALIGN_RIGHT),
+)
+NAME, TYPE, PAUSED, STATUS, WORKERS, QUEUE = range(len(COLUMNS))
+
+
+class WorkPoolsModel(ColumnTableModel):
+    context = "WorkPools"
+    columns = COLUMNS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.pools: list[WorkPoolInfo] = []
@@ -74,51 +94,8 @@ class WorkPoolsModel(QAbstractTableModel):
                 return row
         return None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.pools)
+    def row_count(self) -> int:
+        return len(self.pools)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        pool = self.pools[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == NAME:
-                return pool.name
-            if column == TYPE:
-                return pool.type
-            if column == PAUSED:
-                return _tr("yes") if pool.paused else _tr("no")
-            if column == STATUS:
-                status = (pool.status or "").upper()
-                return _tr(STATUS_NAMES[status]) if status in STATUS_NAMES else (pool.status or "—")
-            if column == WORKERS:
-                return workers_text(pool)
-            if column == QUEUE:
-                return pool.queue_depth
-        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
-            tone = STATUS_TONES.get((pool.status or "").upper())
-            return QColor(state_color(tone)) if tone else None
-        if role == Qt.ItemDataRole.ToolTipRole and column == WORKERS and pool.workers:
-            return "\n".join(
-                f"{name}: {when.astimezone().strftime('%Y-%m-%d %H:%M:%S') if when else '—'}"
-                for name, when in pool.workers
-            )
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == QUEUE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self.pools:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.pools) - 1, QUEUE))
+    def row_item(self, row: int) -> WorkPoolInfo:
+        return self.pools[row]
