@@ -12,8 +12,8 @@ from pathlib import Path
 from desktop_app.core.connection import Connection
 from desktop_app.core.secrets import SecretStore
 from desktop_app.core.settings import (
-    KINDS,
     LOCAL_ID,
+    PROFILE_KINDS,
     Profile,
     SettingsStore,
     default_local,
@@ -25,8 +25,8 @@ CLOUD_API_URL = "https://api.prefect.cloud/api/accounts/ACCOUNT_ID/workspaces/WO
 
 __all__ = [
     "CLOUD_API_URL",
-    "KINDS",
     "LOCAL_ID",
+    "PROFILE_KINDS",
     "Profile",
     "ProfileStore",
     "default_local",

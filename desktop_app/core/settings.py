@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 VERSION = 1
 FILE_NAME = "settings.json"
-KINDS = ("local", "remote", "cloud")
+PROFILE_KINDS = ("local", "remote", "cloud")
 LOCAL_ID = "local"
 LANGUAGES = ("system", "en", "zh_CN")
 THEMES = ("system", "light", "dark")
@@ -58,8 +58,10 @@ class Profile:
     start_at_login: bool = False
 
     def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown profile kind '{self.kind}' (expected one of {KINDS})")
+        if self.kind not in PROFILE_KINDS:
+            raise ValueError(
+                f"unknown profile kind '{self.kind}' (expected one of {PROFILE_KINDS})"
+            )
 
     @property
     def secret_key(self) -> str:
@@ -133,7 +135,7 @@ def profile_from_dict(raw: Any) -> Profile:
     if not isinstance(name, str) or not name.strip():
         raise DamagedFile("a profile has no name")
     kind = raw.get("kind", "local")
-    if kind not in KINDS:
+    if kind not in PROFILE_KINDS:
         raise DamagedFile(f"profile '{name}' has an unknown kind")
     sample = Profile(name=name, kind=kind)
     values: dict[str, Any] = {"name": name, "kind": kind}
@@ -364,9 +366,9 @@ def reset_default_stores() -> None:
 
 
 __all__ = [
-    "KINDS",
     "LANGUAGES",
     "LOCAL_ID",
+    "PROFILE_KINDS",
     "THEMES",
     "VERSION",
     "Profile",

@@ -27,7 +27,6 @@ from desktop_app.designer.commands import (
     reconnect_command,
     remove_nodes_command,
 )
-from desktop_app.designer.events import Signal
 from desktop_app.designer.fileformat import (
     DesignFileError,
     DesignSaveError,
@@ -57,6 +56,7 @@ from desktop_app.designer.nodes import (
     ParametersNode,
     Port,
 )
+from desktop_app.designer.observers import Signal
 from desktop_app.designer.problems import Problem, Severity
 from desktop_app.designer.validation import validate, validate_node
 

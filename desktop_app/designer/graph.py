@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from desktop_app.designer.events import Signal
 from desktop_app.designer.nodes import RENAMABLE_INPUTS, Node, ParametersNode, new_id
+from desktop_app.designer.observers import Signal
 from desktop_app.designer.topology import reaches
 
 

@@ -46,7 +46,7 @@ from desktop_app.ui.web_ui import open_web_ui
 MESSAGE_MS = 8000
 
 
-class Banner(QFrame):
+class ServerBanner(QFrame):
     """A strip above the tabs saying why the data may be stale, with what to do."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -105,7 +105,7 @@ class MainWindow(DesignerTabMixin, QMainWindow):
         self.errors: list[tuple[str, str]] = []
         self._error_box: QMessageBox | None = None
 
-        self.banner = Banner(self)
+        self.banner = ServerBanner(self)
         self.banner.log_button.clicked.connect(self._show_server_log)
         self.banner.restart_button.clicked.connect(context.restart_server)
 

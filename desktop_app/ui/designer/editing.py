@@ -21,7 +21,7 @@ from desktop_app.ui.designer.clipboard import (
 )
 from desktop_app.ui.designer.connection_rules import connection_verdict
 from desktop_app.ui.designer.extra_commands import AddEdgeCommand
-from desktop_app.ui.designer.kinds import KINDS
+from desktop_app.ui.designer.kinds import KIND_INFOS
 from desktop_app.ui.designer.node_item import snap
 from desktop_app.ui.designer.quick_add import QuickAddPopup
 from desktop_app.ui.designer.scene import WireStart
@@ -43,11 +43,11 @@ class DesignEditingMixin:
     def add_node(self, kind: str, scene_pos: QPointF | None = None,
                  wire: WireStart | None = None) -> str | None:
         """Add a node of `kind` (at `scene_pos`, default: the view centre); returns its id."""
-        if kind not in KINDS:
+        if kind not in KIND_INFOS:
             return None
         if scene_pos is None:
             scene_pos = self.view.mapToScene(self.view.viewport().rect().center())
-        node = KINDS[kind].make(self.design, snap(scene_pos.x()), snap(scene_pos.y()))
+        node = KIND_INFOS[kind].make(self.design, snap(scene_pos.x()), snap(scene_pos.y()))
         stack = self.document.undo_stack
         stack.beginMacro(self.tr("Add {node}").format(node=node.title))
         try:
@@ -76,7 +76,7 @@ class DesignEditingMixin:
 
     def _wire_dropped(self, wire: WireStart, pos: QPointF) -> None:
         def allowed(kind: str) -> bool:
-            sample = KINDS[kind].make(Design(), 0, 0)
+            sample = KIND_INFOS[kind].make(Design(), 0, 0)
             return bool(sample.input_ports() if wire.from_output else sample.output_ports())
 
         self.open_quick_add(pos, allowed, wire)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
-from desktop_app.ui.designer.kinds import KINDS
+from desktop_app.ui.designer.kinds import KIND_INFOS
 
 GLYPH_SIZE = 16.0
 
@@ -89,7 +89,7 @@ def kind_icon(kind: str) -> QIcon:
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(KINDS[kind].color))
+        painter.setBrush(QColor(KIND_INFOS[kind].color))
         painter.drawRoundedRect(QRectF(0, 0, size, size), size * 0.22, size * 0.22)
         margin = size * 0.18
         paint_glyph(painter, kind, QRectF(margin, margin, size - 2 * margin, size - 2 * margin),

@@ -84,7 +84,7 @@ def _condition(design: Design, x: float, y: float) -> Node:
     return ConditionNode(x=x, y=y, title=design.unique_title(tr("DesignerKinds", "Condition")))
 
 
-KINDS: dict[str, KindInfo] = {
+KIND_INFOS: dict[str, KindInfo] = {
     info.kind: info
     for info in (
         KindInfo("parameters", QT_TRANSLATE_NOOP("DesignerKinds", "Parameters"),
@@ -120,7 +120,7 @@ NODE_KIND_MIME = "application/x-flowdesk-node-kind"
 
 
 def kind_info(node: Node | str) -> KindInfo:
-    return KINDS[node if isinstance(node, str) else node.kind]
+    return KIND_INFOS[node if isinstance(node, str) else node.kind]
 
 
 def matches(info: KindInfo, text: str) -> bool:

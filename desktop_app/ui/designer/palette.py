@@ -6,7 +6,7 @@ from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from desktop_app.ui.designer.kind_icons import kind_icon
-from desktop_app.ui.designer.kinds import KINDS, NODE_KIND_MIME
+from desktop_app.ui.designer.kinds import KIND_INFOS, NODE_KIND_MIME
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -23,7 +23,7 @@ class NodePalette(QListWidget):
         self.setIconSize(QSize(24, 24))
         self.setSpacing(2)
         self.setToolTip(self.tr("Drag onto the canvas, or double-click to add"))
-        for info in KINDS.values():
+        for info in KIND_INFOS.values():
             item = QListWidgetItem(kind_icon(info.kind), info.title(), self)
             item.setToolTip(info.tooltip())
             item.setData(KIND_ROLE, info.kind)

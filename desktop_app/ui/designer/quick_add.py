@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
 from desktop_app.ui.designer.kind_icons import kind_icon
-from desktop_app.ui.designer.kinds import KINDS, matches
+from desktop_app.ui.designer.kinds import KIND_INFOS, matches
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -50,7 +50,7 @@ class QuickAddPopup(QFrame):
 
     def _filter(self, text: str) -> None:
         self.list.clear()
-        for info in KINDS.values():
+        for info in KIND_INFOS.values():
             if not self._allowed(info.kind) or not matches(info, text):
                 continue
             item = QListWidgetItem(kind_icon(info.kind), info.title(), self.list)

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QWidget
 
-from desktop_app.ui.designer.kinds import KINDS, NODE_KIND_MIME
+from desktop_app.ui.designer.kinds import KIND_INFOS, NODE_KIND_MIME
 from desktop_app.ui.designer.scene import DesignScene
 
 MIN_ZOOM = 0.1
@@ -254,7 +254,7 @@ class DesignView(QGraphicsView):
         if not data.hasFormat(NODE_KIND_MIME):
             return None
         kind = bytes(data.data(NODE_KIND_MIME)).decode("utf-8", "replace")
-        return kind if kind in KINDS else None
+        return kind if kind in KIND_INFOS else None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._kind_of(event):

@@ -49,7 +49,7 @@ from desktop_app.ui.designer.editing import DesignEditingMixin
 from desktop_app.ui.designer.files import DesignFilesMixin
 from desktop_app.ui.designer.inspector import Inspector
 from desktop_app.ui.designer.kind_icons import kind_icon
-from desktop_app.ui.designer.kinds import KINDS
+from desktop_app.ui.designer.kinds import KIND_INFOS
 from desktop_app.ui.designer.notice import NoticeBar
 from desktop_app.ui.designer.palette import NodePalette
 from desktop_app.ui.designer.problems_view import ProblemsView
@@ -328,7 +328,7 @@ class DesignerWidget(DesignFilesMixin, DesignEditingMixin, QWidget):
         else:
             add = menu.addMenu(self.tr("Add node"))
             scene_pos = self.view.mapToScene(self.view.mapFromGlobal(screen_pos))
-            for info in KINDS.values():
+            for info in KIND_INFOS.values():
                 add.addAction(kind_icon(info.kind), info.title(),
                               lambda kind=info.kind: self.add_node(kind, scene_pos))
             menu.addAction(self.paste_action)

@@ -16,7 +16,7 @@ from desktop_app.core.profiles import Profile
 
 
 @dataclass(frozen=True)
-class Problem:
+class SettingProblem:
     field: str  # name | url | secret | port
     message: str
 
@@ -56,30 +56,34 @@ def url_problem(url: str, kind: str) -> str | None:
     return None
 
 
-def profile_problem(profile: Profile, new_secret: str, has_stored_secret: bool) -> Problem | None:
+def profile_problem(
+    profile: Profile, new_secret: str, has_stored_secret: bool
+) -> SettingProblem | None:
     """The first thing wrong with `profile`, or None."""
     if not profile.name.strip():
-        return Problem("name", QCoreApplication.translate("Settings", "Give the profile a name."))
+        return SettingProblem(
+            "name", QCoreApplication.translate("Settings", "Give the profile a name.")
+        )
     if profile.kind == "local":
         if not 1024 <= profile.port_preference <= 65535:
-            return Problem(
+            return SettingProblem(
                 "port",
                 QCoreApplication.translate("Settings", "Choose a port between 1024 and 65535."),
             )
         return None
     problem = url_problem(profile.api_url, profile.kind)
     if problem:
-        return Problem("url", problem)
+        return SettingProblem("url", problem)
     secret = new_secret.strip()
     if profile.kind == "cloud" and not (secret or has_stored_secret):
-        return Problem(
+        return SettingProblem(
             "secret",
             QCoreApplication.translate(
                 "Settings", "Prefect Cloud needs an API key (it starts with pnu_)."
             ),
         )
     if profile.kind == "remote" and secret and ":" not in secret:
-        return Problem(
+        return SettingProblem(
             "secret",
             QCoreApplication.translate(
                 "Settings",

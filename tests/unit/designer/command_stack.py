@@ -9,7 +9,7 @@ command, undo/redo move an index, a new push drops the redo tail, and
 from __future__ import annotations
 
 from desktop_app.designer.commands import Command
-from desktop_app.designer.events import Signal
+from desktop_app.designer.observers import Signal
 
 
 class CommandStack:
