@@ -13,6 +13,7 @@ from desktop_app.core.models import (
     StateInfo,
     TaskRunInfo,
 )
+from desktop_app.core.schema_checks import server_checks
 
 
 def state_info(state: Any) -> StateInfo:
@@ -101,6 +102,7 @@ def deployment_info(deployment: Any, flow_names: dict[str, str]) -> DeploymentIn
         paused=bool(getattr(deployment, "paused", False)),
         work_pool_name=deployment.work_pool_name,
         parameter_schema=dict(deployment.parameter_openapi_schema or {}),
+        parameter_checks=server_checks(deployment.parameter_openapi_schema),
         parameters=dict(deployment.parameters or {}),
         description=deployment.description,
         tags=tuple(deployment.tags or ()),

@@ -130,6 +130,8 @@ class DeploymentInfo:
     paused: bool = False
     work_pool_name: str | None = None
     parameter_schema: dict[str, Any] = field(default_factory=dict)
+    parameter_checks: dict[str, Any] = field(default_factory=dict)
+    """`parameter_schema` as the server checks run parameters (`schema_checks`)."""
     parameters: dict[str, Any] = field(default_factory=dict)
     description: str | None = None
     tags: tuple[str, ...] = ()
@@ -167,6 +169,8 @@ class PauseInfo:
     schema: dict[str, Any] | None
     timeout_at: datetime | None
     suspended: bool
+    checks: dict[str, Any] = field(default_factory=dict)
+    """`schema` as the server checks resume input (`schema_checks`)."""
 
     @property
     def wants_input(self) -> bool:

@@ -19,6 +19,7 @@ from desktop_app.constants import DESCRIPTION_INPUT_KEY, PAUSE_REQUEST_TAG
 from desktop_app.core.api_errors import as_uuid
 from desktop_app.core.errors import InputRejected, InvalidState
 from desktop_app.core.models import PauseInfo, RunInfo
+from desktop_app.core.schema_checks import server_checks
 from desktop_app.i18n import state_word, tr_core
 
 if TYPE_CHECKING:
@@ -133,6 +134,7 @@ class RunControl:
             schema=schema,
             timeout_at=run.state.pause_timeout,
             suspended=run.state.name == "Suspended" or run.state.pause_reschedule,
+            checks=server_checks(schema),
         )
 
     async def extend_pause(self, run_id: str, seconds: int) -> datetime:

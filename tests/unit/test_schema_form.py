@@ -14,8 +14,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, Field
 
-from desktop_app.core import schema_form as sf
-from desktop_app.core.schema_form import MISSING, ParseError
+from desktop_app.core.schema_checks import server_checks
+from desktop_app.ui.forms import form_checks as fc
+from desktop_app.ui.forms import form_model as fm
+from desktop_app.ui.forms import form_text as ft
+from desktop_app.ui.forms.form_model import MISSING, ParseError
+
+
+def check(values, schema):
+    """Validate as the form does: against the schema Prefect's server preprocessing makes."""
+    return fc.validate(values, server_checks(schema))
 
 FLOWS = Path(__file__).resolve().parents[2] / "flows"
 
@@ -87,7 +95,7 @@ def rich_schema() -> dict:
 
 
 def test_approval_run_input_fields(approval_schema):
-    fields = sf.form_fields(approval_schema)
+    fields = fm.form_fields(approval_schema)
     assert [f.name for f in fields] == ["approved", "batch_size", "note"]
     approved, batch, note = fields
     assert (approved.kind, approved.title, approved.default) == ("bool", "Approve", False)
@@ -98,20 +106,20 @@ def test_approval_run_input_fields(approval_schema):
 
 
 def test_seed_flow_parameters_in_signature_order():
-    basic = sf.form_fields(_parameter_schema(_load_flow_module("basic_workflow").basic_workflow))
+    basic = fm.form_fields(_parameter_schema(_load_flow_module("basic_workflow").basic_workflow))
     assert [(f.name, f.kind, f.default) for f in basic] == [
         ("count", "int", 5),
         ("factor", "int", 2),
     ]
     loop = _load_flow_module("pause_resume_workflow").pause_resume_workflow
-    fields = sf.form_fields(_parameter_schema(loop))
+    fields = fm.form_fields(_parameter_schema(loop))
     assert [(f.name, f.kind) for f in fields] == [
         ("items_count", "int"),
         ("pause_after", "int"),
         ("delay", "number"),
     ]
     approval = _load_flow_module("approval_workflow").approval_workflow
-    (dataset,) = sf.form_fields(_parameter_schema(approval))
+    (dataset,) = fm.form_fields(_parameter_schema(approval))
     assert (dataset.kind, dataset.default) == ("string", "orders-2026-11")
 
 
@@ -124,11 +132,11 @@ def test_position_beats_declaration_order():
             "free": {"type": "string"},
         },
     }
-    assert [f.name for f in sf.form_fields(schema)] == ["a", "z", "free"]
+    assert [f.name for f in fm.form_fields(schema)] == ["a", "z", "free"]
 
 
 def test_rich_parameter_kinds(rich_schema):
-    fields = {f.name: f for f in sf.form_fields(rich_schema)}
+    fields = {f.name: f for f in fm.form_fields(rich_schema)}
     assert list(fields) == ["a", "b", "c", "d", "e", "g", "h", "i", "j", "k", "u", "o", "flag"]
     assert fields["a"].required and not fields["a"].has_default
     assert fields["b"].kind == "number" and fields["b"].default == 1.5
@@ -173,14 +181,14 @@ def test_defs_all_of_and_cycles():
             "const": {"const": "fixed"},
         },
     }
-    fields = {f.name: f for f in sf.form_fields(schema)}
+    fields = {f.name: f for f in fm.form_fields(schema)}
     node = fields["node"]
     assert node.kind == "object"
     assert {f.name: f.kind for f in node.fields} == {"child": "object", "v": "int"}
     depth, spec = 0, node
     while spec.kind == "object":  # a recursive model: forms nest a few levels, then JSON
         spec, depth = spec.fields[0], depth + 1
-    assert spec.kind == "json" and depth == sf.MAX_NESTING
+    assert spec.kind == "json" and depth == fm.MAX_NESTING
     assert (fields["size"].kind, fields["size"].upper, fields["size"].default) == ("int", 9, 3)
     assert fields["broken"].kind == "json"
     assert fields["either"].kind == "int" and fields["either"].nullable
@@ -188,10 +196,10 @@ def test_defs_all_of_and_cycles():
 
 
 def test_empty_and_odd_schemas():
-    assert sf.form_fields({}) == []
-    assert sf.form_fields(None) == []
-    assert sf.form_fields({"type": "object"}) == []
-    odd = sf.form_fields({"properties": {"x": "not a schema", "y": {}}})
+    assert fm.form_fields({}) == []
+    assert fm.form_fields(None) == []
+    assert fm.form_fields({"type": "object"}) == []
+    odd = fm.form_fields({"properties": {"x": "not a schema", "y": {}}})
     assert [(f.name, f.kind) for f in odd] == [("x", "json"), ("y", "json")]
 
 
@@ -202,24 +210,24 @@ def test_exclusive_bounds_for_numbers_and_ints():
             "i": {"type": "integer", "exclusiveMinimum": 0, "maximum": 10.5},
         }
     }
-    n, i = sf.form_fields(schema)
+    n, i = fm.form_fields(schema)
     assert (n.lower, n.upper) == (0, 1)
     assert (i.lower, i.upper) == (1, 10)
 
 
 def test_initial_values_prefer_given_over_default(approval_schema):
-    batch = sf.form_fields(approval_schema)[1]
+    batch = fm.form_fields(approval_schema)[1]
     assert batch.initial(None) == 10
     assert batch.initial({"batch_size": 42}) == 42
-    required = sf.form_fields({"properties": {"a": {"type": "integer"}}, "required": ["a"]})[0]
+    required = fm.form_fields({"properties": {"a": {"type": "integer"}}, "required": ["a"]})[0]
     assert required.initial({}) is MISSING
 
 
 # -- parsing ---------------------------------------------------------------------
 
 
-def _spec(schema: dict, name: str = "v", required: bool = False) -> sf.FieldSpec:
-    return sf.field_spec(name, schema, {"properties": {name: schema}}, required=required)
+def _spec(schema: dict, name: str = "v", required: bool = False) -> fm.FieldSpec:
+    return fm.field_spec(name, schema, {"properties": {name: schema}}, required=required)
 
 
 @pytest.mark.parametrize(
@@ -227,69 +235,69 @@ def _spec(schema: dict, name: str = "v", required: bool = False) -> sf.FieldSpec
     [("42", 42), (" -7 ", -7), ("1_000", 1000), ("1,000", 1000), ("3.0", 3), ("+5", 5)],
 )
 def test_parse_int_accepts(text, value):
-    assert sf.parse_text(_spec({"type": "integer"}), text) == value
+    assert ft.parse_text(_spec({"type": "integer"}), text) == value
 
 
 @pytest.mark.parametrize("text", ["abc", "1.5", "1e3", "nan", "inf", "--1"])
 def test_parse_int_refuses_with_message(text):
     with pytest.raises(ParseError) as info:
-        sf.parse_text(_spec({"type": "integer"}), text)
+        ft.parse_text(_spec({"type": "integer"}), text)
     assert info.value.problem.code == "not_int"
     assert "is not a whole number" in info.value.problem.message
     assert info.value.problem.path == ("v",)
 
 
 def test_parse_numbers_json_lists_and_booleans():
-    assert sf.parse_text(_spec({"type": "number"}), "0.25") == 0.25
-    assert sf.parse_text(_spec({"type": "number"}), "1e-3") == 0.001
+    assert ft.parse_text(_spec({"type": "number"}), "0.25") == 0.25
+    assert ft.parse_text(_spec({"type": "number"}), "1e-3") == 0.001
     with pytest.raises(ParseError) as info:
-        sf.parse_text(_spec({"type": "number"}), "1,5")
+        ft.parse_text(_spec({"type": "number"}), "1,5")
     assert info.value.problem.code == "not_number"
-    assert sf.parse_text(_spec({"type": "object"}), '{"a": [1, 2]}') == {"a": [1, 2]}
+    assert ft.parse_text(_spec({"type": "object"}), '{"a": [1, 2]}') == {"a": [1, 2]}
     with pytest.raises(ParseError) as info:
-        sf.parse_text(_spec({"type": "object"}), '{"a": 1,\n "b"}')
+        ft.parse_text(_spec({"type": "object"}), '{"a": 1,\n "b"}')
     assert info.value.problem.code == "json"
     assert info.value.problem.params["line"] == 2
     ints = _spec({"type": "array", "items": {"type": "integer"}})
-    assert sf.parse_text(ints, "1\n\n 2 \n3") == [1, 2, 3]
+    assert ft.parse_text(ints, "1\n\n 2 \n3") == [1, 2, 3]
     with pytest.raises(ParseError) as info:
-        sf.parse_text(ints, "1\n2\nthree")
+        ft.parse_text(ints, "1\n2\nthree")
     assert info.value.problem.code == "line" and info.value.problem.params["line"] == 3
     words = _spec({"type": "array", "items": {"type": "string"}})
-    assert sf.parse_text(words, " a b \nc") == [" a b ", "c"]  # strings kept as typed
-    assert sf.parse_text(_spec({"type": "boolean", "default": None}), "yes") is True
+    assert ft.parse_text(words, " a b \nc") == [" a b ", "c"]  # strings kept as typed
+    assert ft.parse_text(_spec({"type": "boolean", "default": None}), "yes") is True
 
 
 def test_empty_text_means_null_missing_or_required():
     optional = _spec({"anyOf": [{"type": "integer"}, {"type": "null"}], "default": None})
-    assert sf.parse_text(optional, "  ") is None
-    assert sf.parse_text(_spec({"type": "integer", "default": 3}), "") is MISSING
+    assert ft.parse_text(optional, "  ") is None
+    assert ft.parse_text(_spec({"type": "integer", "default": 3}), "") is MISSING
     with pytest.raises(ParseError) as info:
-        sf.parse_text(_spec({"type": "integer"}, required=True), "")
+        ft.parse_text(_spec({"type": "integer"}, required=True), "")
     assert info.value.problem.code == "required"
     # A string with a default may be emptied on purpose (Approval.note).
-    assert sf.parse_text(_spec({"type": "string", "default": "x"}), "") == ""
+    assert ft.parse_text(_spec({"type": "string", "default": "x"}), "") == ""
     with pytest.raises(ParseError):
-        sf.parse_text(_spec({"type": "string"}, required=True), "")
+        ft.parse_text(_spec({"type": "string"}, required=True), "")
 
 
 def test_format_round_trips():
-    assert sf.format_number(0.3) == "0.3" and sf.format_number(10) == "10"
-    assert sf.format_number(None) == ""
-    assert sf.format_lines([1, True, "a"]) == "1\ntrue\na"
-    assert json.loads(sf.format_json({"a": "é"})) == {"a": "é"}
+    assert ft.format_number(0.3) == "0.3" and ft.format_number(10) == "10"
+    assert ft.format_number(None) == ""
+    assert ft.format_lines([1, True, "a"]) == "1\ntrue\na"
+    assert json.loads(ft.format_json({"a": "é"})) == {"a": "é"}
 
 
 # -- validation ------------------------------------------------------------------
 
 
 def test_valid_approval_input_has_no_problems(approval_schema):
-    assert sf.validate({"approved": True, "batch_size": 10, "note": "ok"}, approval_schema) == []
-    assert sf.validate({}, approval_schema) == []  # all optional with defaults
+    assert check({"approved": True, "batch_size": 10, "note": "ok"}, approval_schema) == []
+    assert check({}, approval_schema) == []  # all optional with defaults
 
 
 def test_invalid_approval_input_gives_one_message_per_field(approval_schema):
-    problems = sf.validate(
+    problems = check(
         {"approved": "yes", "batch_size": 500, "note": "x" * 501, "extra": 1}, approval_schema
     )
     by_field = {p.field: p for p in problems}
@@ -299,11 +307,11 @@ def test_invalid_approval_input_gives_one_message_per_field(approval_schema):
     assert by_field["approved"].message == "Must be true or false."
     assert by_field["note"].message == "Must be at most 500 characters long (now 501)."
     assert by_field["extra"].code == "unknown"  # additionalProperties: false
-    assert sf.validate({"batch_size": 0}, approval_schema)[0].message == "Must be at least 1."
+    assert check({"batch_size": 0}, approval_schema)[0].message == "Must be at least 1."
 
 
 def test_rich_validation_messages(rich_schema):
-    problems = sf.validate(
+    problems = check(
         {"b": "q", "c": "z", "d": "blue", "g": [1, "a"], "i": {"x": "no"}, "o": {"level": 5}},
         rich_schema,
     )
@@ -324,17 +332,17 @@ def test_string_rules_pattern_and_length():
         "properties": {"code": {"type": "string", "pattern": "^[A-Z]{3}$", "minLength": 3}},
         "required": ["code"],
     }
-    (problem,) = sf.validate({"code": "ab"}, schema)
+    (problem,) = check({"code": "ab"}, schema)
     assert problem.code in ("pattern", "minLength")
-    codes = {p.code for p in sf.validate({"code": "abcd"}, schema)}
+    codes = {p.code for p in check({"code": "abcd"}, schema)}
     assert codes == {"pattern"}
-    assert sf.validate({"code": "ABC"}, schema) == []
+    assert check({"code": "ABC"}, schema) == []
 
 
 def test_server_preprocessing_lets_optional_without_default_be_null():
     schema = {"properties": {"maybe": {"type": "integer"}}}
-    assert sf.validate({"maybe": None}, schema) == []  # as the server: not required, no default
-    assert sf.validate({"maybe": "x"}, schema)[0].code == "type"
+    assert check({"maybe": None}, schema) == []  # as the server: not required, no default
+    assert check({"maybe": "x"}, schema)[0].code == "type"
 
 
 def test_server_reason_names_the_field():
@@ -342,23 +350,23 @@ def test_server_reason_names_the_field():
         "Reason: Validation failed for field 'batch_size'. "
         "Failure reason: 500 is greater than the maximum of 100"
     )
-    assert sf.server_reason_field(reason) == (
+    assert fc.server_reason_field(reason) == (
         ("batch_size",),
         "500 is greater than the maximum of 100",
     )
-    assert sf.server_reason_field("Validation failed for field 'i.x'. Failure reason: bad")[0] == (
+    assert fc.server_reason_field("Validation failed for field 'i.x'. Failure reason: bad")[0] == (
         "i",
         "x",
     )
-    assert sf.server_reason_field("Validation failed for field 'g[1]'. Failure reason: x")[0] == (
+    assert fc.server_reason_field("Validation failed for field 'g[1]'. Failure reason: x")[0] == (
         "g",
         1,
     )
-    assert sf.server_reason_field("Run input schema not found.") is None
+    assert fc.server_reason_field("Run input schema not found.") is None
 
 
 def test_without_missing_drops_only_missing():
-    assert sf.without_missing({"a": MISSING, "b": None, "c": 0}) == {"b": None, "c": 0}
+    assert ft.without_missing({"a": MISSING, "b": None, "c": 0}) == {"b": None, "c": 0}
 
 
 # -- same verdict as the server ----------------------------------------------------
@@ -392,7 +400,7 @@ _json_values = st.recursive(
 def test_agrees_with_prefects_server_validation_for_approval(approval_schema, values):
     from prefect.utilities.schema_tools import validate as prefect_validate
 
-    ours = sf.validate(values, approval_schema) == []
+    ours = check(values, approval_schema) == []
     theirs = prefect_validate(values, approval_schema) == []
     assert ours == theirs, values
 
@@ -415,6 +423,36 @@ def test_agrees_with_prefects_server_validation_for_approval(approval_schema, va
 def test_agrees_with_prefects_server_validation_for_parameters(rich_schema, values):
     from prefect.utilities.schema_tools import validate as prefect_validate
 
-    ours = sf.validate(values, rich_schema) == []
+    ours = check(values, rich_schema) == []
     theirs = prefect_validate(values, rich_schema) == []
     assert ours == theirs, values
+
+
+def test_optional_field_with_default_refuses_null_as_the_server_does():
+    schema = {"properties": {"size": {"type": "integer", "default": 5}}}
+    assert check({"size": None}, schema)[0].code == "type"
+    assert check({"size": 3}, schema) == []
+
+
+def test_block_reference_is_accepted_as_the_server_accepts_it():
+    """A block-typed parameter also takes `{"$ref": <block document id>}` (Prefect's own rule)."""
+    from prefect.utilities.schema_tools import validate as prefect_validate
+
+    schema = {
+        "properties": {"creds": {"$ref": "#/definitions/Secret"}},
+        "required": ["creds"],
+        "definitions": {
+            "Secret": {
+                "title": "Secret",
+                "type": "object",
+                "block_type_slug": "secret",
+                "properties": {"value": {"type": "string"}},
+                "required": ["value"],
+            }
+        },
+    }
+    ref = {"creds": {"$ref": "00000000-0000-0000-0000-000000000001"}}
+    assert check(ref, schema) == []
+    assert prefect_validate(ref, schema) == []
+    assert check({"creds": {"value": "x"}}, schema) == []
+    assert check({"creds": 5}, schema) != []

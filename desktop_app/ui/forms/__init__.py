@@ -1,6 +1,7 @@
 """Forms built from JSON Schema: resume-with-input and run-with-parameters dialogs.
 
-The schema logic (fields, parsing, validation) is in `desktop_app.core.schema_form`;
-this package only draws it with Qt widgets and talks to the server through
-`FlowdeskClient` on the qasync loop.
+The form model is Qt-free and tested without a display: schema → fields in
+`form_model`, text ↔ values in `form_text`, checks as the server makes them
+in `form_checks`. The widgets (`schema_form`, `editors`, the dialogs) draw it
+with Qt and reach the server only through `services` on the qasync loop.
 """

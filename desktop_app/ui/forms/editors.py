@@ -22,16 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.schema_form import (
-    MISSING,
-    FieldSpec,
-    ParseError,
-    Problem,
-    format_json,
-    format_lines,
-    format_number,
-    parse_text,
-)
+from desktop_app.ui.forms.form_model import MISSING, FieldProblem, FieldSpec, ParseError
+from desktop_app.ui.forms.form_text import format_json, format_lines, format_number, parse_text
 from desktop_app.ui.forms.number_boxes import INT32_MAX, INT32_MIN, IntBox, NumberBox
 
 Path = tuple[str | int, ...]
@@ -52,7 +44,7 @@ class FieldEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self._layout = layout
 
-    def collect(self, path: Path) -> tuple[Any, list[Problem]]:
+    def collect(self, path: Path) -> tuple[Any, list[FieldProblem]]:
         raise NotImplementedError
 
     def set_value(self, value: Any) -> None:
@@ -61,11 +53,11 @@ class FieldEditor(QWidget):
     def focus_widget(self) -> QWidget:
         return self
 
-    def show_problems(self, problems: list[Problem], depth: int) -> bool:
+    def show_problems(self, problems: list[FieldProblem], depth: int) -> bool:
         """Nested editors show deeper problems themselves; True if they did."""
         return False
 
-    def _parse(self, text: str, path: Path) -> tuple[Any, list[Problem]]:
+    def _parse(self, text: str, path: Path) -> tuple[Any, list[FieldProblem]]:
         try:
             return parse_text(self.spec, text, path), []
         except ParseError as exc:
@@ -81,7 +73,7 @@ class BoolEditor(FieldEditor):
         self._layout.addWidget(self.box)
         self._layout.addStretch(1)
 
-    def collect(self, path: Path) -> tuple[Any, list[Problem]]:
+    def collect(self, path: Path) -> tuple[Any, list[FieldProblem]]:
         return self.box.isChecked(), []
 
     def set_value(self, value: Any) -> None:
@@ -111,13 +103,13 @@ class ChoiceEditor(FieldEditor):
         self._layout.addWidget(self.combo)
         self._layout.addStretch(1)
 
-    def collect(self, path: Path) -> tuple[Any, list[Problem]]:
+    def collect(self, path: Path) -> tuple[Any, list[FieldProblem]]:
         value = self.combo.currentData()
         if value is MISSING:
             if self.spec.nullable:
                 return None, []
             if self.spec.required:
-                return MISSING, [Problem(path, "required", "A value is required.")]
+                return MISSING, [FieldProblem(path, "required", "A value is required.")]
         return value, []
 
     def set_value(self, value: Any) -> None:
@@ -162,7 +154,7 @@ class NumberEditor(FieldEditor):
         self._layout.addWidget(self.box)
         self._layout.addStretch(1)
 
-    def collect(self, path: Path) -> tuple[Any, list[Problem]]:
+    def collect(self, path: Path) -> tuple[Any, list[FieldProblem]]:
         return self._parse(self.box.lineEdit().text(), path)
 
     def set_value(self, value: Any) -> None:
@@ -226,7 +218,7 @@ class TextEditor(FieldEditor):
         assert self.line is not None
         return self.line.text()
 
-    def collect(self, path: Path) -> tuple[Any, list[Problem]]:
+    def collect(self, path: Path) -> tuple[Any, list[FieldProblem]]:
         return self._parse(self.text(), path)
 
     def set_value(self, value: Any) -> None:
@@ -274,7 +266,7 @@ class CodeEditor(FieldEditor):
     def is_list(self) -> bool:
         return self.spec.kind == "array" and bool(self.spec.item_kind)
 
-    def collect(self, path: Path) -> tuple[Any, list[Problem]]:
+    def collect(self, path: Path) -> tuple[Any, list[FieldProblem]]:
         return self._parse(self.area.toPlainText(), path)
 
     def set_value(self, value: Any) -> None:
@@ -305,14 +297,14 @@ class ObjectEditor(FieldEditor):
         self.form.changed.connect(self.changed)
         self._layout.addWidget(self.form)
 
-    def collect(self, path: Path) -> tuple[Any, list[Problem]]:
+    def collect(self, path: Path) -> tuple[Any, list[FieldProblem]]:
         values, problems = self.form.collect(path)
         return values, problems
 
     def set_value(self, value: Any) -> None:
         self.form.set_values(value if isinstance(value, dict) else {})
 
-    def show_problems(self, problems: list[Problem], depth: int) -> bool:
+    def show_problems(self, problems: list[FieldProblem], depth: int) -> bool:
         deeper = [p for p in problems if len(p.path) > depth + 1]
         if not deeper:
             return False

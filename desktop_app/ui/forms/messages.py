@@ -12,7 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.core.schema_form import Problem, format_number
+from desktop_app.ui.forms.form_model import FieldProblem
+from desktop_app.ui.forms.form_text import format_number
 
 CONTEXT = "SchemaForm"  # every sentence below is translated in this context
 
@@ -35,7 +36,7 @@ def _expected(types: Any) -> str:
     return names.get(types, str(types))
 
 
-def problem_text(problem: Problem) -> str:
+def problem_text(problem: FieldProblem) -> str:
     """One short sentence for the message under a field."""
     p = problem.params
     code = problem.code
@@ -101,7 +102,7 @@ def problem_text(problem: Problem) -> str:
         ).format(line=p.get("line"), column=p.get("column"), error=p.get("error", ""))
     if code == "line":
         inner = p.get("inner")
-        detail = problem_text(inner) if isinstance(inner, Problem) else problem.message
+        detail = problem_text(inner) if isinstance(inner, FieldProblem) else problem.message
         return translate("SchemaForm", "Line {line}: {detail}").format(
             line=p.get("line"), detail=detail
         )

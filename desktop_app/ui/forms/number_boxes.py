@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QValidator, QWheelEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QSpinBox, QWidget
 
-from desktop_app.core.schema_form import format_number
+from desktop_app.ui.forms.form_text import format_number
 
 INT32_MIN = -(2**31)
 INT32_MAX = 2**31 - 1

@@ -196,7 +196,7 @@ class ResumeDialog(QDialog):
             self.description.setFixedHeight(min(160, max(40, doc_height)))
         if self.form is None and pause.wants_input:
             assert pause.schema is not None
-            self.form = SchemaForm(pause.schema, None, self)
+            self.form = SchemaForm(pause.schema, None, self, checks=pause.checks)
             self.scroll.setWidget(self.form)
             self.scroll.show()
             self.reset_button.show()

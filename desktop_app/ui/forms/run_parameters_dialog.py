@@ -80,7 +80,10 @@ class RunParametersDialog(QDialog):
         self.file_note.setVisible(bool(self.file_note.text()))
         layout.addWidget(self.file_note)
 
-        self.form = SchemaForm(deployment.parameter_schema, dict(deployment.parameters), self)
+        self.form = SchemaForm(
+            deployment.parameter_schema, dict(deployment.parameters), self,
+            checks=deployment.parameter_checks,
+        )
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

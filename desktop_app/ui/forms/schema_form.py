@@ -16,10 +16,10 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop_app.core import schema_form as engine
-from desktop_app.core.schema_form import MISSING, FieldSpec, Problem
+from desktop_app.ui.forms import form_checks, form_model, form_text
 from desktop_app.ui.forms.banner import Banner
 from desktop_app.ui.forms.editors import FieldEditor, make_editor
+from desktop_app.ui.forms.form_model import MISSING, FieldProblem, FieldSpec
 from desktop_app.ui.forms.messages import problem_text
 
 LIVE_CHECK_MS = 200
@@ -52,12 +52,16 @@ class SchemaForm(QWidget):
         values: dict | None = None,
         parent: QWidget | None = None,
         *,
+        checks: dict | None = None,
         _specs: list[FieldSpec] | None = None,
         _nested: bool = False,
     ) -> None:
         super().__init__(parent)
         self.schema = dict(schema or {})
-        self.specs = _specs if _specs is not None else engine.form_fields(self.schema)
+        self.checks = dict(checks) if checks else self.schema
+        """The schema as the server checks values (`DeploymentInfo.parameter_checks`,
+        `PauseInfo.checks`); without it, `schema` as it is."""
+        self.specs = _specs if _specs is not None else form_model.form_fields(self.schema)
         self._nested = _nested
         self._initial = dict(values or {})
         self._rows: dict[str, _Row] = {}
@@ -147,7 +151,7 @@ class SchemaForm(QWidget):
         if spec.description:
             parts.append(spec.description)
         lower, upper = spec.lower, spec.upper
-        fmt = engine.format_number
+        fmt = form_text.format_number
         described = spec.description
         bounds_described = (
             lower is not None
@@ -172,16 +176,18 @@ class SchemaForm(QWidget):
             parts.append(self.tr("JSON"))
         if spec.has_default and spec.kind not in ("object",) and spec.default not in ("", None):
             shown = spec.default
-            text = shown if isinstance(shown, str) else engine.format_json(shown)
+            text = shown if isinstance(shown, str) else form_text.format_json(shown)
             if len(text) <= 40 and "\n" not in text:
                 parts.append(self.tr("default: {value}").format(value=text))
         return " · ".join(parts)
 
     # -- reading ----------------------------------------------------------------
-    def collect(self, path: tuple[str | int, ...] = ()) -> tuple[dict[str, Any], list[Problem]]:
+    def collect(
+        self, path: tuple[str | int, ...] = ()
+    ) -> tuple[dict[str, Any], list[FieldProblem]]:
         """Typed values (MISSING left out) and the problems parsing them."""
         values: dict[str, Any] = {}
-        problems: list[Problem] = []
+        problems: list[FieldProblem] = []
         for name, row in self._rows.items():
             value, found = row.editor.collect((*path, name))
             problems += found
@@ -193,13 +199,13 @@ class SchemaForm(QWidget):
         """The typed values to send; fields that do not parse are left out."""
         return self.collect()[0]
 
-    def problems(self) -> list[Problem]:
+    def problems(self) -> list[FieldProblem]:
         """Everything wrong: what does not parse, then what the schema refuses."""
         values, parse_problems = self.collect()
         bad = {p.path for p in parse_problems}
         bad_fields = {p.field for p in parse_problems}
         # Nested forms parse only: the top form validates the whole value.
-        schema_problems = [] if self._nested else engine.validate(values, self.schema)
+        schema_problems = [] if self._nested else form_checks.validate(values, self.checks)
         # A field that did not parse is missing from `values`: its "required"
         # problem would only repeat the parse message.
         schema_problems = [
@@ -217,13 +223,13 @@ class SchemaForm(QWidget):
             self._focus_first(problems)
         return [self._sentence(p) for p in problems]
 
-    def _sentence(self, problem: Problem) -> str:
+    def _sentence(self, problem: FieldProblem) -> str:
         row = self._rows.get(problem.field)
         title = row.spec.title if row else ""
         text = problem_text(problem)
         return f"{title}: {text}" if title else text
 
-    def _focus_first(self, problems: list[Problem]) -> None:
+    def _focus_first(self, problems: list[FieldProblem]) -> None:
         for name, row in self._rows.items():
             if any(p.field == name for p in problems):
                 row.editor.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
@@ -235,9 +241,11 @@ class SchemaForm(QWidget):
         return None
 
     # -- showing problems ---------------------------------------------------------
-    def show_problems(self, problems: list[Problem], depth: int = 0, only_touched: bool = False):
+    def show_problems(
+        self, problems: list[FieldProblem], depth: int = 0, only_touched: bool = False
+    ):
         """Put each problem under its field (nested objects pass theirs down)."""
-        by_field: dict[str, list[Problem]] = {}
+        by_field: dict[str, list[FieldProblem]] = {}
         root: list[str] = []
         for problem in problems:
             if len(problem.path) <= depth:
@@ -285,7 +293,7 @@ class SchemaForm(QWidget):
         Returns True if the message named a field of this form. Dialogs with
         their own banner pass `banner=False`.
         """
-        located = engine.server_reason_field(message)
+        located = form_checks.server_reason_field(message)
         row = None
         if located:
             path, reason = located
