@@ -52,7 +52,7 @@ def _gui(args: argparse.Namespace) -> int:
 
 
 def _self_test(args: argparse.Namespace) -> int:
-    from desktop_app.core.selftest import run_self_test
+    from desktop_app.cli.selftest import run_self_test
 
     return run_self_test(keep_home=args.keep_home)
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from desktop_app.core import paths, selftest
+from desktop_app.cli import selftest
+from desktop_app.core import paths
 
 
 @pytest.fixture
@@ -140,7 +141,7 @@ def test_leftover_processes_fail_the_step_and_are_killed(monkeypatch: pytest.Mon
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         test = selftest.SelfTest(selftest.Report(io.StringIO()), None)
-        tracked = selftest._track("runner", child.pid)
+        tracked = selftest.track_process("runner", child.pid)
         assert tracked is not None
         test.processes[child.pid] = tracked
         with pytest.raises(selftest.StepFailed, match=f"runner pid {child.pid}"):

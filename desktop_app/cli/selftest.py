@@ -23,12 +23,20 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from desktop_app.cli.selftest_support import (
+    Report,
+    StepFailed,
+    StepResult,
+    TrackedProcess,
+    check_writable,
+    log_tail,
+    private_environment,
+    track_process,
+)
 from desktop_app.core import paths
 
 SERVER_TIMEOUT = 240.0
@@ -36,7 +44,6 @@ SERVER_TIMEOUT = 240.0
 DEPLOYMENT_TIMEOUT = 120.0
 RUN_TIMEOUT = 120.0
 PROCESS_EXIT_TIMEOUT = 15.0
-LOG_TAIL_LINES = 30
 
 BASIC_PARAMS = {"count": 3, "factor": 2}
 BASIC_EXPECTED = {"records": 3, "total": 60}
@@ -44,146 +51,6 @@ PAUSE_PARAMS = {"items_count": 4, "pause_after": 2, "delay": 0.05}
 PAUSE_EXPECTED = [0, 1, 4, 9]
 
 # Settings that would point our client at someone else's server.
-_FOREIGN_PREFECT_SETTINGS = (
-    "PREFECT_API_URL",
-    "PREFECT_API_KEY",
-    "PREFECT_API_AUTH_STRING",
-    "PREFECT_PROFILE",
-)
-
-
-class StepFailed(Exception):
-    """A check did not hold; `logs` names the log files that explain it."""
-
-    def __init__(self, message: str, logs: tuple[str, ...] = ()) -> None:
-        super().__init__(message)
-        self.logs = logs
-
-
-@dataclass
-class StepResult:
-    name: str
-    ok: bool
-    seconds: float
-    detail: str = ""
-
-
-@dataclass
-class Report:
-    """Prints each step as it ends, so a user watching a slow start sees progress."""
-
-    out: TextIO | None
-    steps: list[StepResult] = field(default_factory=list)
-
-    def line(self, text: str = "") -> None:
-        if self.out is not None:  # a windowed Windows exe has no stdout at all
-            print(text, file=self.out, flush=True)
-
-    def add(self, result: StepResult) -> None:
-        self.steps.append(result)
-        mark = "ok  " if result.ok else "FAIL"
-        detail = f"  {result.detail}" if result.detail else ""
-        self.line(f"  {mark}  {result.name:<28} {result.seconds:6.1f} s{detail}")
-
-
-@dataclass(frozen=True)
-class TrackedProcess:
-    """A pid plus its start time: a reused pid is not mistaken for our leftover."""
-
-    role: str
-    pid: int
-    created: float
-
-    def alive(self) -> bool:
-        import psutil
-
-        try:
-            proc = psutil.Process(self.pid)
-            return (
-                abs(proc.create_time() - self.created) < 0.01
-                and proc.status() != psutil.STATUS_ZOMBIE
-            )
-        except (psutil.NoSuchProcess, psutil.AccessDenied):
-            return False
-
-    def describe(self) -> str:
-        import psutil
-
-        try:
-            cmdline = " ".join(psutil.Process(self.pid).cmdline())
-        except (psutil.Error, OSError):  # Windows may refuse with a bare OSError too
-            cmdline = "?"
-        return f"{self.role} pid {self.pid}: {cmdline}"
-
-
-def _track(role: str, pid: int | None) -> TrackedProcess | None:
-    import psutil
-
-    if not pid:
-        return None
-    try:
-        return TrackedProcess(role, pid, psutil.Process(pid).create_time())
-    except (psutil.NoSuchProcess, psutil.AccessDenied):
-        return None
-
-
-def check_writable(folder_of: Callable[[], Path], what: str) -> Path:
-    """Create (if needed) and write into one of the user's folders, or say which one fails.
-
-    The paths helpers create their folder on call, so a folder that cannot
-    exist (below a file, on a read-only disk) raises there, with its name.
-    """
-    try:
-        folder = folder_of()
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".flowdesk-write-check-"):
-            pass
-    except OSError as exc:
-        where = exc.filename or "?"
-        reason = exc.strerror or str(exc)
-        hint = (
-            f" (FLOWDESK_HOME={os.environ[paths.HOME_ENV]})"
-            if os.environ.get(paths.HOME_ENV)
-            else ""
-        )
-        raise StepFailed(
-            f"Flowdesk cannot write to its {what} folder {where}{hint}: {reason}. "
-            "Make that folder writable, or point FLOWDESK_HOME at a folder you can write to."
-        ) from exc
-    return folder
-
-
-@contextmanager
-def private_environment(home: Path) -> Iterator[None]:
-    """Point Flowdesk and Prefect at `home` for the duration, then restore everything.
-
-    Set before the client (and so Prefect) is imported: Prefect reads its
-    settings at import. Restored afterwards because tests call us in-process.
-    """
-    saved = dict(os.environ)
-    os.environ[paths.HOME_ENV] = str(home)
-    os.environ["PREFECT_HOME"] = str(home / "prefect-client")
-    for key in _FOREIGN_PREFECT_SETTINGS:
-        os.environ.pop(key, None)
-    try:
-        yield
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-
-
-def log_tail(names: tuple[str, ...], lines: int = LOG_TAIL_LINES) -> str:
-    """The last lines of the named logs (in the private home's log folder)."""
-    from desktop_app.core.logs import tail
-
-    parts = []
-    for name in names:
-        path = paths.log_dir() / name
-        text = tail(path, lines)
-        if text:
-            parts.append(f"--- {path} (last {lines} lines) ---\n{text}")
-    return "\n".join(parts)
-
-
 class SelfTest:
     """The steps, in order, sharing the server connection and the processes seen."""
 
@@ -251,7 +118,7 @@ class SelfTest:
             "runner": state.runner_pid,
         }
         for role, pid in roles.items():
-            tracked = _track(role, pid)
+            tracked = track_process(role, pid)
             if tracked is not None:
                 self.processes.setdefault(tracked.pid, tracked)
         try:
@@ -267,7 +134,7 @@ class SelfTest:
                 # Windows (and Wine) may refuse to read another process's command
                 # line with a bare OSError (WinError 87 / 5): still track it, unnamed.
                 flow_run = False
-            tracked = _track("flow run" if flow_run else "child", child.pid)
+            tracked = track_process("flow run" if flow_run else "child", child.pid)
             if tracked is not None:
                 self.processes.setdefault(tracked.pid, tracked)
 
