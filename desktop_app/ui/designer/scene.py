@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPen, QTransform
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QTransform
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
@@ -34,9 +34,9 @@ from desktop_app.designer import (
     Problem,
     remove_nodes_command,
 )
-from desktop_app.ui.designer.colors import canvas_colors
 from desktop_app.ui.designer.connection_rules import connection_verdict
 from desktop_app.ui.designer.edge_item import DragEdgeItem, EdgeItem, EdgeLayer
+from desktop_app.ui.designer.grid import draw_grid
 from desktop_app.ui.designer.node_item import NodeItem
 from desktop_app.ui.designer.node_status import NodeStatus
 from desktop_app.ui.designer.port_item import HIT_RADIUS, PortItem
@@ -54,6 +54,12 @@ class WireStart:
     port: str
     from_output: bool
     detached: Edge | None = None
+
+    def ends(self, port: PortItem) -> tuple[str, str, str, str]:
+        """(source node, source port, target node, target port) of a wire to `port`."""
+        if self.from_output:
+            return (self.node_id, self.port, port.node_id, port.name)
+        return (port.node_id, port.name, self.node_id, self.port)
 
 
 class DesignScene(QGraphicsScene):
@@ -296,11 +302,7 @@ class DesignScene(QGraphicsScene):
             return False, QCoreApplication.translate(
                 "DesignerConnections",
                 "Connect an output (right side) to an input (left side).")
-        if start.from_output:
-            ends = (start.node_id, start.port, port.node_id, port.name)
-        else:
-            ends = (port.node_id, port.name, start.node_id, start.port)
-        return connection_verdict(self.design, *ends, ignore=start.detached)
+        return connection_verdict(self.design, *start.ends(port), ignore=start.detached)
 
     def _target_near(self, pos: QPointF) -> tuple[PortItem | None, tuple[bool, str]]:
         """The port a drop at `pos` would use: the one under it, else the best on the node."""
@@ -372,10 +374,7 @@ class DesignScene(QGraphicsScene):
             self._restore_detached(start)
             self.status_message.emit(verdict[1])
             return False
-        if start.from_output:
-            ends = (start.node_id, start.port, port.node_id, port.name)
-        else:
-            ends = (port.node_id, port.name, start.node_id, start.port)
+        ends = start.ends(port)
         self.status_message.emit("")
         if start.detached is not None:
             if start.detached == Edge(*ends):
@@ -487,30 +486,4 @@ class DesignScene(QGraphicsScene):
         event.accept()
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        colors = canvas_colors()
-        painter.fillRect(rect, colors.background)
-        scale = painter.worldTransform().m11()
-        step = 20.0 if scale >= 0.6 else 100.0
-        if scale * step < 6:
-            return
-        left = int(rect.left() // step) * step
-        top = int(rect.top() // step) * step
-        minor: list[QLineF] = []
-        major: list[QLineF] = []
-        x = left
-        while x < rect.right():
-            (major if round(x) % 100 == 0 else minor).append(
-                QLineF(x, rect.top(), x, rect.bottom()))
-            x += step
-        y = top
-        while y < rect.bottom():
-            (major if round(y) % 100 == 0 else minor).append(
-                QLineF(rect.left(), y, rect.right(), y))
-            y += step
-        pen = QPen(colors.grid_minor, 0)
-        painter.setPen(pen)
-        painter.drawLines(minor)
-        pen.setColor(colors.grid_major)
-        painter.setPen(pen)
-        painter.drawLines(major)
-
+        draw_grid(painter, rect)
