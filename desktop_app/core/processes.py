@@ -102,6 +102,15 @@ def pid_alive(pid: int | None) -> bool:
         return False
 
 
+def _each(procs: list[psutil.Process], action: str) -> None:
+    """`kill` or `terminate` every process, skipping those already gone."""
+    for proc in procs:
+        try:
+            getattr(proc, action)()
+        except psutil.NoSuchProcess:
+            pass
+
+
 def kill_tree(
     pid: int, grace: float = 5.0, *, include_root: bool = True, hard: bool = False
 ) -> list[int]:
@@ -120,11 +129,7 @@ def kill_tree(
         return []
     if hard:
         targets = [root, *descendants] if include_root else descendants
-        for proc in targets:
-            try:
-                proc.kill()
-            except psutil.NoSuchProcess:
-                pass
+        _each(targets, "kill")
         psutil.wait_procs(targets, timeout=2)
         return []
     if include_root:
@@ -138,17 +143,9 @@ def kill_tree(
         remaining = [*alive, *leftovers]
     else:
         remaining = descendants
-    for proc in remaining:
-        try:
-            proc.terminate()
-        except psutil.NoSuchProcess:
-            pass
+    _each(remaining, "terminate")
     _gone, alive = psutil.wait_procs(remaining, timeout=grace if not include_root else 2.0)
-    for proc in alive:
-        try:
-            proc.kill()
-        except psutil.NoSuchProcess:
-            pass
+    _each(alive, "kill")
     psutil.wait_procs(alive, timeout=2)
     return [p.pid for p in alive]
 

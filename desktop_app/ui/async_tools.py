@@ -14,13 +14,18 @@ import logging
 import time
 from collections.abc import Callable, Coroutine
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
+
+if TYPE_CHECKING:
+    from desktop_app.core.client import FlowdeskClient
 
 log = logging.getLogger(__name__)
 
 ErrorReporter = Callable[[BaseException, str], None]
+GetClient = Callable[[], "FlowdeskClient | None"]
+"""How a widget reaches the client: asked each time, None while disconnected."""
 
 
 class TaskKeeper:

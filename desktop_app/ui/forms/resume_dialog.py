@@ -12,7 +12,6 @@ dialog's `source`). Never `.exec()` this (qasync): use `.open()` or `.show()`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
@@ -35,7 +34,7 @@ from desktop_app.core.models import PauseInfo, RunInfo
 from desktop_app.services import reading
 from desktop_app.services import runs as service
 from desktop_app.services.runs import EXTEND_SECONDS, can_extend
-from desktop_app.ui.async_tools import TaskKeeper, TaskSlot, describe
+from desktop_app.ui.async_tools import GetClient, TaskKeeper, TaskSlot, describe
 from desktop_app.ui.forms.banner import Banner
 from desktop_app.ui.forms.fitting_scroll import FittingScrollArea
 from desktop_app.ui.forms.markdown import set_markdown
@@ -45,7 +44,6 @@ from desktop_app.ui.runs.formatting import format_duration, format_full_time
 if TYPE_CHECKING:
     from desktop_app.core.client import FlowdeskClient
 
-GetClient = Callable[[], "FlowdeskClient | None"]
 
 
 class ResumeDialog(QDialog):

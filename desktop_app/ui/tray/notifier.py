@@ -19,7 +19,6 @@ import asyncio
 import logging
 import math
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
@@ -29,7 +28,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from desktop_app.core.alerts import END_STATES, Alert, AlertCoalescer
 from desktop_app.core.errors import InvalidState
 from desktop_app.core.models import PauseInfo, RunEvent, RunInfo
-from desktop_app.ui.async_tools import TaskKeeper
+from desktop_app.ui.async_tools import GetClient, TaskKeeper
 from desktop_app.ui.settings.preferences import Preferences
 from desktop_app.ui.tray.run_tracker import RunTracker
 from desktop_app.ui.tray.texts import names_list, run_label
@@ -48,7 +47,6 @@ RETRY_DELAY = 0.04
 END_DETAIL_WAIT = 0.5
 BODY_LIMIT = 240
 
-GetClient = Callable[[], "FlowdeskClient | None"]
 
 
 @dataclass(frozen=True)

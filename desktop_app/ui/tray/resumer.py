@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.core.errors import FlowdeskError, InputRejected
 from desktop_app.services import runs as service
-from desktop_app.ui.async_tools import TaskKeeper, describe
+from desktop_app.ui.async_tools import GetClient, TaskKeeper, describe
 from desktop_app.ui.tray.notifier import Notification
 from desktop_app.ui.tray.run_tracker import PausedRun
 from desktop_app.ui.tray.texts import names_list, run_label
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SOURCE = "tray"
-GetClient = Callable[[], "FlowdeskClient | None"]
 
 
 class TrayResumer(QObject):

@@ -14,7 +14,6 @@ import asyncio
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
@@ -22,7 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_app.core.models import FINAL_STATES, RunEvent, RunInfo
-from desktop_app.ui.async_tools import TaskKeeper, TaskSlot
+from desktop_app.ui.async_tools import GetClient, TaskKeeper, TaskSlot
 
 if TYPE_CHECKING:
     from desktop_app.core.client import FlowdeskClient
@@ -37,7 +36,6 @@ PAGE = 200
 """The server's largest page (PREFECT_API_DEFAULT_LIMIT)."""
 MAX_REPAIRS = 20
 
-GetClient = Callable[[], "FlowdeskClient | None"]
 
 
 @dataclass(frozen=True)

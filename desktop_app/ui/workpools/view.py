@@ -8,7 +8,6 @@ runs sit in Scheduled. Hidden, it reads nothing.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -25,14 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.async_tools import TaskKeeper, TaskSlot, describe
+from desktop_app.ui.async_tools import GetClient, TaskKeeper, TaskSlot, describe
 from desktop_app.ui.workpools.model import WORKERS, WorkPoolsModel
 
 if TYPE_CHECKING:
     from desktop_app.core.client import FlowdeskClient
 
 REFRESH_MS = 10_000
-GetClient = Callable[[], "FlowdeskClient | None"]
 
 
 class WorkPoolsView(QWidget):
