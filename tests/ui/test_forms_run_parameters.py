@@ -85,6 +85,7 @@ def test_server_refusal_is_shown_next_to_the_field(qtbot, qloop, server_client):
 
 def test_invalid_value_is_not_sent(qtbot, qloop, server_client):
     from desktop_app.core.models import DeploymentInfo
+    from desktop_app.core.schema_checks import server_checks
     from desktop_app.ui.forms.run_parameters_dialog import RunParametersDialog
 
     client = server_client
@@ -92,8 +93,13 @@ def test_invalid_value_is_not_sent(qtbot, qloop, server_client):
     schema = dict(deployment.parameter_schema)
     props = {**schema["properties"]}
     props["items_count"] = {**props["items_count"], "minimum": 1}
+    bounded_schema = {**schema, "properties": props}
     bounded = DeploymentInfo(
-        **{**deployment.__dict__, "parameter_schema": {**schema, "properties": props}}
+        **{
+            **deployment.__dict__,
+            "parameter_schema": bounded_schema,
+            "parameter_checks": server_checks(bounded_schema),  # as core makes it
+        }
     )
     before = arun(qloop, client.count_runs())
     dialog = RunParametersDialog(lambda: client, bounded)
