@@ -215,15 +215,7 @@ class MainWindow(DesignerTabMixin, QMainWindow):
         self.view_menu.addAction(self.deployments_tab_action)
 
         self.runs_menu = bar.addMenu("")
-        a = self.runs.actions_
-        for action in (a.pause, a.resume, a.resume_input, a.suspend):
-            self.runs_menu.addAction(action)
-        self.runs_menu.addSeparator()
-        for action in (a.cancel, a.retry, a.delete):
-            self.runs_menu.addAction(action)
-        self.runs_menu.addSeparator()
-        self.runs_menu.addAction(a.copy_id)
-        self.runs_menu.addAction(a.open_web)
+        self.runs.actions_.add_to_menu(self.runs_menu)
 
         self.server_menu = bar.addMenu("")
         self.status_action = self.server_menu.addAction("")

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from desktop_app.core.models import RunInfo
 from desktop_app.services import Done
@@ -173,6 +173,17 @@ class RunActions(QObject):
         ]
 
     # -- enabling --------------------------------------------------------------
+    def add_to_menu(self, menu: QMenu) -> None:
+        """The run actions in their groups: the Runs menu and the table's context menu."""
+        for action in (self.pause, self.resume, self.resume_input, self.suspend):
+            menu.addAction(action)
+        menu.addSeparator()
+        for action in (self.cancel, self.retry, self.delete):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.copy_id)
+        menu.addAction(self.open_web)
+
     def update(self) -> None:
         """Enable what the selection allows; disable everything that needs a server if none."""
         runs = self.selection()

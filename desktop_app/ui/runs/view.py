@@ -404,14 +404,7 @@ class RunsView(QWidget):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addAction(a.details)
         menu.addSeparator()
-        for action in (a.pause, a.resume, a.resume_input, a.suspend):
-            menu.addAction(action)
-        menu.addSeparator()
-        for action in (a.cancel, a.retry, a.delete):
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(a.copy_id)
-        menu.addAction(a.open_web)
+        a.add_to_menu(menu)
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     # -- the splitter ------------------------------------------------------------------
