@@ -45,7 +45,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SOURCE = "window"
-Call = Callable[["FlowdeskClient", str], Awaitable[Done]]
+Call = Callable[..., Awaitable[Done]]
+"""A `services.runs` action: `(client, run_id, *, source)` → `Done`."""
 
 __all__ = ["RunActions", "can_cancel", "can_pause", "can_resume", "can_retry", "can_suspend"]
 
@@ -263,7 +264,7 @@ class RunActions(QObject):
 
     async def _one(self, client: FlowdeskClient, run_id: str, call: Call) -> Outcome:
         try:
-            return Outcome(run_id, await call(client, run_id))
+            return Outcome(run_id, await call(client, run_id, source=SOURCE))
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -275,7 +276,7 @@ class RunActions(QObject):
         self._start(
             "pause",
             runs,
-            lambda client, i: service.pause(client, i, source=SOURCE),
+            service.pause,
             self.tr("Pause requested for {count} run(s): they pause at their next checkpoint."),
         )
 
@@ -294,7 +295,7 @@ class RunActions(QObject):
             lambda: self._start(
                 "suspend",
                 runs,
-                lambda client, i: service.suspend(client, i, source=SOURCE),
+                service.suspend,
                 self.tr("Suspended {count} run(s)."),
             ),
         )
@@ -304,7 +305,7 @@ class RunActions(QObject):
         self._start(
             "resume",
             runs,
-            lambda client, i: service.resume(client, i, None, source=SOURCE),
+            service.resume,
             self.tr("Resumed {count} run(s)."),
         )
 
@@ -341,7 +342,7 @@ class RunActions(QObject):
             lambda: self._start(
                 "cancel",
                 runs,
-                lambda client, i: service.cancel(client, i, source=SOURCE),
+                service.cancel,
                 self.tr("Cancelled {count} run(s)."),
             ),
         )
@@ -351,7 +352,7 @@ class RunActions(QObject):
         self._start(
             "retry",
             runs,
-            lambda client, i: service.retry(client, i, source=SOURCE),
+            service.retry,
             self.tr("Scheduled {count} run(s) to run again."),
         )
 
@@ -373,7 +374,7 @@ class RunActions(QObject):
             self._start(
                 "delete",
                 runs,
-                lambda client, i: service.delete(client, i, source=SOURCE),
+                service.delete,
                 self.tr("Deleted {count} run(s)."),
             )
 
