@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from desktop_app.designer.names import first_free
 from desktop_app.designer.nodes import RENAMABLE_INPUTS, Node, ParametersNode, new_id
 from desktop_app.designer.observers import Signal
 from desktop_app.designer.topology import reaches
@@ -144,13 +145,7 @@ class Design:
 
     def unique_title(self, base: str) -> str:
         """`base`, or `base 2`, `base 3`... whichever no node uses yet (for new nodes)."""
-        titles = {n.title for n in self._nodes.values()}
-        if base not in titles:
-            return base
-        number = 2
-        while f"{base} {number}" in titles:
-            number += 1
-        return f"{base} {number}"
+        return first_free(base, {n.title for n in self._nodes.values()}, " ")
 
     # ------------------------------------------------------------ design props
     def set_properties(self, **changes: str) -> dict[str, str]:

@@ -11,6 +11,7 @@ import builtins
 import keyword
 import re
 import unicodedata
+from collections.abc import Collection
 from functools import lru_cache
 
 from desktop_app.i18n import tr_core
@@ -26,6 +27,16 @@ BUILTIN_NAMES = frozenset(dir(builtins))
 
 _NON_WORD = re.compile(r"[^0-9a-zA-Z]+")
 _NON_WORD_ANY_SCRIPT = re.compile(r"[\W_]+")
+
+
+def first_free(base: str, taken: Collection[str], separator: str = "") -> str:
+    """`base`, or `base2`, `base3`… (`separator` before the number): the first not `taken`."""
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}{separator}{number}" in taken:
+        number += 1
+    return f"{base}{separator}{number}"
 
 
 @lru_cache(maxsize=8192)

@@ -34,6 +34,7 @@ from desktop_app.designer import (
     SetDesignPropertiesCommand,
     SetSettingsCommand,
 )
+from desktop_app.designer.names import first_free
 from desktop_app.designer.nodes import FIELD_TYPES, PARAMETER_TYPES, VALUE_TYPES, TaskNode
 from desktop_app.ui.designer.code_section import CodeSection
 from desktop_app.ui.designer.document import DesignDocument
@@ -45,7 +46,7 @@ from desktop_app.ui.designer.port_rows import (
     parameter_rows,
     parameters_command,
 )
-from desktop_app.ui.designer.rows_table import Column, RowsTable, unique_name
+from desktop_app.ui.designer.rows_table import Column, RowsTable
 
 
 class NodeForm(QWidget):
@@ -83,7 +84,7 @@ class NodeForm(QWidget):
             [Column("name", self.tr("Name")),
              Column("type", self.tr("Type"), choices=VALUE_TYPES,
                     tooltip=self.tr("Declared type, checked when you connect"))],
-            lambda taken: {"name": unique_name("value", taken), "type": "any"}, box)
+            lambda taken: {"name": first_free("value", taken), "type": "any"}, box)
         table.rows_edited.connect(
             lambda rows, renamed: self.push(inputs_command(self.design, self.node_id, rows,
                                                            renamed)))
@@ -203,7 +204,7 @@ class ApprovalForm(NodeForm):
              Column("minimum", self.tr("Min")),
              Column("maximum", self.tr("Max")),
              Column("required", self.tr("Required"), check=True)],
-            lambda taken: {"name": unique_name("answer", taken), "type": "str", "title": "",
+            lambda taken: {"name": first_free("answer", taken), "type": "str", "title": "",
                            "default": "", "minimum": "", "maximum": "", "required": False},
             fields_box)
         self.fields.rows_edited.connect(
@@ -260,7 +261,7 @@ class ParametersForm(NodeForm):
              Column("default", self.tr("Default"),
                     tooltip=self.tr('Empty: required. Text for str ("" for empty), JSON for '
                                     'lists and dicts'))],
-            lambda taken: {"name": unique_name("value", taken), "type": "int", "default": "1"},
+            lambda taken: {"name": first_free("value", taken), "type": "int", "default": "1"},
             self)
         self.table.rows_edited.connect(
             lambda rows, renamed: self.push(parameters_command(self.design, self.node_id, rows,

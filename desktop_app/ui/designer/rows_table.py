@@ -203,10 +203,4 @@ class RowsTable(QWidget):
         self._emit()
 
 
-def unique_name(base: str, taken: list[str]) -> str:
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}{number}" in taken:
-        number += 1
-    return f"{base}{number}"
+
