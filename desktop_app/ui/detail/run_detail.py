@@ -69,7 +69,7 @@ class RunDetailPane(QWidget):
         self._outcome_for: str | None = None
         self._resume_dialog: QWidget | None = None
         self._log_backlog: list[list[LogLine]] = []
-        self._naming: asyncio.Task[Any] | None = None
+        self._naming = TaskSlot(self._tasks, "detail-task-names")
         self._build()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -311,10 +311,8 @@ class RunDetailPane(QWidget):
                 return
             # A task we have not read yet: name it first (one read), keeping line order.
             self._log_backlog.append(lines)
-            if self._naming is None or self._naming.done():
-                self._naming = self._tasks.spawn(
-                    self._name_tasks(client, run_id, generation), "detail-task-names"
-                )
+            if not self._naming.busy:
+                self._naming.start(self._name_tasks(client, run_id, generation))
 
         def is_final() -> bool:
             return bool(self.run and self.run.id == run_id and self.run.state.is_final)

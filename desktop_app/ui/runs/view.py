@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.models import RunInfo
+from desktop_app.ui.async_tools import TaskSlot
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard.strip import DashboardStrip
 from desktop_app.ui.runs.actions import RunActions, can_pause
@@ -202,7 +202,7 @@ class RunsView(QWidget):
         self._time_timer.timeout.connect(self.proxy.refresh_time_window)
         self._time_timer.start()
         self._shown_run: str | None = None
-        self._summary_task: asyncio.Task | None = None
+        self._summary = TaskSlot(context.tasks, "runs-summary")
         self._summary_again = False
         self.last_summary: Summary | None = None
         self._connected = False
@@ -328,11 +328,11 @@ class RunsView(QWidget):
 
     def _update_summaries(self) -> None:
         """Start one cooperative scan of all rows (or mark that another is due)."""
-        if self._summary_task is not None and not self._summary_task.done():
+        if self._summary.busy:
             self._summary_again = True
             return
         self._summary_again = False
-        self._summary_task = self.context.tasks.spawn(self._summarize(), "runs-summary")
+        self._summary.start(self._summarize())
 
     async def _summarize(self) -> None:
         summary = await summarize_cooperatively(
