@@ -17,6 +17,12 @@ def current_connection() -> Connection | None:
             kind="remote",
             managed=False,
         )
-    from desktop_app.core.server import ServerManager
+    from desktop_app.core.server import ServerError, ServerManager
 
-    return ServerManager().attached_connection()
+    try:
+        return ServerManager().attached_connection()
+    except ServerError as exc:  # e.g. its auth string file is gone: say so, create nothing
+        from desktop_app.cli.output import error
+
+        error(str(exc))
+        raise SystemExit(1) from None

@@ -46,6 +46,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     run.add_argument("--host", default="127.0.0.1")
     run.set_defaults(func=lambda a: _server_run(a))
 
+    repair = verbs.add_parser(
+        "repair", help=_("restore the database from its newest good backup, or start fresh")
+    )
+    choice = repair.add_mutually_exclusive_group()
+    choice.add_argument(
+        "--restore-latest", action="store_true", help=_("restore the newest good backup")
+    )
+    choice.add_argument(
+        "--start-fresh",
+        action="store_true",
+        help=_("move the damaged database aside and start a new, empty history"),
+    )
+    repair.set_defaults(func=server_repair)
+
+    reconcile = verbs.add_parser("reconcile")  # started by the daemon
+    reconcile.set_defaults(func=_reconcile)
+
     supervise = verbs.add_parser("supervise")  # the daemon
     supervise.add_argument("--owner-pid", type=int, default=None)
     supervise.add_argument("--port", type=int, default=4200)
@@ -80,6 +97,23 @@ def _supervise(args: argparse.Namespace) -> int:
     from desktop_app.core.daemon import run_daemon
 
     return run_daemon(owner_pid=args.owner_pid, preferred_port=args.port)
+
+
+def _reconcile(args: argparse.Namespace) -> int:
+    import logging
+
+    from desktop_app.core.reconcile import run_reconcile
+
+    # stderr is reconcile.log (the supervisor's spawn): one file, no rotation race.
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    return run_reconcile()
+
+
+def server_repair(args: argparse.Namespace) -> int:
+    from desktop_app.cli.repair import repair
+
+    return repair(args)
 
 
 def _runner(args: argparse.Namespace) -> int:

@@ -17,14 +17,14 @@ import threading
 import time
 
 from desktop_app import __version__
-from desktop_app.core import paths
-from desktop_app.core.auth import load_or_create_auth_string
+from desktop_app.core import database, paths
+from desktop_app.core.auth import load_or_create_auth_string, restore_auth_string
 from desktop_app.core.filelock import FileLock
 from desktop_app.core.health import server_healthy
 from desktop_app.core.logs import setup_logging, tail
 from desktop_app.core.ports import choose_port, port_is_free
 from desktop_app.core.prefect_env import merged, runner_env, server_env
-from desktop_app.core.processes import pid_alive, self_command
+from desktop_app.core.processes import pid_alive, self_command, spawn
 from desktop_app.core.runner_status import runner_status_file
 from desktop_app.core.server_state import ServerState, remove_state, write_state
 from desktop_app.core.supervisor import ChildSpec, ChildStatus, ChildSupervisor
@@ -36,6 +36,10 @@ HEALTH_EVERY = 2.0
 HEALTH_FAILURES_BEFORE_RESTART = 3
 NEW_DB_SECONDS = 20.0
 EXISTING_DB_SECONDS = 6.0
+REPAIR_HINT = (
+    "Run 'flowdesk server repair --restore-latest' to restore the newest good backup, "
+    "or 'flowdesk server repair --start-fresh' to move it aside and start a new history."
+)
 
 
 def request_file(name: str):
@@ -92,6 +96,10 @@ class Daemon:
         self._health_failures = 0
         self._next_health = 0.0
         self._runner_started = 0.0
+        self._reconciler = None
+        self._backup: threading.Thread | None = None
+        self._last_backup = time.monotonic()
+        self._ever_ready = False
 
     # -- state publishing ------------------------------------------------
     def publish(self, **changes) -> None:
@@ -103,7 +111,11 @@ class Daemon:
         if status.phase == "running":
             self.publish(server_pid=status.pid, restarts=status.restarts)
         elif status.phase == "restarting":
-            self.runner.stop(grace=3)
+            # The runner and its flow runs ride the restart out: Prefect's client
+            # retries while the server is away, and the runner polls on. Stopping
+            # them here used to kill every run and leave it Running forever.
+            if not self._ever_ready and self._database_failed():
+                return
             self.publish(
                 phase="restarting",
                 server_pid=None,
@@ -112,11 +124,14 @@ class Daemon:
             )
         elif status.phase == "failed":
             self.runner.stop(grace=3)
-            log_tail = tail(self.server.spec.log_file, 30)
+            last = tail(self.server.spec.log_file, 1).strip()[:300]
             self.publish(
                 phase="failed",
                 server_pid=None,
-                message=f"The server keeps failing ({status.message}).\n{log_tail}",
+                message=(
+                    f"The server keeps failing ({status.message}): {last} "
+                    f"Details in {self.server.spec.log_file}."
+                ),
             )
 
     def _runner_changed(self, status: ChildStatus) -> None:
@@ -149,11 +164,79 @@ class Daemon:
         if not server_healthy(self.state.api_url, timeout=0.5):
             return
         self.publish(phase="ready", ready_at=time.time(), message="")
+        self._ever_ready = True
         self._health_failures = 0
         self._next_health = time.monotonic() + HEALTH_EVERY
         if not self.runner.running:
             self.runner.status.restarts = 0
             self.runner.start()
+        self._start_reconcile()
+
+    # -- truth and history -------------------------------------------------
+    def _start_reconcile(self) -> None:
+        """Runs whose process died while the server was away get a true state.
+
+        A separate short-lived process: it needs Prefect, which this one
+        never imports. Started on every ready, so after a restart too.
+        """
+        if self._reconciler is not None and self._reconciler.poll() is None:
+            return
+        self._reconciler = spawn(
+            [*self_command(), "server", "reconcile"],
+            env=merged(runner_env(self.state.api_url, self.auth)),
+            log_file=paths.log_dir() / "reconcile.log",
+            cwd=paths.data_dir(),
+        )
+
+    def _watch_reconcile(self) -> None:
+        proc = self._reconciler
+        if proc is None or proc.poll() is None:
+            return
+        self._reconciler = None
+        self.publish(reconciled_at=time.time(), reconcile_exit=proc.returncode)
+
+    def _database_failed(self) -> bool:
+        """Check the database; on a problem stop for good with a one-line reason."""
+        problem = database.check_database()
+        if problem is None:
+            return False
+        log.error("not starting the server: %s", problem.message)
+        self.runner.stop(grace=3)
+        self.server.stop(grace=5)
+        self.publish(
+            phase="failed",
+            server_pid=None,
+            problem=problem.kind,
+            message=problem.message + " " + REPAIR_HINT,
+        )
+        return True
+
+    def _prepare_database(self) -> bool:
+        """Integrity check, then a backup; False (state: failed) on a problem."""
+        if self._database_failed():
+            return False
+        try:
+            database.backup_database()
+        except (OSError, Exception) as exc:  # sqlite3.Error too: a backup never blocks a start
+            log.warning("database backup failed: %s", exc)
+        self._last_backup = time.monotonic()
+        return True
+
+    def _daily_backup(self) -> None:
+        if time.monotonic() - self._last_backup < database.BACKUP_EVERY:
+            return
+        if self._backup is not None and self._backup.is_alive():
+            return
+        self._last_backup = time.monotonic()
+
+        def work() -> None:
+            try:
+                database.backup_database()
+            except Exception as exc:
+                log.warning("daily database backup failed: %s", exc)
+
+        self._backup = threading.Thread(target=work, name="flowdesk-backup", daemon=True)
+        self._backup.start()
 
     def _watch_health(self) -> None:
         now = time.monotonic()
@@ -168,13 +251,14 @@ class Daemon:
             log.warning("server alive but not answering: restarting it")
             self._health_failures = 0
             self.publish(phase="restarting", message="The server stopped answering; restarting it.")
-            self.runner.stop(grace=3)
-            self.server.restart_now()
+            self.server.restart_now()  # the runner rides it out, as on a crash
 
     def _before_restart(self) -> None:
         # Someone may have taken our port while the server was down.
         if self.server.status.phase == "restarting" and not port_is_free(self.state.port):
             self.publish(port=choose_port(self.preferred_port))
+            # The runner and its flows point at the old address: they cannot follow.
+            self.runner.stop(grace=3)
 
     def tick(self) -> None:
         if not paths.server_state_file().exists():  # deleted, or damaged and kept aside
@@ -182,14 +266,25 @@ class Daemon:
         if _take_request("release-owner"):
             self.owner_pid = None
             self.publish(owner_pid=None)
+        restore_auth_string(self.auth)
         if _take_request("restart"):
+            # An asked-for restart stops the runner first, while the server can
+            # still record its runs as Suspended; both re-read the auth string.
             self.runner.stop(grace=3)
             self.server.stop(grace=5)
             self.server.status.restarts = 0
-            self.publish(phase="starting", started_at=time.time(), message="Restarting.")
-            self.server.start()
+            self.auth = load_or_create_auth_string()
+            self.publish(
+                phase="starting", started_at=time.time(), message="Restarting.", problem=""
+            )
+            self._ever_ready = False
+            if self._prepare_database():
+                self.server.start()
+        if self.state.phase == "failed" and self.state.problem:
+            return  # a database problem waits for `flowdesk server repair`
         self._before_restart()
         self.server.poll()
+        self._watch_reconcile()
         if self.server.running:
             if self.state.phase in ("starting", "restarting"):
                 self._check_ready()
@@ -197,11 +292,13 @@ class Daemon:
                 self._watch_health()
                 self.runner.poll()
                 self._watch_runner_serving()
+                self._daily_backup()
 
     def run(self) -> int:
         self.publish(port=choose_port(self.preferred_port))
         log.info("starting managed server on port %s (owner %s)", self.state.port, self.owner_pid)
-        self.server.start()
+        if self._prepare_database():
+            self.server.start()
         try:
             while not self.stop_event.is_set():
                 if _take_request("stop") or self._owner_gone():
@@ -220,6 +317,8 @@ class Daemon:
             pass
         self.runner.stop(grace=5)
         self.server.stop(grace=5)
+        if self._reconciler is not None and self._reconciler.poll() is None:
+            self._reconciler.kill()
         remove_state()
         log.info("stopped")
 

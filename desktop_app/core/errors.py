@@ -39,3 +39,7 @@ class InputRejected(FlowdeskError):
             )
         )
         self.reason = reason
+
+
+class ProcessGone(InvalidState):
+    """A run paused inside its process, and that process has ended: no resume can reach it."""

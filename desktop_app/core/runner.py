@@ -254,7 +254,8 @@ def suspend_in_progress() -> list[str]:
     from prefect.client.orchestration import get_client
     from prefect.client.schemas import filters as f
     from prefect.client.schemas.objects import StateType
-    from prefect.states import Suspended
+
+    from desktop_app.core.reconcile import suspended_state_for
 
     suspended: list[str] = []
     with get_client(sync_client=True) as client:
@@ -275,23 +276,9 @@ def suspend_in_progress() -> list[str]:
             limit=200,
         )
         for run in runs:
-            details = run.state.state_details if run.state else None
-            if details is not None and run.state.type == StateType.PAUSED:
-                if details.pause_reschedule:
-                    continue  # already suspended: nothing runs
-                state = Suspended(
-                    pause_expiration_time=details.pause_timeout,
-                    timeout_seconds=None if details.pause_timeout else SUSPEND_ON_STOP_SECONDS,
-                    pause_key=details.pause_key,
-                    state_details={"run_input_keyset": details.run_input_keyset},
-                    message=STOP_MESSAGE,
-                )
-            else:
-                state = Suspended(
-                    timeout_seconds=SUSPEND_ON_STOP_SECONDS,
-                    pause_key=f"flowdesk-stop-{run.run_count}-{int(time.time())}",
-                    message=STOP_MESSAGE,
-                )
+            if run.state.type == StateType.PAUSED and run.state.state_details.pause_reschedule:
+                continue  # already suspended: nothing runs
+            state = suspended_state_for(run, STOP_MESSAGE, SUSPEND_ON_STOP_SECONDS)
             try:
                 client.set_flow_run_state(run.id, state, force=True)
                 suspended.append(str(run.id))

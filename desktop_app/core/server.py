@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop_app.core import paths
-from desktop_app.core.auth import load_or_create_auth_string
+from desktop_app.core.auth import read_auth_string
 from desktop_app.core.connection import Connection
 from desktop_app.core.daemon import request_file
 from desktop_app.core.filelock import FileLock
@@ -83,9 +83,27 @@ class ServerManager:
         return ServerStatus(running=alive, healthy=healthy, state=state)
 
     def connection(self, state: ServerState) -> Connection:
-        return Connection(
-            api_url=state.api_url, auth_string=load_or_create_auth_string(), kind="local"
-        )
+        return Connection(api_url=state.api_url, auth_string=self._auth_string(), kind="local")
+
+    @staticmethod
+    def _auth_string(wait: float = 2.0) -> str:
+        """The running server's auth string, read -- never created -- here.
+
+        Its supervisor writes the file back within a tick if it vanished;
+        a client that wrote a new one would lock everyone out (401).
+        """
+        deadline = time.monotonic() + wait
+        while True:
+            value = read_auth_string()
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                raise ServerError(
+                    f"The server's auth string file {paths.auth_file()} is missing or empty "
+                    "and its supervisor did not restore it. Restart the server with "
+                    "'flowdesk server restart'."
+                )
+            time.sleep(0.05)
 
     def attached_connection(self) -> Connection | None:
         """A connection to the running managed server, or None if there is none ready."""

@@ -18,7 +18,10 @@ from desktop_app.core.processes import start_parent_watch
 def run_server(port: int, host: str = "127.0.0.1") -> int:
     if host not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit("flowdesk: the managed server only binds to the loopback address")
-    os.environ.update(server_env(port, load_or_create_auth_string(), host))
+    # The supervisor hands us the string it keeps for every client; re-reading
+    # (or worse, re-creating) the file here could make us disagree with them.
+    auth = os.environ.get("PREFECT_SERVER_API_AUTH_STRING") or load_or_create_auth_string()
+    os.environ.update(server_env(port, auth, host))
     start_parent_watch()
     paths.prefect_home()
 

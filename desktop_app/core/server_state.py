@@ -36,6 +36,12 @@ class ServerState:
     runner_phase: str = "stopped"
     expected_seconds: float = 20.0
     """How long a start is expected to take: a new database migrates (~15-20 s)."""
+    problem: str = ""
+    """Set with phase "failed" when the database needs `flowdesk server repair`:
+    empty | shrunk | damaged | missing."""
+    reconciled_at: float | None = None
+    """When runs without a process last got a true state (after each ready)."""
+    reconcile_exit: int | None = None
 
     @property
     def api_url(self) -> str:

@@ -97,10 +97,17 @@ async def suspend(client: FlowdeskClient, run_id: str, *, source: Source) -> Don
 async def _check_resume_takes_effect(client: FlowdeskClient, run_id: str) -> None:
     """Refuse a resume that could not take effect (e.g. nothing alive to continue it).
 
-    The place for the liveness check of a paused-in-process run whose process
-    is gone (server restart reconciliation): raise `InvalidState` in words.
-    Nothing to check yet.
+    A run paused inside its process continues only in that process; on the
+    managed local server we look for it (`core.reconcile.ensure_resumable`)
+    and, if it has ended, leave the run Suspended and raise `ProcessGone`
+    (an `InvalidState`) saying so, instead of a "Resumed" nobody acts on.
     """
+    if client.connection.kind != "local":
+        return
+    from desktop_app.core.reconcile import ensure_resumable
+
+    run = await _words(client.read_run(run_id))
+    await _words(client._call(ensure_resumable(client.prefect, run), "Run"))
 
 
 async def resume(
