@@ -100,6 +100,8 @@ class Daemon:
         self._backup: threading.Thread | None = None
         self._last_backup = time.monotonic()
         self._ever_ready = False
+        self._backup_due_at_ready = True
+        self._backup_result: tuple[str, str] | None = None
 
     # -- state publishing ------------------------------------------------
     def publish(self, **changes) -> None:
@@ -171,6 +173,9 @@ class Daemon:
             self.runner.status.restarts = 0
             self.runner.start()
         self._start_reconcile()
+        if self._backup_due_at_ready:
+            self._backup_due_at_ready = False
+            self._start_backup()
 
     # -- truth and history -------------------------------------------------
     def _start_reconcile(self) -> None:
@@ -187,6 +192,12 @@ class Daemon:
             log_file=paths.log_dir() / "reconcile.log",
             cwd=paths.data_dir(),
         )
+
+    def _watch_backup(self) -> None:
+        """Publish a finished backup from the main thread (the state file has one writer)."""
+        result, self._backup_result = self._backup_result, None
+        if result is not None:
+            self.publish(last_backup=result[0], backup_error=result[1])
 
     def _watch_reconcile(self) -> None:
         proc = self._reconciler
@@ -212,18 +223,17 @@ class Daemon:
         return True
 
     def _prepare_database(self) -> bool:
-        """Integrity check, then a backup; False (state: failed) on a problem."""
-        if self._database_failed():
-            return False
-        try:
-            database.backup_database()
-        except (OSError, Exception) as exc:  # sqlite3.Error too: a backup never blocks a start
-            log.warning("database backup failed: %s", exc)
-        self._last_backup = time.monotonic()
-        return True
+        """The integrity check before a start; False (state: failed) on a problem."""
+        return not self._database_failed()
 
-    def _daily_backup(self) -> None:
-        if time.monotonic() - self._last_backup < database.BACKUP_EVERY:
+    def _start_backup(self, every: float = 0.0) -> None:
+        """Back the database up in a thread: at each ready, then every `every` s.
+
+        After ready, not before the start: a first start has no database yet,
+        and the backup API copies a consistent snapshot while the server
+        writes (WAL), so the start is not delayed by the copy.
+        """
+        if every and time.monotonic() - self._last_backup < every:
             return
         if self._backup is not None and self._backup.is_alive():
             return
@@ -231,9 +241,12 @@ class Daemon:
 
         def work() -> None:
             try:
-                database.backup_database()
-            except Exception as exc:
-                log.warning("daily database backup failed: %s", exc)
+                path = database.backup_database()
+            except Exception as exc:  # sqlite3.Error, OSError: never stops the server
+                log.warning("database backup failed: %s", exc)
+                self._backup_result = ("", str(exc)[:300])
+                return
+            self._backup_result = (str(path) if path else self.state.last_backup, "")
 
         self._backup = threading.Thread(target=work, name="flowdesk-backup", daemon=True)
         self._backup.start()
@@ -278,6 +291,7 @@ class Daemon:
                 phase="starting", started_at=time.time(), message="Restarting.", problem=""
             )
             self._ever_ready = False
+            self._backup_due_at_ready = True
             if self._prepare_database():
                 self.server.start()
         if self.state.phase == "failed" and self.state.problem:
@@ -285,6 +299,7 @@ class Daemon:
         self._before_restart()
         self.server.poll()
         self._watch_reconcile()
+        self._watch_backup()
         if self.server.running:
             if self.state.phase in ("starting", "restarting"):
                 self._check_ready()
@@ -292,7 +307,7 @@ class Daemon:
                 self._watch_health()
                 self.runner.poll()
                 self._watch_runner_serving()
-                self._daily_backup()
+                self._start_backup(every=database.BACKUP_EVERY)
 
     def run(self) -> int:
         self.publish(port=choose_port(self.preferred_port))

@@ -25,6 +25,7 @@ import os
 import sqlite3
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from desktop_app.core import paths
@@ -55,7 +56,8 @@ class Problem:
 
 
 def _stamp() -> str:
-    return time.strftime("%Y%m%d-%H%M%S", time.localtime()) + f"-{time.time_ns() % 10**6:06d}"
+    """Sortable and unique enough: two backups in one microsecond do not happen."""
+    return datetime.now().strftime("%Y%m%d-%H%M%S-%f")
 
 
 def backups(db: Path | None = None) -> list[Path]:

@@ -42,6 +42,8 @@ class ServerState:
     reconciled_at: float | None = None
     """When runs without a process last got a true state (after each ready)."""
     reconcile_exit: int | None = None
+    last_backup: str = ""
+    backup_error: str = ""
 
     @property
     def api_url(self) -> str:

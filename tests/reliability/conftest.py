@@ -1,4 +1,4 @@
-"""A private managed server per module, for tests that kill its processes.
+"""One private managed server for the reliability tests, for tests that kill its processes.
 
 Reliability tests SIGKILL the server, the supervisor and the runner: they get
 their own FLOWDESK_HOME and port, never the session's shared server. Trial
@@ -97,7 +97,7 @@ def kill9(pid: int | None) -> None:
     proc.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def private_home() -> Iterator[Path]:
     """FLOWDESK_HOME switched to a fresh folder for the whole module."""
     home = Path(tempfile.mkdtemp(prefix="flowdesk-rel-"))
@@ -115,7 +115,7 @@ def private_home() -> Iterator[Path]:
             shutil.rmtree(home, ignore_errors=True)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def private_server(private_home: Path) -> Iterator[PrivateServer]:
     from desktop_app.core.ports import free_port
     from desktop_app.core.server import ServerManager

@@ -108,7 +108,8 @@ async def _resume_all_and_finish(server, ids: dict[str, str], deadline: float) -
             )
         except AssertionError:
             states = {r: (await client.read_run(i)).state for r, i in ids.items()}
-            raise AssertionError(f"not all final {SETTLE_SECONDS:.0f} s after the kill: {states}")
+            message = f"not all final {SETTLE_SECONDS:.0f} s after the kill: {states}"
+            raise AssertionError(message) from None
         results = {role: await client.run_result(i) for role, i in ids.items()}
     return {"runs": runs, "results": results}
 
