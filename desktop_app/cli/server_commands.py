@@ -224,6 +224,8 @@ def server_status(args: argparse.Namespace) -> int:
         print(_("No Flowdesk server is running. Start one with 'flowdesk server start'."))
         return 3
     print(_("Server:  {phase} at {url}").format(phase=state.phase, url=state.ui_url))
+    if state.phase in ("failed", "restarting") and state.message:
+        print(_("Reason:  {message}").format(message=state.message.splitlines()[0]))
     print(_("Runner:  {phase}").format(phase=state.runner_phase))
     from desktop_app.cli.flow_report import print_flow_problems
 

@@ -81,6 +81,7 @@ class ServerView:
     owned: bool = False
     managed: bool = True
     pids: dict[str, int | None] = field(default_factory=dict, compare=False)
+    problem: str = ""  # a database problem: empty | shrunk | damaged | missing
 
     @property
     def ready(self) -> bool:
@@ -112,6 +113,7 @@ def view_from_status(status: ServerStatus, failure: str = "") -> ServerView:
         restarts=state.restarts,
         owned=state.owner_pid == os.getpid(),
         pids={"daemon": state.daemon_pid, "server": state.server_pid, "runner": state.runner_pid},
+        problem=state.problem if phase == "failed" else "",
     )
 
 

@@ -59,17 +59,23 @@ class ServerBanner(QFrame):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.log_button = QPushButton(self)
         self.restart_button = QPushButton(self)
+        self.repair_button = QPushButton(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.repair_button)
         layout.addWidget(self.restart_button)
         layout.addWidget(self.log_button)
-        self.log_button.setText(self.tr("Server log…"))
+        self.retranslate()
         self.hide()
+
+    def retranslate(self) -> None:
+        self.log_button.setText(self.tr("Server log…"))
+        self.repair_button.setText(self.tr("Repair database…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.log_button.setText(self.tr("Server log…"))
+            self.retranslate()
         super().changeEvent(event)
 
     def show_message(self, text: str, tone: str, restart_text: str | None) -> None:
@@ -77,6 +83,7 @@ class ServerBanner(QFrame):
         palette.setColor(QPalette.ColorRole.Window, tinted(state_color(tone), 56))
         self.setPalette(palette)
         self.text.setText(text)
+        self.repair_button.hide()
         self.restart_button.setVisible(restart_text is not None)
         if restart_text:
             self.restart_button.setText(restart_text)
@@ -108,6 +115,7 @@ class MainWindow(DesignerTabMixin, QMainWindow):
         self.banner = ServerBanner(self)
         self.banner.log_button.clicked.connect(self._show_server_log)
         self.banner.restart_button.clicked.connect(context.restart_server)
+        self.banner.repair_button.clicked.connect(self._repair_database)
 
         self.runs = RunsView(context, self, detail_factory or default_detail_factory)
         self.deployments = DeploymentsView(context, self.runs.model, self)
@@ -360,6 +368,12 @@ class MainWindow(DesignerTabMixin, QMainWindow):
             text = tr("The server is restarting. The tables show the last known state.")
             self.banner.show_message(text, "SCHEDULED", None)
             return
+        if view.phase == "failed" and view.problem and self.context.manager is not None:
+            from desktop_app.ui.db_repair import problem_text
+
+            self.banner.show_message(problem_text(view), "FAILED", None)
+            self.banner.repair_button.show()
+            return
         reason = view.message.splitlines()[0] if view.message else phase_text(view)
         text = tr("Not connected: {reason}. The tables show the last known state.").format(
             reason=reason
@@ -370,6 +384,11 @@ class MainWindow(DesignerTabMixin, QMainWindow):
                 tr("Start server") if view.phase in ("stopped", "failed") else tr("Restart server")
             )
         self.banner.show_message(text, "FAILED", restart)
+
+    def _repair_database(self) -> None:
+        from desktop_app.ui.db_repair import ask_repair
+
+        ask_repair(self, self.context, self.context.view)
 
     def _show_server_log(self) -> None:
         self.server_status.show_log()

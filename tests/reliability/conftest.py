@@ -90,6 +90,24 @@ def kill_leftovers(home: Path) -> None:
             continue
 
 
+def damage(db: Path) -> None:
+    """The issue's reproduction: garbage at offset 4096 of a stopped server's database.
+
+    The WAL is folded in first, as SQLite does at its next open: otherwise a
+    newer copy of that page in the WAL would hide (and later heal) the damage.
+    """
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    with open(db, "r+b") as handle:
+        handle.seek(4096)
+        handle.write(b"\xde\xad\xbe\xef" * 1024)
+
+
 def kill9(pid: int | None) -> None:
     assert pid, "no pid to kill"
     proc = psutil.Process(pid)

@@ -14,7 +14,7 @@ import pytest
 
 from desktop_app.core.server import ServerError
 from tests.conftest import await_until, wait_until
-from tests.reliability.conftest import record_figure, wait_for_deployments
+from tests.reliability.conftest import damage, record_figure, wait_for_deployments
 
 pytestmark = [pytest.mark.integration, pytest.mark.reliability]
 
@@ -72,9 +72,7 @@ def test_damaged_database_fails_fast_and_restore_brings_history_back(private_ser
     assert database.quick_check(database.database_file()) == "ok"
     asyncio.run(private_server.manager.stop())
     db = database.database_file()
-    with open(db, "r+b") as handle:  # the reproduction: garbage at offset 4096
-        handle.seek(4096)
-        handle.write(b"\xde\xad\xbe\xef" * 1024)
+    damage(db)
 
     message, seconds = _start_expecting_failure(private_server)
     assert str(db) in message and "repair" in message
