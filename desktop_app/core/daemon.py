@@ -99,7 +99,6 @@ class Daemon:
         self._reconciler = None
         self._backup: threading.Thread | None = None
         self._last_backup = time.monotonic()
-        self._ever_ready = False
         self._backup_due_at_ready = True
         self._backup_result: tuple[str, str] | None = None
 
@@ -116,7 +115,9 @@ class Daemon:
             # The runner and its flow runs ride the restart out: Prefect's client
             # retries while the server is away, and the runner polls on. Stopping
             # them here used to kill every run and leave it Running forever.
-            if not self._ever_ready and self._database_failed():
+            # A database that went bad is told in one line now, not after
+            # ~45 s of restarts ending in a traceback.
+            if self._database_failed():
                 return
             self.publish(
                 phase="restarting",
@@ -166,7 +167,6 @@ class Daemon:
         if not server_healthy(self.state.api_url, timeout=0.5):
             return
         self.publish(phase="ready", ready_at=time.time(), message="")
-        self._ever_ready = True
         self._health_failures = 0
         self._next_health = time.monotonic() + HEALTH_EVERY
         if not self.runner.running:
@@ -290,7 +290,6 @@ class Daemon:
             self.publish(
                 phase="starting", started_at=time.time(), message="Restarting.", problem=""
             )
-            self._ever_ready = False
             self._backup_due_at_ready = True
             if self._prepare_database():
                 self.server.start()

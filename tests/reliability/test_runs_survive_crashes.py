@@ -125,6 +125,7 @@ def _assert_completed(outcome: dict) -> None:
     assert outcome["results"]["suspended"] == [i * i for i in range(SUSPENDED["items_count"])]
 
 
+@pytest.mark.timeout(150 + 240 * trials(3))
 def test_server_sigkill_leaves_no_run_in_a_false_state(private_server):
     count = trials(3)
     truthful, finished = [], []
@@ -153,6 +154,7 @@ def test_server_sigkill_leaves_no_run_in_a_false_state(private_server):
     )
 
 
+@pytest.mark.timeout(150 + 300 * trials(2))
 def test_supervisor_sigkill_then_start_reconciles_every_run(private_server):
     """Odd trials kill everything at once (a power cut): nothing can suspend its runs
     on the way down, so only the reconciliation at the next start makes them true."""
