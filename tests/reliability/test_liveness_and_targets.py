@@ -50,21 +50,21 @@ def _run(state_type: str, *, reschedule=False, age=120.0, deployment="d1", keyse
 
 
 @pytest.mark.parametrize(
-    ("run", "expected"),
+    ("args", "kwargs", "expected"),
     [
-        (_run("RUNNING"), "Suspended"),
-        (_run("PAUSED"), "Suspended"),
-        (_run("PAUSED", reschedule=True), None),  # already suspended: nothing runs
-        (_run("PENDING", age=2), None),  # its runner may be starting it now
-        (_run("PENDING", age=120), "Suspended"),
-        (_run("CANCELLING"), "Cancelled"),
-        (_run("RUNNING", deployment="gone"), "Crashed"),  # nobody could restart it
+        (("RUNNING",), {}, "Suspended"),
+        (("PAUSED",), {}, "Suspended"),
+        (("PAUSED",), {"reschedule": True}, None),  # already suspended: nothing runs
+        (("PENDING",), {"age": 2}, None),  # its runner may be starting it now
+        (("PENDING",), {"age": 120}, "Suspended"),
+        (("CANCELLING",), {}, "Cancelled"),
+        (("RUNNING",), {"deployment": "gone"}, "Crashed"),  # nobody could restart it
     ],
 )
-def test_the_true_state_for_a_run_without_a_process(run, expected):
+def test_the_true_state_for_a_run_without_a_process(args, kwargs, expected):
     from desktop_app.core.reconcile import _target_state
 
-    target = _target_state(run, served={"d1"})
+    target = _target_state(_run(*args, **kwargs), served={"d1"})
     assert (target.name if target else None) == expected
     if expected:
         assert target.message  # always says why
