@@ -63,7 +63,9 @@ def _fits(name: str, value: Any) -> bool:
         return False
     if name in _OPTIONAL_INTS:
         return value is None or isinstance(value, int)
-    if name == "ready_at":
+    if name == "reconcile_exit":
+        return value is None or isinstance(value, int)
+    if name in ("ready_at", "reconciled_at"):
         return value is None or isinstance(value, (int, float))
     default = getattr(_SAMPLE, name)
     if isinstance(default, int):
