@@ -144,7 +144,9 @@ def backup_database(db: Path | None = None, keep: int = KEEP) -> Path | None:
     if newest is not None and _latest_mtime(db) <= newest.stat().st_mtime:
         return None
     target = db.with_name(f"{BACKUP_PREFIX}{_stamp()}.db")
-    tmp = target.with_name(target.name + ".tmp")
+    # SQLite writes the copy itself (and syncs it), so not through core.atomic:
+    # a unique partial name, renamed once whole.
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.partial")
     began = time.monotonic()
     source = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=60)
     try:

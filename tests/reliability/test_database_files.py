@@ -56,7 +56,7 @@ def test_backup_is_a_consistent_copy_and_only_the_newest_are_kept(tmp_path):
     assert kept == sorted(made[-database.KEEP :], key=lambda p: p.name, reverse=True)
     assert _count(kept[0]) == _count(db)
     assert database.backup_database(db) is None  # unchanged since the newest: no copy
-    assert not list(tmp_path.glob("*.tmp"))
+    assert not list(tmp_path.glob("*.partial"))
 
 
 def test_backup_while_another_connection_writes(tmp_path):
