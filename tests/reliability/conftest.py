@@ -9,6 +9,7 @@ figures in docs/RELIABILITY.md: 10).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import shutil
@@ -115,35 +116,52 @@ def kill9(pid: int | None) -> None:
     proc.wait(timeout=10)
 
 
-@pytest.fixture(scope="package")
-def private_home() -> Iterator[Path]:
-    """FLOWDESK_HOME switched to a fresh folder for the whole module."""
-    home = Path(tempfile.mkdtemp(prefix="flowdesk-rel-"))
+@contextlib.contextmanager
+def _home_env(home: Path) -> Iterator[None]:
+    """FLOWDESK_HOME points at `home` only inside this block: the other tests of this
+    folder use the session's server and must keep seeing the session's home."""
     before = os.environ.get("FLOWDESK_HOME")
     os.environ["FLOWDESK_HOME"] = str(home)
     try:
-        yield home
+        yield
     finally:
-        kill_leftovers(home)
         if before is None:
             os.environ.pop("FLOWDESK_HOME", None)
         else:
             os.environ["FLOWDESK_HOME"] = before
+
+
+@pytest.fixture(scope="package")
+def private_home() -> Iterator[Path]:
+    home = Path(tempfile.mkdtemp(prefix="flowdesk-rel-"))
+    try:
+        yield home
+    finally:
+        kill_leftovers(home)
         if not os.environ.get("FLOWDESK_RELIABILITY_KEEP_HOME"):
             shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.fixture(scope="package")
-def private_server(private_home: Path) -> Iterator[PrivateServer]:
+def _private_server_once(private_home: Path) -> Iterator[PrivateServer]:
     from desktop_app.core.ports import free_port
     from desktop_app.core.server import ServerManager
 
-    server = PrivateServer(private_home, ServerManager(preferred_port=free_port()))
-    server.start()
+    with _home_env(private_home):
+        server = PrivateServer(private_home, ServerManager(preferred_port=free_port()))
+        server.start()
     try:
         yield server
     finally:
-        server.stop()
+        with _home_env(private_home):
+            server.stop()
+
+
+@pytest.fixture
+def private_server(_private_server_once: PrivateServer) -> Iterator[PrivateServer]:
+    """The private server, with FLOWDESK_HOME pointing at it for this test only."""
+    with _home_env(_private_server_once.home):
+        yield _private_server_once
 
 
 def wait_ready_after(server: PrivateServer, since: float, timeout: float = 90.0):

@@ -93,8 +93,9 @@ def test_file_size_limit_in_a_child_process(tmp_path):
         "except OSError as exc:\n"
         "    print(exc.errno)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code, str(target)], capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(target)], capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.strip() == str(__import__("errno").EFBIG), result.stderr
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["big.json"]
@@ -135,6 +136,11 @@ def test_new_folders_are_user_only_and_the_cli_fixes_old_ones(tmp_path):
     (old / "data").mkdir(parents=True, mode=0o755)
     os.chmod(old / "data", 0o755)
     env["FLOWDESK_HOME"] = str(old)
-    subprocess.run([sys.executable, "-m", "desktop_app", "--version"], env=env, check=True,
-                   capture_output=True, timeout=60)
+    subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--version"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     assert stat.S_IMODE((old / "data").stat().st_mode) == 0o700

@@ -26,7 +26,9 @@ def closed_early(argv, env):
     """Run `flowdesk ARGV` with its stdout pipe closed before it writes; its stderr and code."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "desktop_app", *argv],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
     )
     proc.stdout.close()  # the reader is gone before the first byte
     err = proc.stderr.read().decode("utf-8", "replace")
@@ -47,7 +49,11 @@ def test_closed_pipe_is_quiet_without_a_server(tmp_path):
         assert code == 1
         result = subprocess.run(
             f"{sys.executable} -m desktop_app design compile {design} | head -1",
-            shell=True, capture_output=True, text=True, env=_env(tmp_path), timeout=120,
+            shell=True,
+            capture_output=True,
+            text=True,
+            env=_env(tmp_path),
+            timeout=120,
         )
         assert result.stderr == "" and result.stdout.count("\n") == 1
 
@@ -61,26 +67,40 @@ def test_head_one_never_prints_a_traceback(managed_server, tmp_path, verb):
     # On a loaded machine the CLI's health check may miss the first second: wait until
     # the CLI sees the server, so the trials below measure the pipe, not the start.
     deadline = time.monotonic() + 60
-    while subprocess.run([sys.executable, "-m", "desktop_app", "server", "status"], env=env,
-                         capture_output=True, timeout=120).returncode != 0:
+    while (
+        subprocess.run(
+            [sys.executable, "-m", "desktop_app", "server", "status"],
+            env=env,
+            capture_output=True,
+            timeout=120,
+        ).returncode
+        != 0
+    ):
         assert time.monotonic() < deadline, "the CLI never saw the session's server"
         time.sleep(0.5)
     if verb in ("show", "logs"):
         out = subprocess.run(
             [sys.executable, "-m", "desktop_app", "run", "basic-workflow", "--watch"],
-            capture_output=True, text=True, env=env, timeout=180,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=180,
         )
         assert out.returncode == 0, out.stderr
         listed = subprocess.run(
             [sys.executable, "-m", "desktop_app", "list", "--json", "--limit", "1"],
-            capture_output=True, text=True, env=env, timeout=120,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
         )
         argv.append(__import__("json").loads(listed.stdout)[0]["id"])
     command = " ".join([sys.executable, "-m", "desktop_app", *argv]) + " | head -1"
     failures = 0
     for _ in range(TRIALS // 2):
-        result = subprocess.run(["sh", "-c", command], capture_output=True, text=True,
-                                env=env, timeout=120)
+        result = subprocess.run(
+            ["sh", "-c", command], capture_output=True, text=True, env=env, timeout=120
+        )
         assert result.stdout.count("\n") == 1
         failures += "Traceback" in result.stderr or "BrokenPipe" in result.stderr
         _code, err = closed_early(argv, env)
@@ -109,9 +129,19 @@ def _exec_child(tmp_path, name):
     marker = tmp_path / f"{name}.ready"
     env = _env(tmp_path, FLOWDESK_API_URL="http://127.0.0.1:9/api")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "desktop_app", "exec", "--", sys.executable, str(script),
-         str(marker)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "desktop_app",
+            "exec",
+            "--",
+            sys.executable,
+            str(script),
+            str(marker),
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         start_new_session=True,  # not the test's process group: only our signal reaches it
     )
     deadline = time.monotonic() + 120
@@ -162,8 +192,18 @@ def test_exec_killed_outright_still_stops_the_child(tmp_path):
 def test_exec_passes_the_exit_code(tmp_path):
     env = _env(tmp_path, FLOWDESK_API_URL="http://127.0.0.1:9/api")
     result = subprocess.run(
-        [sys.executable, "-m", "desktop_app", "exec", "--", sys.executable, "-c",
-         "import os, sys; sys.exit(7 if os.environ.get('PREFECT_API_URL') else 1)"],
-        env=env, capture_output=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "desktop_app",
+            "exec",
+            "--",
+            sys.executable,
+            "-c",
+            "import os, sys; sys.exit(7 if os.environ.get('PREFECT_API_URL') else 1)",
+        ],
+        env=env,
+        capture_output=True,
+        timeout=120,
     )
     assert result.returncode == 7

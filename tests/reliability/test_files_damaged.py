@@ -35,8 +35,13 @@ def _old_profiles(config, payload):
 
 
 GOOD_REMOTE = {
-    "name": "Team", "kind": "remote", "api_url": "http://team:4200/api", "id": "team1",
-    "port_preference": 4200, "keep_server_running": False, "start_minimised": False,
+    "name": "Team",
+    "kind": "remote",
+    "api_url": "http://team:4200/api",
+    "id": "team1",
+    "port_preference": 4200,
+    "keep_server_running": False,
+    "start_minimised": False,
     "start_at_login": False,
 }
 
@@ -46,8 +51,10 @@ def test_one_bad_profile_keeps_the_others_and_the_file(tmp_path, notices):
     other = {**GOOD_REMOTE, "name": "Other", "id": "other1", "port_preference": "not a port"}
     _old_profiles(tmp_path, {"active": "team1", "profiles": [GOOD_REMOTE, bad, other]})
     original = (tmp_path / "profiles.json").read_bytes()
-    store = ProfileStore(settings=SettingsStore(tmp_path / "settings.json"),
-                         secrets=SecretStore(tmp_path / "s.json", use_keyring=False))
+    store = ProfileStore(
+        settings=SettingsStore(tmp_path / "settings.json"),
+        secrets=SecretStore(tmp_path / "s.json", use_keyring=False),
+    )
     assert [p.id for p in store.profiles] == [LOCAL_ID, "team1"]
     assert store.active.name == "Team"
     # The user's file, with the entries we could not read, is kept as it was.
@@ -62,8 +69,10 @@ def test_one_bad_profile_keeps_the_others_and_the_file(tmp_path, notices):
 @pytest.mark.parametrize("payload", [[], "profiles", 42, None, {"profiles": {"a": 1}}])
 def test_another_shape_of_profiles_file_does_not_crash(tmp_path, notices, payload):
     _old_profiles(tmp_path, payload)
-    store = ProfileStore(settings=SettingsStore(tmp_path / "settings.json"),
-                         secrets=SecretStore(tmp_path / "s.json", use_keyring=False))
+    store = ProfileStore(
+        settings=SettingsStore(tmp_path / "settings.json"),
+        secrets=SecretStore(tmp_path / "s.json", use_keyring=False),
+    )
     assert store.active.id == LOCAL_ID
     if payload == []:
         assert not notices  # an empty list is a valid (empty) list of profiles
@@ -120,16 +129,24 @@ def test_damaged_secrets_file(tmp_path, notices):
 def _cli(home, *argv, timeout=120):
     env = {**os.environ, "FLOWDESK_HOME": str(home)}
     env.pop("FLOWDESK_API_URL", None)
-    return subprocess.run([sys.executable, "-m", "desktop_app", *argv], capture_output=True,
-                          text=True, env=env, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+    )
 
 
-@pytest.mark.parametrize("content", [
-    "[]",
-    '{"phase": "ready", "port": "4200", "daemon_pid": 1}',
-    '{"phase": "ready", "port": 4200, "daemon_pid": null}',
-    "{torn",
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[]",
+        '{"phase": "ready", "port": "4200", "daemon_pid": 1}',
+        '{"phase": "ready", "port": 4200, "daemon_pid": null}',
+        "{torn",
+    ],
+)
 def test_damaged_server_state_file_in_the_cli(tmp_path, content):
     """A supervisor holds the lock (this test) but its state file is damaged."""
     from desktop_app.core.filelock import FileLock
@@ -150,11 +167,14 @@ def test_damaged_server_state_file_in_the_cli(tmp_path, content):
     assert broken_copies(data, "server.json")[0].read_text() == content
 
 
-@pytest.mark.parametrize("content", [
-    '{"deployments": [], "errors": {}, "updated": 1}',
-    '{"deployments": {"a.py": "x"}, "errors": {}, "updated": 1}',
-    '"text"',
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"deployments": [], "errors": {}, "updated": 1}',
+        '{"deployments": {"a.py": "x"}, "errors": {}, "updated": 1}',
+        '"text"',
+    ],
+)
 def test_damaged_runner_status(tmp_path, monkeypatch, notices, content):
     from desktop_app.core.runner_status import read_runner_status
 

@@ -78,9 +78,20 @@ def test_cli_says_disk_full_in_one_line(disk, tmp_path):
     fill(disk)
     env = {**os.environ, "FLOWDESK_HOME": str(tmp_path / "home")}
     result = subprocess.run(
-        [sys.executable, "-m", "desktop_app", "design", "compile", str(design_file),
-         "-o", str(target)],
-        capture_output=True, text=True, env=env, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "desktop_app",
+            "design",
+            "compile",
+            str(design_file),
+            "-o",
+            str(target),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
@@ -106,8 +117,14 @@ def test_logging_on_a_full_disk_says_so_once(disk):
         "    logging.getLogger('x').info('line %s %s', i, 'y' * 5000)\n"
         "print('still running')\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env=env, timeout=120, cwd=str(Path(__file__).resolve().parents[2]))
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=str(Path(__file__).resolve().parents[2]),
+    )
     assert result.stdout.strip() == "still running"
     assert "Logging error" not in result.stderr and "Traceback" not in result.stderr
     assert result.stderr.count("Disk full at") == 1, result.stderr
