@@ -270,6 +270,10 @@
             <source>Server log…</source>
             <translation>服务器日志…</translation>
         </message>
+        <message>
+            <source>Repair database…</source>
+            <translation>修复数据库…</translation>
+        </message>
     </context>
     <context>
         <name>CLI</name>
@@ -348,6 +352,54 @@
         <message>
             <source>flowdesk: warning: {message}</source>
             <translation>flowdesk：警告：{message}</translation>
+        </message>
+        <message>
+            <source>The database passed its integrity check.</source>
+            <translation>数据库已通过完整性检查。</translation>
+        </message>
+        <message>
+            <source>Backups (newest first):</source>
+            <translation>备份（最新的在前）：</translation>
+        </message>
+        <message>
+            <source>There is no backup yet.</source>
+            <translation>目前还没有备份。</translation>
+        </message>
+        <message>
+            <source>Choose: 'flowdesk server repair --restore-latest' (restore the newest good backup) or 'flowdesk server repair --start-fresh' (move the database aside, start a new history).</source>
+            <translation>请选择：'flowdesk server repair --restore-latest'（恢复最新的完好备份）或 'flowdesk server repair --start-fresh'（把数据库移到一旁，开始新的历史记录）。</translation>
+        </message>
+        <message>
+            <source>the server is running on this database; stop it first with 'flowdesk server stop'</source>
+            <translation>服务器正在使用这个数据库；请先用 'flowdesk server stop' 停止它</translation>
+        </message>
+        <message>
+            <source>Start the server with 'flowdesk server start'.</source>
+            <translation>用 'flowdesk server start' 启动服务器。</translation>
+        </message>
+        <message>
+            <source>The next start creates a new, empty database.</source>
+            <translation>下次启动时会新建一个空数据库。</translation>
+        </message>
+        <message>
+            <source>there is no usable backup; 'flowdesk server repair --start-fresh' moves the database aside and starts a new history</source>
+            <translation>没有可用的备份；'flowdesk server repair --start-fresh' 会把数据库移到一旁并开始新的历史记录</translation>
+        </message>
+        <message>
+            <source>Server ready at {url}</source>
+            <translation>服务器已就绪，地址 {url}</translation>
+        </message>
+        <message>
+            <source>The old file is kept as {path}.</source>
+            <translation>旧文件已保留为 {path}。</translation>
+        </message>
+        <message>
+            <source>Restored {db} from {backup}.</source>
+            <translation>已从 {backup} 恢复 {db}。</translation>
+        </message>
+        <message>
+            <source>could not repair the database: {error}</source>
+            <translation>无法修复数据库：{error}</translation>
         </message>
         <message>
             <source>a run id, or a unique prefix of one</source>
@@ -582,6 +634,18 @@
             <translation>是否在运行、在哪里、从何时开始</translation>
         </message>
         <message>
+            <source>restore the database from its newest good backup, or start fresh</source>
+            <translation>从最新的完好备份恢复数据库，或重新开始</translation>
+        </message>
+        <message>
+            <source>restore the newest good backup</source>
+            <translation>恢复最新的完好备份</translation>
+        </message>
+        <message>
+            <source>move the damaged database aside and start a new, empty history</source>
+            <translation>把损坏的数据库移到一旁，开始新的空历史记录</translation>
+        </message>
+        <message>
             <source>print shell lines that point Prefect at the server</source>
             <translation>打印让 Prefect 指向该服务器的 shell 命令</translation>
         </message>
@@ -660,6 +724,10 @@
         <message>
             <source>Flowdesk server {verb} at {url}</source>
             <translation>Flowdesk 服务器{verb}，地址 {url}</translation>
+        </message>
+        <message>
+            <source>Reason:  {message}</source>
+            <translation>原因：   {message}</translation>
         </message>
         <message>
             <source>command not found: {cmd}</source>
@@ -1009,6 +1077,10 @@
         <message>
             <source>'{pair}' has no parameter name before '='.</source>
             <translation>“{pair}”中 '=' 前面缺少参数名。</translation>
+        </message>
+        <message>
+            <source>Run '{name}' was paused in a process that has ended, so it cannot continue where it paused. It is now Suspended: resume it again to run it from the top; finished tasks are reused.</source>
+            <translation>运行“{name}”暂停时所在的进程已经结束，无法从暂停处继续。它现已挂起：再次恢复即可从头重新运行，已完成的任务会被复用。</translation>
         </message>
         <message>
             <source>Run '{name}' is {state}; only a running run can pause.</source>
@@ -1392,6 +1464,53 @@
         <message numerus="yes">
             <source>(%n run(s))</source>
             <translation>（%n 个运行）</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabaseRepair</name>
+        <message>
+            <source>The run history database {path} is damaged.</source>
+            <translation>运行历史数据库 {path} 已损坏。</translation>
+        </message>
+        <message>
+            <source>The run history database {path} is empty (0 bytes).</source>
+            <translation>运行历史数据库 {path} 是空的（0 字节）。</translation>
+        </message>
+        <message>
+            <source>The run history database {path} has lost most of its size since its last backup.</source>
+            <translation>与上次备份相比，运行历史数据库 {path} 丢失了大部分内容。</translation>
+        </message>
+        <message>
+            <source>The run history database {path} is missing, but backups exist.</source>
+            <translation>运行历史数据库 {path} 不见了，但还有备份。</translation>
+        </message>
+        <message>
+            <source>The server was not started and nothing has been changed yet.</source>
+            <translation>服务器没有启动，目前也没有改动任何文件。</translation>
+        </message>
+        <message>
+            <source>Repair the database</source>
+            <translation>修复数据库</translation>
+        </message>
+        <message>
+            <source>Restore the newest good backup (runs since that backup are lost), or start a new, empty history. Either way the damaged file is kept beside it, renamed.</source>
+            <translation>可以恢复最新的完好备份（该备份之后的运行记录会丢失），或开始一个新的空历史记录。无论哪种方式，损坏的文件都会改名后保留在原处旁边。</translation>
+        </message>
+        <message>
+            <source>Restore newest backup</source>
+            <translation>恢复最新备份</translation>
+        </message>
+        <message>
+            <source>Start fresh</source>
+            <translation>重新开始</translation>
+        </message>
+        <message>
+            <source>There is no usable backup. Choose Start fresh to begin a new history.</source>
+            <translation>没有可用的备份。请选择“重新开始”来开始新的历史记录。</translation>
+        </message>
+        <message>
+            <source>Could not repair the database: {error}</source>
+            <translation>无法修复数据库：{error}</translation>
         </message>
     </context>
     <context>
