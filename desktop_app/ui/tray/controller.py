@@ -12,6 +12,7 @@ taskbar alert) and closing the window quits as usual.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -346,6 +347,11 @@ class TrayController(QObject):
         self.tracker.stop()
         self.notifier.stop()
         self.resumer.close_all()
+        # A language switch after shutdown must not reach a window that is gone:
+        # the menu (parentless) can outlive it and still hears LanguageChange.
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.menu.language_changed.disconnect(self._language_changed)
+        self.window_alert = None
         from desktop_app.ui.audit_view import close_audit_view
 
         close_audit_view()
