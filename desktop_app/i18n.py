@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from functools import lru_cache
 from pathlib import Path
 
-from desktop_app.core import paths
+from desktop_app.core.config import paths
 
 CLI_CONTEXT = "CLI"
 SUPPORTED = ("en", "zh_CN")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-# Before anything imports desktop_app.core.paths or prefect: no test may touch
+# Before anything imports desktop_app.core.config.paths or prefect: no test may touch
 # the real user folders or a real Prefect profile.
 _SESSION_HOME = Path(tempfile.mkdtemp(prefix="flowdesk-test-home-"))
 os.environ["FLOWDESK_HOME"] = str(_SESSION_HOME)
@@ -43,7 +43,7 @@ except ImportError:  # pragma: no cover - hypothesis is a test dependency
 
 
 # -- our own HTTP requests never fail silently -------------------------------------
-HTTP_LOGGER = "desktop_app.core.client"
+HTTP_LOGGER = "desktop_app.core.api.client"
 """The client facade logs every HTTP failure it hands on (record attribute `http_status`)."""
 
 
@@ -118,7 +118,7 @@ class ServerHandle:
     home: Path
 
     def client(self):
-        from desktop_app.core.client import FlowdeskClient
+        from desktop_app.core.api.client import FlowdeskClient
 
         return FlowdeskClient(self.connection)
 
@@ -144,8 +144,8 @@ def session_home() -> Path:
 @pytest.fixture(scope="session")
 def managed_server(session_home: Path) -> Iterator[ServerHandle]:
     """A real Prefect server + runner, supervised by our daemon, for the session."""
-    from desktop_app.core.ports import free_port
-    from desktop_app.core.server import ServerManager
+    from desktop_app.core.supervision.ports import free_port
+    from desktop_app.core.supervision.server import ServerManager
 
     manager = ServerManager(preferred_port=free_port())
     try:
@@ -168,7 +168,7 @@ SEED_DEPLOYMENTS = {
 
 async def _wait_for_seed_deployments(connection, timeout: float = 90.0) -> None:
     """The runner registers deployments a few seconds after the server is ready."""
-    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.api.client import FlowdeskClient
 
     async with FlowdeskClient(connection) as client:
 

@@ -20,10 +20,10 @@ from tests.conftest import wait_until
 @contextmanager
 def remote_prefect_server(home: Path, auth_string: str) -> Iterator[str]:
     """Yields the API URL; the server and its children are killed afterwards."""
-    from desktop_app.core import paths
-    from desktop_app.core.health import server_healthy
-    from desktop_app.core.ports import free_port
-    from desktop_app.core.processes import kill_tree
+    from desktop_app.core.config import paths
+    from desktop_app.core.supervision.health import server_healthy
+    from desktop_app.core.supervision.ports import free_port
+    from desktop_app.core.supervision.processes import kill_tree
 
     shutil.copy(paths.prefect_home() / "prefect.db", home / "prefect.db")
     port = free_port()

@@ -65,8 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     the reader's choice, not an error: point stdout at devnull (so the flush at
     exit cannot raise again) and leave quietly, as the Python docs recommend.
     """
-    from desktop_app.core.atomic import DiskFullError
-    from desktop_app.core.paths import secure_folders
+    from desktop_app.core.config.atomic import DiskFullError
+    from desktop_app.core.config.paths import secure_folders
 
     try:
         secure_folders()
@@ -103,7 +103,7 @@ def _dispatch(argv: list[str] | None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    from desktop_app.core import damaged
+    from desktop_app.core.config import damaged
 
     stop_notices = damaged.listen(error)  # a damaged file kept aside: one line on stderr
     try:

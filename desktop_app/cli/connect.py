@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from desktop_app.core.connection import Connection
+from desktop_app.core.api.connection import Connection
 
 
 def current_connection() -> Connection | None:
@@ -17,7 +17,7 @@ def current_connection() -> Connection | None:
             kind="remote",
             managed=False,
         )
-    from desktop_app.core.server import ServerError, ServerManager
+    from desktop_app.core.supervision.server import ServerError, ServerManager
 
     try:
         return ServerManager().attached_connection()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop_app.cli.output import printable
-from desktop_app.core.atomic import atomic_write_text
+from desktop_app.core.config.atomic import atomic_write_text
 from desktop_app.designer.codegen import generate
 from desktop_app.designer.fileformat import DesignFileError, load
 from desktop_app.designer.graph import Design

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from desktop_app.core.flow_ownership import FlowReport, read_flow_report
+from desktop_app.core.serving.flow_ownership import FlowReport, read_flow_report
 from desktop_app.i18n import _
 
 

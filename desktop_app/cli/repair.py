@@ -35,8 +35,8 @@ def _describe(problem, backups) -> None:
 
 
 def repair(args: argparse.Namespace) -> int:
-    from desktop_app.core import database
-    from desktop_app.core.server import ServerError, ServerManager
+    from desktop_app.core.supervision import database
+    from desktop_app.core.supervision.server import ServerError, ServerManager
 
     manager = ServerManager()
     status = manager.status(check_health=False)
@@ -85,7 +85,7 @@ def repair(args: argparse.Namespace) -> int:
 
 
 async def _wait_started(manager):
-    from desktop_app.core.server_state import read_state
+    from desktop_app.core.supervision.server_state import read_state
 
     for _i in range(50):  # the supervisor takes the request within a tick
         state = read_state()

@@ -129,7 +129,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _with_client(args: argparse.Namespace, command: Callable[..., Awaitable[int]]) -> int:
     from desktop_app.cli.connect import current_connection
-    from desktop_app.core.errors import FlowdeskError
+    from desktop_app.core.api.errors import FlowdeskError
 
     conn = current_connection()
     if conn is None:
@@ -142,7 +142,7 @@ def _with_client(args: argparse.Namespace, command: Callable[..., Awaitable[int]
         return 1
 
     async def go() -> int:
-        from desktop_app.core.client import FlowdeskClient
+        from desktop_app.core.api.client import FlowdeskClient
 
         async with FlowdeskClient(conn) as client:
             return await command(client, args)
@@ -170,7 +170,7 @@ RUN_HEADERS = ["ID", "STATE", "NAME", "FLOW", "DEPLOYMENT", "START", "DURATION"]
 
 
 async def list_runs(client: Any, args: argparse.Namespace) -> int:
-    from desktop_app.core.models import RunFilter
+    from desktop_app.core.api.models import RunFilter
     from desktop_app.services import reading
 
     wanted = RunFilter(states=args.state, flow_names=args.flow)
@@ -323,7 +323,7 @@ async def show_logs(client: Any, args: argparse.Namespace) -> int:
 
 
 async def run_deployment(client: Any, args: argparse.Namespace) -> int:
-    from desktop_app.core.parameters import BadParameters
+    from desktop_app.core.api.parameters import BadParameters
     from desktop_app.services import reading, runs
 
     try:

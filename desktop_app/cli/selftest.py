@@ -37,7 +37,7 @@ from desktop_app.cli.selftest_support import (
     private_environment,
     track_process,
 )
-from desktop_app.core import paths
+from desktop_app.core.config import paths
 
 SERVER_TIMEOUT = 240.0
 """A first start migrates a new database (~15-20 s); slow CI disks and virus scanners do worse."""
@@ -82,9 +82,9 @@ class SelfTest:
 
     # -- server ---------------------------------------------------------------
     async def start_server(self) -> str:
-        from desktop_app.core.ports import free_port, port_is_free
-        from desktop_app.core.server import ServerManager
-        from desktop_app.core.server_state import read_state
+        from desktop_app.core.supervision.ports import free_port, port_is_free
+        from desktop_app.core.supervision.server import ServerManager
+        from desktop_app.core.supervision.server_state import read_state
 
         # Never the user's usual 4200: their own server may want it meanwhile.
         preferred = self.preferred_port or free_port()
@@ -107,7 +107,7 @@ class SelfTest:
         runner and any flow-run process below them."""
         import psutil
 
-        from desktop_app.core.server_state import read_state
+        from desktop_app.core.supervision.server_state import read_state
 
         state = read_state()
         if state is None:
@@ -156,7 +156,7 @@ class SelfTest:
         return url
 
     async def wait_deployments(self) -> str:
-        from desktop_app.core.client import FlowdeskClient
+        from desktop_app.core.api.client import FlowdeskClient
 
         wanted = ("basic-workflow/local", "pause-resume-workflow/local")
         await self.manager.wait_serving(timeout=DEPLOYMENT_TIMEOUT)
@@ -204,7 +204,7 @@ class SelfTest:
         return "\n--- run log ---\n" + "\n".join(f"{x.level_name} {x.message}" for x in lines)
 
     async def run_basic(self) -> str:
-        from desktop_app.core.client import FlowdeskClient
+        from desktop_app.core.api.client import FlowdeskClient
 
         async with FlowdeskClient(self.connection) as client:
             began = time.monotonic()
@@ -218,7 +218,7 @@ class SelfTest:
             return f"result {result} ({time.monotonic() - began:.1f} s from request)"
 
     async def run_pause_resume(self) -> str:
-        from desktop_app.core.client import FlowdeskClient
+        from desktop_app.core.api.client import FlowdeskClient
 
         async with FlowdeskClient(self.connection) as client:
             deployment = self.deployments["pause-resume-workflow/local"]
@@ -228,7 +228,7 @@ class SelfTest:
             return f"run {run.name} paused after {PAUSE_PARAMS['pause_after']} items"
 
     async def resume(self) -> str:
-        from desktop_app.core.client import FlowdeskClient
+        from desktop_app.core.api.client import FlowdeskClient
 
         async with FlowdeskClient(self.connection) as client:
             began = time.monotonic()
@@ -265,7 +265,7 @@ class SelfTest:
 
     @staticmethod
     def kill(processes: list[TrackedProcess]) -> None:
-        from desktop_app.core.processes import kill_tree
+        from desktop_app.core.supervision.processes import kill_tree
 
         for proc in processes:
             if proc.alive():

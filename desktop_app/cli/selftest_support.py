@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from desktop_app.core import paths
+from desktop_app.core.config import paths
 
 LOG_TAIL_LINES = 30
 
@@ -149,7 +149,7 @@ def private_environment(home: Path) -> Iterator[None]:
 
 def log_tail(names: tuple[str, ...], lines: int = LOG_TAIL_LINES) -> str:
     """The last lines of the named logs (in the private home's log folder)."""
-    from desktop_app.core.logs import tail
+    from desktop_app.core.config.logs import tail
 
     parts = []
     for name in names:

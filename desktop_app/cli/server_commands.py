@@ -88,13 +88,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _server_run(args: argparse.Namespace) -> int:
-    from desktop_app.core.server_process import run_server
+    from desktop_app.core.supervision.server_process import run_server
 
     return run_server(args.port, args.host)
 
 
 def _supervise(args: argparse.Namespace) -> int:
-    from desktop_app.core.daemon import run_daemon
+    from desktop_app.core.supervision.daemon import run_daemon
 
     return run_daemon(owner_pid=args.owner_pid, preferred_port=args.port)
 
@@ -102,7 +102,7 @@ def _supervise(args: argparse.Namespace) -> int:
 def _reconcile(args: argparse.Namespace) -> int:
     import logging
 
-    from desktop_app.core.reconcile import run_reconcile
+    from desktop_app.core.supervision.reconcile import run_reconcile
 
     # stderr is reconcile.log (the supervisor's spawn): one file, no rotation race.
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
@@ -117,13 +117,13 @@ def server_repair(args: argparse.Namespace) -> int:
 
 
 def _runner(args: argparse.Namespace) -> int:
-    from desktop_app.core.runner import run_runner
+    from desktop_app.core.serving.runner import run_runner
 
     return run_runner()
 
 
 def server_start(args: argparse.Namespace) -> int:
-    from desktop_app.core.server import ServerError, ServerManager, StartProgress
+    from desktop_app.core.supervision.server import ServerError, ServerManager, StartProgress
 
     manager = ServerManager(preferred_port=args.port)
     interactive = sys.stderr.isatty() and not args.json
@@ -160,7 +160,7 @@ def server_start(args: argparse.Namespace) -> int:
 
 
 def server_stop(args: argparse.Namespace) -> int:
-    from desktop_app.core.server import ServerError, ServerManager
+    from desktop_app.core.supervision.server import ServerError, ServerManager
 
     try:
         stopped = asyncio.run(ServerManager().stop())
@@ -172,7 +172,7 @@ def server_stop(args: argparse.Namespace) -> int:
 
 
 def server_restart(args: argparse.Namespace) -> int:
-    from desktop_app.core.server import ServerError, ServerManager
+    from desktop_app.core.supervision.server import ServerError, ServerManager
 
     manager = ServerManager()
     if not manager.daemon_alive():
@@ -189,7 +189,7 @@ def server_restart(args: argparse.Namespace) -> int:
 
 
 async def _wait_restart(manager, timeout: float):
-    from desktop_app.core.server_state import read_state
+    from desktop_app.core.supervision.server_state import read_state
 
     for _i in range(50):  # the daemon notices the request within a tick
         state = read_state()
@@ -200,9 +200,9 @@ async def _wait_restart(manager, timeout: float):
 
 
 def server_status(args: argparse.Namespace) -> int:
-    from desktop_app.core import paths
-    from desktop_app.core.flow_ownership import read_flow_report
-    from desktop_app.core.server import ServerManager
+    from desktop_app.core.config import paths
+    from desktop_app.core.serving.flow_ownership import read_flow_report
+    from desktop_app.core.supervision.server import ServerManager
 
     status = ServerManager().status()
     state = status.state
@@ -246,7 +246,7 @@ def server_status(args: argparse.Namespace) -> int:
 
 def _client_env() -> dict[str, str] | None:
     from desktop_app.cli.connect import current_connection
-    from desktop_app.core.prefect_env import client_env
+    from desktop_app.core.supervision.prefect_env import client_env
 
     conn = current_connection()
     if conn is None:
@@ -287,7 +287,7 @@ def exec_command(args: argparse.Namespace) -> int:
         error(_("no server is running; start it with 'flowdesk server start'"))
         return 1
     from desktop_app.cli.child import run_child
-    from desktop_app.core.prefect_env import merged
+    from desktop_app.core.supervision.prefect_env import merged
 
     try:
         return run_child(cmd, env=merged(env))

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.core.atomic import atomic_write_text
+from desktop_app.core.config.atomic import atomic_write_text
 from desktop_app.designer.branches import Guard, branch_guards
 from desktop_app.designer.graph import CycleError, Design, DesignError, Edge
 from desktop_app.designer.names import slugify

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import __version__
-from desktop_app.core.atomic import atomic_write_text
+from desktop_app.core.config.atomic import atomic_write_text
 from desktop_app.designer.graph import Design
 from desktop_app.designer.serialize import (
     SCHEMA_VERSION,

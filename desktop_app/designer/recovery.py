@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from desktop_app.core.atomic import atomic_write_text
+from desktop_app.core.config.atomic import atomic_write_text
 from desktop_app.designer.fileformat import DesignFileError, DesignSaveError
 from desktop_app.designer.graph import Design
 from desktop_app.designer.names import slugify

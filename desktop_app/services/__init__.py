@@ -11,7 +11,7 @@ run. Each function owns the operation's side effects:
   not an error but a warning on the result that names the file.
 
 No Qt here (checked by import-linter), and no Prefect either: services reach
-the server only through the client facade in `desktop_app.core.client`.
+the server only through the client facade in `desktop_app.core.api.client`.
 
 Modules: `runs` (actions: pause, suspend, resume, cancel, retry, delete,
 extend pause, start a run), `reading` (list and read runs, the pause a run

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from desktop_app.core import log_tail
-from desktop_app.core.models import LogLine
+from desktop_app.core.api import log_tail
+from desktop_app.core.api.models import LogLine
 
 if TYPE_CHECKING:
-    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.api.client import FlowdeskClient
 
 LEVELS = {"debug": 10, "info": 20, "warning": 30, "error": 40}
 

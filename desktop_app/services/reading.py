@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop_app.core.models import PauseInfo, RunFilter, RunInfo
+from desktop_app.core.api.models import PauseInfo, RunFilter, RunInfo
 
 if TYPE_CHECKING:
-    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.api.client import FlowdeskClient
 
 PAGE = 200
 """The most runs one request may ask for (the server answers 422 above it)."""

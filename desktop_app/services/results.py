@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from desktop_app.core.models import RunInfo
+from desktop_app.core.api.models import RunInfo
 
 Source = Literal["window", "tray", "cli", "designer"]
 """Where an action came from: written to the audit trail as its "from"."""

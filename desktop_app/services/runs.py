@@ -15,15 +15,15 @@ import asyncio
 from collections.abc import Awaitable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from desktop_app.core import parameters
-from desktop_app.core.errors import FlowdeskError, InputRejected, InvalidState
-from desktop_app.core.models import DeploymentInfo, PauseInfo, RunInfo
+from desktop_app.core.api import parameters
+from desktop_app.core.api.errors import FlowdeskError, InputRejected, InvalidState
+from desktop_app.core.api.models import DeploymentInfo, PauseInfo, RunInfo
 from desktop_app.i18n import state_word, tr_core
 from desktop_app.services import trail
 from desktop_app.services.results import Done, Source
 
 if TYPE_CHECKING:
-    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.api.client import FlowdeskClient
 
 T = TypeVar("T")
 
@@ -104,7 +104,7 @@ async def _check_resume_takes_effect(client: FlowdeskClient, run_id: str) -> Non
     """
     if client.connection.kind != "local":
         return
-    from desktop_app.core.reconcile import ensure_resumable
+    from desktop_app.core.supervision.reconcile import ensure_resumable
 
     run = await _words(client.read_run(run_id))
     await _words(client._call(ensure_resumable(client.prefect, run), "Run"))

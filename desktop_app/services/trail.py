@@ -11,9 +11,10 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core import audit, paths
-from desktop_app.core.audit import AuditRead
+from desktop_app.core.config import paths
 from desktop_app.i18n import tr_core
+from desktop_app.services import audit
+from desktop_app.services.audit import AuditRead
 
 log = logging.getLogger(__name__)
 

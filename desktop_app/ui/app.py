@@ -31,10 +31,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
-from desktop_app.core import ui_login
-from desktop_app.core.atomic import atomic_write_json
-from desktop_app.core.logs import setup_logging
-from desktop_app.core.profiles import ProfileStore
+from desktop_app.core.config.atomic import atomic_write_json
+from desktop_app.core.config.logs import setup_logging
+from desktop_app.core.config.profiles import ProfileStore
+from desktop_app.core.supervision import ui_login
 from desktop_app.ui import file_notices
 from desktop_app.ui.async_tools import TaskKeeper, describe
 from desktop_app.ui.context import AppContext, configure_settings

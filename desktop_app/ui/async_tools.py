@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 
 if TYPE_CHECKING:
-    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.api.client import FlowdeskClient
 
 log = logging.getLogger(__name__)
 

@@ -22,17 +22,17 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
-from desktop_app.core import paths
-from desktop_app.core.connection import Connection
+from desktop_app.core.api.connection import Connection
+from desktop_app.core.config import paths
 from desktop_app.ui.async_tools import TaskKeeper, describe
 
 if TYPE_CHECKING:
-    from desktop_app.core.client import FlowdeskClient
-    from desktop_app.core.server import ServerManager, ServerStatus, StartProgress
+    from desktop_app.core.api.client import FlowdeskClient
+    from desktop_app.core.supervision.server import ServerManager, ServerStatus, StartProgress
 
 log = logging.getLogger(__name__)
 
-CLIENT_MODULE = "desktop_app.core.client"
+CLIENT_MODULE = "desktop_app.core.api.client"
 
 # Phases the window shows; "unreachable" = the process is up but does not answer.
 BUSY_PHASES = frozenset({"launching", "starting", "restarting", "stopping"})
@@ -233,7 +233,7 @@ class AppContext(QObject):
         return self._client_module
 
     async def _ensure_server(self) -> None:
-        from desktop_app.core.server import ServerError
+        from desktop_app.core.supervision.server import ServerError
 
         assert self.manager is not None
         self._failure = ""
@@ -335,7 +335,9 @@ class AppContext(QObject):
     async def _watch_once(self) -> None:
         if self.manager is None:
             assert self._fixed_connection is not None
-            from desktop_app.core.health import server_healthy  # urllib: not before first paint
+            from desktop_app.core.supervision.health import (
+                server_healthy,  # urllib: not before first paint
+            )
 
             conn = self._fixed_connection
             healthy = await asyncio.to_thread(server_healthy, conn.api_url)
@@ -459,7 +461,7 @@ class AppContext(QObject):
         if manager is None:
             return "none"
         self._parked = None  # one managed server per user: whichever we hold is this one
-        from desktop_app.core.server_state import read_state
+        from desktop_app.core.supervision.server_state import read_state
 
         if self._launched and not manager.daemon_alive():
             # Quit right after launching: the supervisor may not hold its lock yet.

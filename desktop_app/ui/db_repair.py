@@ -18,7 +18,7 @@ from desktop_app.ui.context import AppContext, ServerView
 def problem_text(view: ServerView) -> str:
     """The problem in the reader's language, naming the file (the state file's words are
     English)."""
-    from desktop_app.core import database
+    from desktop_app.core.supervision import database
 
     path = str(database.database_file())
     texts = {
@@ -77,7 +77,7 @@ def ask_repair(parent: QWidget, context: AppContext, view: ServerView) -> None:
 
 
 async def _repair(parent: QWidget, context: AppContext, restore: bool) -> None:
-    from desktop_app.core import database
+    from desktop_app.core.supervision import database
 
     try:
         if restore:

@@ -91,7 +91,7 @@ class DesignerTabMixin:
         A glob, not the designer model: the window must paint fast, and the
         designer is only built when there is something to offer.
         """
-        from desktop_app.core import paths
+        from desktop_app.core.config import paths
 
         folder = paths.data_dir() / "recovery"
         try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop_app.core import damaged
+from desktop_app.core.config import damaged
 
 
 class FileNotices(QObject):

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import paths
-from desktop_app.core.logs import tail
+from desktop_app.core.config import paths
+from desktop_app.core.config.logs import tail
 from desktop_app.ui.context import AppContext, ServerView
 from desktop_app.ui.style import is_dark
 

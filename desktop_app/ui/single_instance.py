@@ -31,8 +31,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.core import paths
-from desktop_app.core.filelock import FileLock
+from desktop_app.core.config import paths
+from desktop_app.core.supervision.filelock import FileLock
 
 log = logging.getLogger(__name__)
 

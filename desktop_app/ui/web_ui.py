@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from desktop_app.core import ui_login
-from desktop_app.core.connection import Connection
+from desktop_app.core.api.connection import Connection
+from desktop_app.core.supervision import ui_login
 
 
 def open_web_ui(connection: Connection | None, run_id: str | None = None) -> bool:

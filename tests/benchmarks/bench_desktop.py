@@ -26,12 +26,12 @@ from pathlib import Path
 
 import psutil
 
-from desktop_app.core import paths
-from desktop_app.core.client import FlowdeskClient
-from desktop_app.core.ports import free_port
-from desktop_app.core.processes import kill_tree
-from desktop_app.core.server import ServerManager
-from desktop_app.core.server_state import read_state
+from desktop_app.core.api.client import FlowdeskClient
+from desktop_app.core.config import paths
+from desktop_app.core.supervision.ports import free_port
+from desktop_app.core.supervision.processes import kill_tree
+from desktop_app.core.supervision.server import ServerManager
+from desktop_app.core.supervision.server_state import read_state
 from tests.benchmarks import chromium
 from tests.benchmarks.bench_engine import wait_deployment, wait_state
 from tests.benchmarks.prefect_anchor import plain_prefect_server

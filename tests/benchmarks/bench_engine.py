@@ -36,13 +36,13 @@ os.environ["PREFECT_HOME"] = str(HOME / "prefect-client")
 
 import psutil  # noqa: E402
 
-from desktop_app.core import paths  # noqa: E402
-from desktop_app.core.client import FlowdeskClient, RunFilter  # noqa: E402
-from desktop_app.core.events import RunEventStream  # noqa: E402
-from desktop_app.core.ports import free_port  # noqa: E402
-from desktop_app.core.processes import kill_tree  # noqa: E402
-from desktop_app.core.server import ServerManager  # noqa: E402
-from desktop_app.core.server_state import read_state  # noqa: E402
+from desktop_app.core.config import paths  # noqa: E402
+from desktop_app.core.api.client import FlowdeskClient, RunFilter  # noqa: E402
+from desktop_app.core.api.events import RunEventStream  # noqa: E402
+from desktop_app.core.supervision.ports import free_port  # noqa: E402
+from desktop_app.core.supervision.processes import kill_tree  # noqa: E402
+from desktop_app.core.supervision.server import ServerManager  # noqa: E402
+from desktop_app.core.supervision.server_state import read_state  # noqa: E402
 from tests.benchmarks.prefect_anchor import plain_prefect_server  # noqa: E402
 
 FLOW_FILE = Path(__file__).parent / "flows" / "bench_pause.py"
@@ -143,7 +143,7 @@ async def run_start_trial(client, deployment_id: str) -> float:
 
 async def anchor_run_start(prefect_home: Path, trials: int) -> list[float]:
     """The anchor: `prefect deployment run` and the flow served by Prefect's default runner."""
-    from desktop_app.core.connection import Connection
+    from desktop_app.core.api.connection import Connection
 
     with plain_prefect_server(prefect_home) as (_s, api_url, _proc):
         env = {**os.environ, "PREFECT_API_URL": api_url, "PREFECT_HOME": str(prefect_home)}

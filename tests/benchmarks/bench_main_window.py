@@ -55,8 +55,8 @@ async def _ensure_runs(size: int) -> dict:
     from prefect.client.schemas.actions import DeploymentScheduleCreate
     from prefect.client.schemas.schedules import IntervalSchedule
 
-    from desktop_app.core.client import FlowdeskClient, RunFilter
-    from desktop_app.core.server import ServerManager
+    from desktop_app.core.api.client import FlowdeskClient, RunFilter
+    from desktop_app.core.supervision.server import ServerManager
 
     manager = ServerManager(preferred_port=None)
     began = time.perf_counter()
@@ -135,8 +135,8 @@ def _child_window() -> dict:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    import desktop_app.core.client  # noqa: F401  (measure the table, not the import)
-    from desktop_app.core.server import ServerManager
+    import desktop_app.core.api.client  # noqa: F401  (measure the table, not the import)
+    from desktop_app.core.supervision.server import ServerManager
     from desktop_app.ui.async_tools import LoopStallMeter, TaskKeeper
     from desktop_app.ui.context import AppContext, configure_settings
     from desktop_app.ui.main_window import MainWindow
@@ -206,8 +206,8 @@ async def _drive_changes() -> None:
     """50 state changes per second for 10 s on the probe runs (Scheduled ↔ Pending)."""
     from prefect.states import Pending, Scheduled
 
-    from desktop_app.core.client import FlowdeskClient, RunFilter
-    from desktop_app.core.server import ServerManager
+    from desktop_app.core.api.client import FlowdeskClient, RunFilter
+    from desktop_app.core.supervision.server import ServerManager
 
     connection = ServerManager().attached_connection()
     assert connection is not None
@@ -272,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         args.out.write_text(json.dumps(data))
         return 0
     if args.stop:
-        from desktop_app.core.server import ServerManager
+        from desktop_app.core.supervision.server import ServerManager
 
         print(json.dumps({"stopped": asyncio.run(ServerManager().stop())}))
         return 0

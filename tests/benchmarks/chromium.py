@@ -63,7 +63,7 @@ def browser(url: str) -> Iterator[tuple[subprocess.Popen, float, str]]:
                 time.sleep(0.02)
         yield proc, began, page["webSocketDebuggerUrl"]
     finally:
-        from desktop_app.core.processes import kill_tree
+        from desktop_app.core.supervision.processes import kill_tree
 
         kill_tree(proc.pid, grace=5)
         shutil.rmtree(profile, ignore_errors=True)

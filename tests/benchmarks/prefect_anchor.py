@@ -10,8 +10,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from desktop_app.core.ports import free_port
-from desktop_app.core.processes import kill_tree
+from desktop_app.core.supervision.ports import free_port
+from desktop_app.core.supervision.processes import kill_tree
 
 
 @contextlib.contextmanager

@@ -21,8 +21,8 @@ def say(**data: object) -> None:
 
 
 async def scenario(work: Path) -> dict:
-    from desktop_app.core.models import RunEvent
-    from desktop_app.core.settings import store_at
+    from desktop_app.core.api.models import RunEvent
+    from desktop_app.core.config.settings import store_at
     from desktop_app.ui.settings.preferences import Preferences
     from desktop_app.ui.tray import TrayController
 

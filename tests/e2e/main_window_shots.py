@@ -100,7 +100,7 @@ def chrome_texts(window) -> dict[str, str]:
 
 
 async def shoot(app: QApplication, out: Path) -> dict:
-    from desktop_app.core.connection import Connection
+    from desktop_app.core.api.connection import Connection
     from desktop_app.ui.async_tools import TaskKeeper
     from desktop_app.ui.context import AppContext
     from desktop_app.ui.main_window import MainWindow

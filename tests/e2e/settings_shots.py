@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QApplication
 
 async def shoot(app: QApplication, out: Path, work: Path) -> dict:
     from desktop_app import i18n
-    from desktop_app.core.autostart import Autostart
-    from desktop_app.core.profiles import Profile, ProfileStore
-    from desktop_app.core.secrets import SecretStore
+    from desktop_app.core.config.autostart import Autostart
+    from desktop_app.core.config.profiles import Profile, ProfileStore
+    from desktop_app.core.config.secrets import SecretStore
     from desktop_app.ui.settings import Preferences, SettingsDialog
     from desktop_app.ui.translations import install_language
 

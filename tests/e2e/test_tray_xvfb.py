@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from desktop_app.core import audit
+from desktop_app.services import audit
 from tests.timings import record
 
 pytestmark = [pytest.mark.xvfb, pytest.mark.integration]

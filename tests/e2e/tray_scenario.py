@@ -74,9 +74,9 @@ def balloon() -> QWidget | None:
 
 
 async def scenario(app: QApplication, shots: Path | None) -> dict[str, Any]:
-    from desktop_app.core.client import FlowdeskClient
-    from desktop_app.core.connection import Connection
-    from desktop_app.core.events import RunEventStream
+    from desktop_app.core.api.client import FlowdeskClient
+    from desktop_app.core.api.connection import Connection
+    from desktop_app.core.api.events import RunEventStream
     from desktop_app.ui.context import ServerView
     from desktop_app.ui.tray import ServerControls, TrayController
 

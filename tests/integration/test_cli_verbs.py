@@ -162,7 +162,7 @@ def test_resume_with_input_rejected_then_accepted(managed_server, capsys):
     assert code == 0, err
     done = _wait(managed_server, run_id, "COMPLETED", "FAILED")
     assert done.state.type == "COMPLETED"
-    from desktop_app.core import audit
+    from desktop_app.services import audit
 
     entries = audit.read(run_id)
     assert entries[-1]["input"] == json.loads(good) and entries[-1]["source"] == "cli"
@@ -197,7 +197,7 @@ def test_suspend_is_audited(managed_server, capsys):
 
 def test_failed_audit_write_is_a_warning_not_a_failure(managed_server, capsys, session_home):
     """The action happened: exit 0, one warning line naming the file, no traceback."""
-    from desktop_app.core import paths
+    from desktop_app.core.config import paths
 
     code, out, _ = cli(["run", "basic-workflow", "-p", "count=1", "--watch", "--json"], capsys)
     run_id = json.loads(out)["id"]
@@ -228,7 +228,7 @@ def test_logs_of_a_run_that_does_not_exist(managed_server, capsys):
 
 
 def _count_runs(managed_server, deployment: str) -> int:
-    from desktop_app.core.models import RunFilter
+    from desktop_app.core.api.models import RunFilter
 
     async def go():
         async with managed_server.client() as client:

@@ -18,7 +18,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QPointF
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.core.models import RunEvent
+from desktop_app.core.api.models import RunEvent
 from desktop_app.designer import (
     EditCodeCommand,
     InputField,

@@ -46,7 +46,7 @@ def test_unauthenticated_requests_are_refused(managed_server):
 
 
 def test_server_binds_loopback_and_has_csrf_on(managed_server):
-    from desktop_app.core.server_state import read_state
+    from desktop_app.core.supervision.server_state import read_state
 
     state = read_state()
     assert state is not None and state.host == "127.0.0.1"
@@ -137,7 +137,7 @@ def test_loop_pauses_after_k_resumes_via_cli_and_completes(managed_server):
 
 
 def _paused_filter():
-    from desktop_app.core.client import RunFilter
+    from desktop_app.core.api.client import RunFilter
 
     return RunFilter(states=["PAUSED"])
 
@@ -167,7 +167,7 @@ def test_pause_from_outside_via_checkpoint(managed_server):
 
 
 def test_resume_with_typed_input_valid_and_invalid(managed_server):
-    from desktop_app.core.errors import InputRejected, InvalidState
+    from desktop_app.core.api.errors import InputRejected, InvalidState
 
     async def go():
         async with managed_server.client() as client:
@@ -200,7 +200,7 @@ def test_resume_with_typed_input_valid_and_invalid(managed_server):
 
 
 def test_event_stream_delivers_paused(managed_server):
-    from desktop_app.core.events import RunEventStream
+    from desktop_app.core.api.events import RunEventStream
 
     async def go():
         async with managed_server.client() as client:
@@ -224,7 +224,7 @@ def test_event_stream_delivers_paused(managed_server):
 
 
 def test_polling_fallback_reports_state_changes(managed_server):
-    from desktop_app.core.events import RunEventStream
+    from desktop_app.core.api.events import RunEventStream
 
     async def go():
         async with managed_server.client() as client:

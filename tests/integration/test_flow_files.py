@@ -17,8 +17,13 @@ from pathlib import Path
 import psutil
 import pytest
 
-from desktop_app.core import paths
-from desktop_app.core.flow_ownership import EXAMPLE_TAG, Clash, entrypoint_file, read_flow_report
+from desktop_app.core.config import paths
+from desktop_app.core.serving.flow_ownership import (
+    EXAMPLE_TAG,
+    Clash,
+    entrypoint_file,
+    read_flow_report,
+)
 from tests.conftest import wait_until
 
 pytestmark = pytest.mark.integration
@@ -195,7 +200,7 @@ def test_load_errors_are_reported_and_a_broken_file_keeps_its_deployment(
 def test_a_file_deleted_while_the_runner_is_down_loses_its_deployment(
     managed_server, user_files
 ):
-    from desktop_app.core.server_state import read_state
+    from desktop_app.core.supervision.server_state import read_state
 
     path = user_files("own_offline.py", flow_source("own_offline"))
     served_from(managed_server, "own-offline/local", path)

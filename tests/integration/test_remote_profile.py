@@ -20,8 +20,8 @@ def remote_server(managed_server, tmp_path_factory):
 
 
 def _check(url, auth=None, key=None, kind="remote"):
-    from desktop_app.core.connection import Connection
-    from desktop_app.core.connection_check import check_connection
+    from desktop_app.core.api.connection import Connection
+    from desktop_app.core.api.connection_check import check_connection
 
     return asyncio.run(
         check_connection(Connection(api_url=url, auth_string=auth, api_key=key, kind=kind))
@@ -29,7 +29,7 @@ def _check(url, auth=None, key=None, kind="remote"):
 
 
 def test_connection_check_names_each_problem(remote_server):
-    from desktop_app.core.ports import free_port
+    from desktop_app.core.supervision.ports import free_port
 
     base = remote_server.rsplit("/api", 1)[0]
     assert _check("ftp://x/api").step == "url"
@@ -49,10 +49,10 @@ def test_connection_check_names_each_problem(remote_server):
 
 @pytest.mark.http_expected(401)  # the wrong auth string is part of the test
 def test_remote_profile_lists_runs_and_wrong_auth_is_clear(remote_server, tmp_path):
-    from desktop_app.core.client import FlowdeskClient
-    from desktop_app.core.errors import Unauthorized
-    from desktop_app.core.profiles import Profile, ProfileStore
-    from desktop_app.core.secrets import SecretStore
+    from desktop_app.core.api.client import FlowdeskClient
+    from desktop_app.core.api.errors import Unauthorized
+    from desktop_app.core.config.profiles import Profile, ProfileStore
+    from desktop_app.core.config.secrets import SecretStore
 
     store = ProfileStore(tmp_path / "p.json", SecretStore(tmp_path / "s.json", use_keyring=False))
     profile = Profile(name="Team", kind="remote", api_url=remote_server)

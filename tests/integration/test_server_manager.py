@@ -19,8 +19,8 @@ pytestmark = pytest.mark.integration
 
 
 def test_second_manager_attaches_instead_of_starting(managed_server):
-    from desktop_app.core.server import ServerManager
-    from desktop_app.core.server_state import read_state
+    from desktop_app.core.supervision.server import ServerManager
+    from desktop_app.core.supervision.server_state import read_state
 
     before = read_state()
     conn = asyncio.run(ServerManager().ensure_running(timeout=30))
@@ -63,8 +63,8 @@ def test_exec_runs_a_script_against_the_managed_server(managed_server, tmp_path)
 
 
 def test_crashed_server_is_restarted(managed_server):
-    from desktop_app.core.health import server_healthy
-    from desktop_app.core.server_state import read_state
+    from desktop_app.core.supervision.health import server_healthy
+    from desktop_app.core.supervision.server_state import read_state
 
     before = read_state()
     psutil.Process(before.server_pid).kill()  # SIGKILL; TerminateProcess on Windows
@@ -96,10 +96,10 @@ def _occupy(port: int) -> socket.socket:
 
 def test_fresh_home_busy_port_stale_state_and_no_orphans(tmp_path, monkeypatch):
     """One fresh server (a new database costs ~15-20 s), several checks."""
-    from desktop_app.core import paths
-    from desktop_app.core.ports import free_port
-    from desktop_app.core.server import ServerManager
-    from desktop_app.core.server_state import ServerState, read_state, write_state
+    from desktop_app.core.config import paths
+    from desktop_app.core.supervision.ports import free_port
+    from desktop_app.core.supervision.server import ServerManager
+    from desktop_app.core.supervision.server_state import ServerState, read_state, write_state
 
     monkeypatch.setenv("FLOWDESK_HOME", str(tmp_path / "home"))
     # A stale state file left by a daemon that died: pid of nobody, no lock held.

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.integration
 
 
 def test_restart_suspends_runs_in_progress_and_they_resume(managed_server):
-    from desktop_app.core.server_state import read_state
+    from desktop_app.core.supervision.server_state import read_state
 
     async def before():
         async with managed_server.client() as client:

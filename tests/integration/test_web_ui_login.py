@@ -18,7 +18,7 @@ from dataclasses import replace
 
 import pytest
 
-from desktop_app.core import ui_login
+from desktop_app.core.supervision import ui_login
 from tests.conftest import await_until
 
 pytestmark = pytest.mark.integration

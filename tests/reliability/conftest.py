@@ -50,12 +50,12 @@ class PrivateServer:
     figures: dict = field(default_factory=dict)
 
     def client(self):
-        from desktop_app.core.client import FlowdeskClient
+        from desktop_app.core.api.client import FlowdeskClient
 
         return FlowdeskClient(self.manager.connection(self.state()))
 
     def state(self):
-        from desktop_app.core.server_state import read_state
+        from desktop_app.core.supervision.server_state import read_state
 
         return read_state()
 
@@ -144,8 +144,8 @@ def private_home() -> Iterator[Path]:
 
 @pytest.fixture(scope="package")
 def _private_server_once(private_home: Path) -> Iterator[PrivateServer]:
-    from desktop_app.core.ports import free_port
-    from desktop_app.core.server import ServerManager
+    from desktop_app.core.supervision.ports import free_port
+    from desktop_app.core.supervision.server import ServerManager
 
     with _home_env(private_home):
         server = PrivateServer(private_home, ServerManager(preferred_port=free_port()))

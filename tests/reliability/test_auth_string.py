@@ -26,8 +26,8 @@ async def _run_basic(server) -> str:
 
 def test_deleted_auth_file_is_restored_not_regenerated(private_server):
     from desktop_app.cli import main as cli_main
-    from desktop_app.core import paths
-    from desktop_app.core.server import ServerManager
+    from desktop_app.core.config import paths
+    from desktop_app.core.supervision.server import ServerManager
 
     auth = paths.auth_file()
     original = auth.read_text().strip()
@@ -42,7 +42,7 @@ def test_deleted_auth_file_is_restored_not_regenerated(private_server):
 
 def test_restart_rereads_the_auth_string_everywhere(private_server):
     from desktop_app.cli import main as cli_main
-    from desktop_app.core import paths
+    from desktop_app.core.config import paths
 
     auth = paths.auth_file()
     old_runner = private_server.state().runner_pid

@@ -41,7 +41,7 @@ def _count(path: Path) -> int:
 
 
 def test_backup_is_a_consistent_copy_and_only_the_newest_are_kept(tmp_path):
-    from desktop_app.core import database
+    from desktop_app.core.supervision import database
 
     db = _make_db(tmp_path / "prefect.db")
     made = []
@@ -61,7 +61,7 @@ def test_backup_is_a_consistent_copy_and_only_the_newest_are_kept(tmp_path):
 
 def test_backup_while_another_connection_writes(tmp_path):
     """The online backup API copies a consistent snapshot; the writer is not blocked."""
-    from desktop_app.core import database
+    from desktop_app.core.supervision import database
 
     db = _make_db(tmp_path / "prefect.db", rows=20000)
     writer = sqlite3.connect(db, timeout=1)
@@ -93,7 +93,7 @@ def test_backup_while_another_connection_writes(tmp_path):
     ],
 )
 def test_a_bad_database_is_named_and_never_silently_replaced(tmp_path, damage, kind):
-    from desktop_app.core import database
+    from desktop_app.core.supervision import database
 
     db = _make_db(tmp_path / "prefect.db", rows=20000)
     database.backup_database(db)
@@ -114,7 +114,7 @@ def test_a_bad_database_is_named_and_never_silently_replaced(tmp_path, damage, k
 
 
 def test_restore_latest_moves_the_damaged_file_aside_and_brings_history_back(tmp_path):
-    from desktop_app.core import database
+    from desktop_app.core.supervision import database
 
     db = _make_db(tmp_path / "prefect.db", rows=5000)
     database.backup_database(db)
@@ -128,7 +128,7 @@ def test_restore_latest_moves_the_damaged_file_aside_and_brings_history_back(tmp
 
 
 def test_restore_skips_a_damaged_backup(tmp_path):
-    from desktop_app.core import database
+    from desktop_app.core.supervision import database
 
     db = _make_db(tmp_path / "prefect.db", rows=5000)
     good = database.backup_database(db)
@@ -144,7 +144,7 @@ def test_restore_skips_a_damaged_backup(tmp_path):
 
 
 def test_start_fresh_keeps_the_old_file_and_lets_a_new_history_start(tmp_path):
-    from desktop_app.core import database
+    from desktop_app.core.supervision import database
 
     db = _make_db(tmp_path / "prefect.db", rows=5000)
     database.backup_database(db)
@@ -159,7 +159,7 @@ def test_start_fresh_keeps_the_old_file_and_lets_a_new_history_start(tmp_path):
 
 
 def test_no_usable_backup_is_said_plainly(tmp_path):
-    from desktop_app.core import database
+    from desktop_app.core.supervision import database
 
     db = _make_db(tmp_path / "prefect.db")
     _garbage_at(db)

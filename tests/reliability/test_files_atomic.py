@@ -11,8 +11,8 @@ import threading
 
 import pytest
 
-from desktop_app.core import atomic, paths
-from desktop_app.core.atomic import atomic_write_bytes, atomic_write_text
+from desktop_app.core.config import atomic, paths
+from desktop_app.core.config.atomic import atomic_write_bytes, atomic_write_text
 
 POSIX = os.name != "nt"
 
@@ -85,7 +85,7 @@ def test_file_size_limit_in_a_child_process(tmp_path):
     code = (
         "import resource, signal, sys\n"
         "from pathlib import Path\n"
-        "from desktop_app.core.atomic import atomic_write_bytes\n"
+        "from desktop_app.core.config.atomic import atomic_write_bytes\n"
         "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
         "resource.setrlimit(resource.RLIMIT_FSIZE, (10_000, 10_000))\n"
         "try:\n"
@@ -128,7 +128,7 @@ def test_folders_are_user_only_also_for_old_installs(tmp_path, monkeypatch):
 def test_new_folders_are_user_only_and_the_cli_fixes_old_ones(tmp_path):
     fresh = tmp_path / "fresh"
     env = {**os.environ, "FLOWDESK_HOME": str(fresh)}
-    code = "from desktop_app.core import paths as p; p.data_dir(); p.config_dir(); p.log_dir()"
+    code = "from desktop_app.core.config import paths as p; p.data_dir(); p.config_dir(); p.log_dir()"
     subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=60)
     for name in ("data", "config", "logs"):
         assert stat.S_IMODE((fresh / name).stat().st_mode) == 0o700

@@ -11,10 +11,10 @@ import threading
 
 import pytest
 
-from desktop_app.core import damaged
-from desktop_app.core.profiles import LOCAL_ID, ProfileStore
-from desktop_app.core.secrets import SecretStore
-from desktop_app.core.settings import SettingsStore
+from desktop_app.core.config import damaged
+from desktop_app.core.config.profiles import LOCAL_ID, ProfileStore
+from desktop_app.core.config.secrets import SecretStore
+from desktop_app.core.config.settings import SettingsStore
 
 
 @pytest.fixture
@@ -149,7 +149,7 @@ def _cli(home, *argv, timeout=120):
 )
 def test_damaged_server_state_file_in_the_cli(tmp_path, content):
     """A supervisor holds the lock (this test) but its state file is damaged."""
-    from desktop_app.core.filelock import FileLock
+    from desktop_app.core.supervision.filelock import FileLock
 
     data = tmp_path / "data"
     data.mkdir(mode=0o700)
@@ -176,7 +176,7 @@ def test_damaged_server_state_file_in_the_cli(tmp_path, content):
     ],
 )
 def test_damaged_runner_status(tmp_path, monkeypatch, notices, content):
-    from desktop_app.core.runner_status import read_runner_status
+    from desktop_app.core.serving.runner_status import read_runner_status
 
     monkeypatch.setenv("FLOWDESK_HOME", str(tmp_path))
     (tmp_path / "data").mkdir()
@@ -186,8 +186,8 @@ def test_damaged_runner_status(tmp_path, monkeypatch, notices, content):
 
 
 def test_runner_status_round_trip(tmp_path, monkeypatch, notices):
-    from desktop_app.core.atomic import atomic_write_json
-    from desktop_app.core.runner_status import read_runner_status, runner_status_file
+    from desktop_app.core.config.atomic import atomic_write_json
+    from desktop_app.core.serving.runner_status import read_runner_status, runner_status_file
 
     monkeypatch.setenv("FLOWDESK_HOME", str(tmp_path))
     status = {"deployments": {"a.py": ["f/local"]}, "errors": {"b.py": "boom"}, "updated": 2.5}
@@ -215,7 +215,7 @@ def test_damaged_state_file_of_a_live_server_heals_within_a_tick(managed_server)
     """The supervisor rewrites a state file that was kept aside: no 120 s wait."""
     import time
 
-    from desktop_app.core import paths
+    from desktop_app.core.config import paths
 
     path = paths.server_state_file()
     for _attempt in range(3):  # the supervisor may rewrite it first: damage it again

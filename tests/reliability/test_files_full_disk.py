@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.atomic import DiskFullError, atomic_write_json, atomic_write_text
+from desktop_app.core.config.atomic import DiskFullError, atomic_write_json, atomic_write_text
 from tests.reliability.full_disk import can_mount, fill, tiny_disk
 
 pytestmark = pytest.mark.skipif(not can_mount(), reason="mounting a tmpfs needs root on Linux")
@@ -40,10 +40,10 @@ def test_atomic_write_on_a_full_disk_keeps_the_old_file(disk):
 
 
 def test_every_config_writer_reports_a_full_disk(disk, tmp_path):
-    from desktop_app.core.auth import load_or_create_auth_string
-    from desktop_app.core.secrets import SecretStore
-    from desktop_app.core.server_state import ServerState, write_state
-    from desktop_app.core.settings import SettingsStore
+    from desktop_app.core.config.secrets import SecretStore
+    from desktop_app.core.config.settings import SettingsStore
+    from desktop_app.core.supervision.auth import load_or_create_auth_string
+    from desktop_app.core.supervision.server_state import ServerState, write_state
 
     secrets = SecretStore(disk / "secrets.json", use_keyring=False)
     secrets.set("a", "1")
@@ -107,7 +107,7 @@ def test_logging_on_a_full_disk_says_so_once(disk):
     env = {**os.environ, "FLOWDESK_HOME": str(disk / "home")}
     code = (
         "import logging\n"
-        "from desktop_app.core.logs import setup_logging\n"
+        "from desktop_app.core.config.logs import setup_logging\n"
         "from tests.reliability.full_disk import fill\n"
         "from pathlib import Path\n"
         "path = setup_logging('app')\n"

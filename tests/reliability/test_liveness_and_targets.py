@@ -15,7 +15,7 @@ pytestmark = pytest.mark.reliability
 
 
 def test_a_flow_run_process_is_found_by_its_run_id_and_not_after_it_dies():
-    from desktop_app.core.liveness import FLOW_RUN_ENV, flow_run_process_alive
+    from desktop_app.core.supervision.liveness import FLOW_RUN_ENV, flow_run_process_alive
 
     run_id = str(uuid.uuid4())
     env = {**os.environ, FLOW_RUN_ENV: run_id}
@@ -62,7 +62,7 @@ def _run(state_type: str, *, reschedule=False, age=120.0, deployment="d1", keyse
     ],
 )
 def test_the_true_state_for_a_run_without_a_process(args, kwargs, expected):
-    from desktop_app.core.reconcile import _target_state
+    from desktop_app.core.supervision.reconcile import _target_state
 
     target = _target_state(_run(*args, **kwargs), served={"d1"})
     assert (target.name if target else None) == expected
@@ -71,7 +71,7 @@ def test_the_true_state_for_a_run_without_a_process(args, kwargs, expected):
 
 
 def test_a_pause_waiting_for_input_keeps_its_form_when_suspended():
-    from desktop_app.core.reconcile import SUSPENDED_MESSAGE, suspended_state_for
+    from desktop_app.core.supervision.reconcile import SUSPENDED_MESSAGE, suspended_state_for
 
     keyset = {"schema": "s", "description": "d", "response": "r"}
     state = suspended_state_for(_run("PAUSED", keyset=keyset), SUSPENDED_MESSAGE)

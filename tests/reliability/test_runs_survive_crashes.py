@@ -37,7 +37,7 @@ SUSPENDED = {"items_count": 6, "pause_after": 0, "delay": 1.0}
 
 async def _three_runs(server) -> dict[str, str]:
     """Start the three runs and bring each into its state; → role → run id."""
-    from desktop_app.core.liveness import flow_run_process_alive
+    from desktop_app.core.supervision.liveness import flow_run_process_alive
 
     async with server.client() as client:
         dep = await client.resolve_deployment(DEPLOYMENT)
@@ -74,7 +74,7 @@ async def _three_runs(server) -> dict[str, str]:
 
 async def _no_false_running(server, ids: dict[str, str]) -> None:
     """No run claims Running (or in-process Paused) without a process behind it."""
-    from desktop_app.core.liveness import flow_run_processes
+    from desktop_app.core.supervision.liveness import flow_run_processes
 
     async with server.client() as client:
         alive = flow_run_processes()
@@ -89,7 +89,7 @@ async def _no_false_running(server, ids: dict[str, str]) -> None:
 
 
 async def _resume_all_and_finish(server, ids: dict[str, str], deadline: float) -> dict:
-    from desktop_app.core.errors import ProcessGone
+    from desktop_app.core.api.errors import ProcessGone
 
     async with server.client() as client:
         for role in ("paused", "suspended", "running"):
@@ -158,7 +158,7 @@ def test_server_sigkill_leaves_no_run_in_a_false_state(private_server):
 def test_supervisor_sigkill_then_start_reconciles_every_run(private_server):
     """Odd trials kill everything at once (a power cut): nothing can suspend its runs
     on the way down, so only the reconciliation at the next start makes them true."""
-    from desktop_app.core.reconcile import SUSPENDED_MESSAGE
+    from desktop_app.core.supervision.reconcile import SUSPENDED_MESSAGE
 
     count = trials(2)
     truthful, finished = [], []
@@ -230,13 +230,13 @@ def _kill_everything(state) -> None:
 
 
 def _alive(pid) -> bool:
-    from desktop_app.core.processes import pid_alive
+    from desktop_app.core.supervision.processes import pid_alive
 
     return pid_alive(pid)
 
 
 def _stop_message() -> str:
-    from desktop_app.core.runner import STOP_MESSAGE
+    from desktop_app.core.serving.runner import STOP_MESSAGE
 
     return STOP_MESSAGE
 
@@ -247,7 +247,7 @@ def test_resume_without_a_process_says_so_instead_of_resumed(private_server, cap
     import psutil
 
     from desktop_app.cli import main as cli_main
-    from desktop_app.core.liveness import flow_run_processes
+    from desktop_app.core.supervision.liveness import flow_run_processes
 
     async def paused_run():
         async with private_server.client() as client:

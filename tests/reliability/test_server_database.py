@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from desktop_app.core.server import ServerError
+from desktop_app.core.supervision.server import ServerError
 from tests.conftest import await_until, wait_until
 from tests.reliability.conftest import damage, record_figure, wait_for_deployments
 
@@ -65,7 +65,7 @@ def _start_expecting_failure(server) -> tuple[str, float]:
 
 def test_damaged_database_fails_fast_and_restore_brings_history_back(private_server, capsys):
     from desktop_app.cli import main as cli_main
-    from desktop_app.core import database
+    from desktop_app.core.supervision import database
 
     run_id = asyncio.run(_completed_run(private_server))
     backup = _restart_and_back_up(private_server)
@@ -106,7 +106,7 @@ def test_damaged_database_fails_fast_and_restore_brings_history_back(private_ser
 @pytest.mark.http_expected(404, "/flow_runs/")  # a fresh history no longer has the run
 def test_emptied_database_is_never_silently_replaced(private_server, capsys):
     from desktop_app.cli import main as cli_main
-    from desktop_app.core import database
+    from desktop_app.core.supervision import database
 
     run_id = asyncio.run(_completed_run(private_server))
     asyncio.run(private_server.manager.stop())
@@ -128,7 +128,7 @@ def test_emptied_database_is_never_silently_replaced(private_server, capsys):
     asyncio.run(wait_for_deployments(private_server))
 
     async def gone():
-        from desktop_app.core.errors import NotFound
+        from desktop_app.core.api.errors import NotFound
 
         async with private_server.client() as client:
             with pytest.raises(NotFound):

@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.reliability]
 
 
 def test_banner_offers_repair_and_restore_reconnects(qloop, qtbot, private_server, tmp_path):
-    from desktop_app.core import database
+    from desktop_app.core.supervision import database
     from desktop_app.ui import db_repair
 
     asyncio.run(private_server.manager.stop())

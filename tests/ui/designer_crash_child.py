@@ -26,7 +26,7 @@ def say(**data: object) -> None:
 
 
 def main() -> int:
-    from desktop_app.core import paths
+    from desktop_app.core.config import paths
     from desktop_app.ui.app import run_app
     from desktop_app.ui.main_window import MainWindow
 

@@ -27,7 +27,7 @@ def _report(path: Path) -> dict:
 
 
 def test_second_launch_opens_the_run_in_the_first_and_starts_no_server(managed_server, tmp_path):
-    from desktop_app.core.server_state import read_state
+    from desktop_app.core.supervision.server_state import read_state
 
     home = managed_server.home
     daemon_before = read_state().daemon_pid

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.filelock import FileLock
+from desktop_app.core.supervision.filelock import FileLock
 from tests.timings import record
 
 # The budget the benchmark harness holds launch → painted to (the tests only record it:
@@ -56,7 +56,7 @@ def test_window_is_painted_before_the_server_is_up_and_quitting_leaves_nothing(
 def test_app_attaches_to_a_running_server_shows_rows_and_leaves_it_running(
     managed_server,
 ) -> None:
-    from desktop_app.core.server import ServerManager
+    from desktop_app.core.supervision.server import ServerManager
 
     code, report, began, stderr = launch(managed_server.home, "--quit-when", "loaded")
     assert code == 0, stderr

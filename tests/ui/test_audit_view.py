@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from desktop_app.core import audit
+from desktop_app.services import audit
 
 
 def test_audit_view_lists_newest_first_and_filters_by_run_id(qapp, tmp_path):

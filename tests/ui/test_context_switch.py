@@ -17,10 +17,10 @@ pytestmark = pytest.mark.integration
 def test_local_server_is_parked_on_switch_and_stopped_at_quit(
     qloop, managed_server, tmp_path, monkeypatch
 ):
-    from desktop_app.core import paths
-    from desktop_app.core.ports import free_port
-    from desktop_app.core.server import ServerManager
-    from desktop_app.core.server_state import read_state
+    from desktop_app.core.config import paths
+    from desktop_app.core.supervision.ports import free_port
+    from desktop_app.core.supervision.server import ServerManager
+    from desktop_app.core.supervision.server_state import read_state
     from desktop_app.ui.async_tools import TaskKeeper
     from desktop_app.ui.context import AppContext
 

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 
-from desktop_app.core import paths
-from desktop_app.core.flow_ownership import entrypoint_file
-from desktop_app.core.user_flows import README_NAME
+from desktop_app.core.config import paths
+from desktop_app.core.serving.flow_ownership import entrypoint_file
+from desktop_app.core.serving.user_flows import README_NAME
 from desktop_app.ui.deployments.model import DColumn
 from tests.ui import test_main_window_support as support
 from tests.ui.test_main_window_support import await_until, open_window, run
@@ -145,9 +145,9 @@ def test_examples_copy_clash_and_load_errors_in_the_deployments_tab(
 
 
 def test_flow_notes_show_only_for_the_local_server_and_say_who_shadows_whom(qtbot) -> None:
-    from desktop_app.core.connection import Connection
-    from desktop_app.core.flow_ownership import FlowReport, Shadow
-    from desktop_app.core.server import ServerManager
+    from desktop_app.core.api.connection import Connection
+    from desktop_app.core.serving.flow_ownership import FlowReport, Shadow
+    from desktop_app.core.supervision.server import ServerManager
     from desktop_app.ui.context import AppContext
     from desktop_app.ui.deployments.flow_notes import FlowNotes
 

@@ -12,7 +12,7 @@ import uuid
 
 import pytest
 
-from desktop_app.core import paths
+from desktop_app.core.config import paths
 from tests.ui import test_main_window_support as support
 from tests.ui.test_main_window_support import await_until, open_window, run
 

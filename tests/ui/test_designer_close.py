@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from desktop_app.core.connection import Connection
+from desktop_app.core.api.connection import Connection
 from desktop_app.designer.recovery import list_recoveries
 from tests.ui import test_main_window_support as support
 from tests.ui.test_main_window_support import open_window, run
@@ -87,7 +87,7 @@ def test_quit_from_a_hidden_window_brings_it_back_to_ask(qloop, qtbot) -> None:
 
 
 def test_profile_switch_and_open_run_go_through_the_same_check(qloop, qtbot) -> None:
-    from desktop_app.core.profiles import Profile, ProfileStore
+    from desktop_app.core.config.profiles import Profile, ProfileStore
     from desktop_app.ui.app import _on_later_launch
     from desktop_app.ui.settings.controller import SettingsController
     from desktop_app.ui.settings.preferences import Preferences

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from desktop_app.core import paths
+from desktop_app.core.config import paths
 from desktop_app.designer import Edge, Port
 from desktop_app.ui.designer.code_editor import CodeEditor
 from desktop_app.ui.designer.deployer import deployment_name

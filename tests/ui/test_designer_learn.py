@@ -9,7 +9,7 @@ import re
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.core import paths
+from desktop_app.core.config import paths
 from desktop_app.designer import load
 from desktop_app.ui.designer.basics import example_files, examples_folder
 from tests.ui import test_main_window_support as support

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
 from desktop_app.constants import NODE_TAG_PREFIX
-from desktop_app.core.models import RunInfo, StateInfo, TaskRunInfo
+from desktop_app.core.api.models import RunInfo, StateInfo, TaskRunInfo
 from desktop_app.designer import CodeNode, ConditionNode, Design, Port
 from desktop_app.designer.examples import pausable_loop
 from desktop_app.ui.designer.node_status import SKIPPED, node_statuses, paused_node_id

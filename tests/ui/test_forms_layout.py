@@ -102,7 +102,7 @@ def test_resume_form_keeps_help_text_whole_after_a_refusal(qtbot, qloop, server_
 
 
 def test_run_form_renders_the_description_as_markdown(qtbot):
-    from desktop_app.core.models import DeploymentInfo
+    from desktop_app.core.api.models import DeploymentInfo
     from desktop_app.ui.forms.run_parameters_dialog import RunParametersDialog
 
     deployment = DeploymentInfo(

@@ -84,8 +84,8 @@ def test_server_refusal_is_shown_next_to_the_field(qtbot, qloop, server_client):
 
 
 def test_invalid_value_is_not_sent(qtbot, qloop, server_client):
-    from desktop_app.core.models import DeploymentInfo
-    from desktop_app.core.schema_checks import server_checks
+    from desktop_app.core.api.models import DeploymentInfo
+    from desktop_app.core.api.schema_checks import server_checks
     from desktop_app.ui.forms.run_parameters_dialog import RunParametersDialog
 
     client = server_client
@@ -112,7 +112,7 @@ def test_invalid_value_is_not_sent(qtbot, qloop, server_client):
 
 
 def test_not_connected(qtbot, qapp):
-    from desktop_app.core.models import DeploymentInfo
+    from desktop_app.core.api.models import DeploymentInfo
     from desktop_app.ui.forms.run_parameters_dialog import RunParametersDialog
 
     deployment = DeploymentInfo(

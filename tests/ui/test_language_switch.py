@@ -12,8 +12,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.core.profiles import ProfileStore
-from desktop_app.core.secrets import SecretStore
+from desktop_app.core.config.profiles import ProfileStore
+from desktop_app.core.config.secrets import SecretStore
 from desktop_app.ui.settings.preferences import Preferences
 from tests.ui import test_main_window_support as support
 from tests.ui.language_walk import WORD, texts_of, wrong_language

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from desktop_app.core.connection import Connection
+from desktop_app.core.api.connection import Connection
 from tests.ui import test_main_window_support as support
 from tests.ui.test_main_window_support import TcpProxy, await_until, open_window, run
 
@@ -85,7 +85,7 @@ def test_outage_greys_the_tables_disables_actions_and_reconnects_without_duplica
 def test_a_server_that_never_answers_shows_why_and_keeps_the_window_usable(
     qloop, qtbot, managed_server
 ) -> None:
-    from desktop_app.core.ports import free_port
+    from desktop_app.core.supervision.ports import free_port
 
     nowhere = Connection(api_url=f"http://127.0.0.1:{free_port()}/api", kind="remote")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor
 
-from desktop_app.core.models import STATE_TYPES
+from desktop_app.core.api.models import STATE_TYPES
 from desktop_app.ui.style import PAUSE_REQUESTED, state_color, state_icon, state_type_name
 
 STATES = [*STATE_TYPES, PAUSE_REQUESTED]

@@ -19,8 +19,8 @@ import pytest
 import qasync
 from PySide6.QtWidgets import QMessageBox
 
-from desktop_app.core.connection import Connection
-from desktop_app.core.models import RunInfo
+from desktop_app.core.api.connection import Connection
+from desktop_app.core.api.models import RunInfo
 from desktop_app.ui.app import cancel_stragglers
 from desktop_app.ui.async_tools import TaskKeeper
 from desktop_app.ui.context import AppContext, configure_settings

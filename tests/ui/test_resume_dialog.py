@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_app.core import audit
+from desktop_app.services import audit
 from tests.ui import test_forms_support as support
 from tests.ui.test_forms_support import (
     approval_deployment,

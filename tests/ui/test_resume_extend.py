@@ -15,8 +15,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_app.core import audit
-from desktop_app.core.errors import InvalidState
+from desktop_app.core.api.errors import InvalidState
+from desktop_app.services import audit
 from desktop_app.services import runs as service
 from tests.ui import test_forms_support as support
 from tests.ui.test_forms_support import (

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from desktop_app.core.models import RunEvent
+from desktop_app.core.api.models import RunEvent
 from tests.ui import test_forms_support as support
 from tests.ui.test_forms_support import (
     approval_deployment,

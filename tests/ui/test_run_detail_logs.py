@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 import tests.ui.test_forms_support  # noqa: F401 (keeps None alive under PySide6 6.12)
-from desktop_app.core.log_tail import LogCursor
-from desktop_app.core.models import LogLine
+from desktop_app.core.api.log_tail import LogCursor
+from desktop_app.core.api.models import LogLine
 from desktop_app.ui.async_tools import LoopStallMeter
 from desktop_app.ui.detail import log_text
 from desktop_app.ui.detail.log_view import DOCUMENT_MAX_LINES, LogView

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from desktop_app.core import audit
+from desktop_app.services import audit
 from desktop_app.ui.runs.columns import Column
 from tests.timings import record
 from tests.ui import test_main_window_support as support
@@ -203,7 +203,7 @@ def test_delete_explains_that_a_running_run_keeps_running_and_removes_the_row(
             await h.connected_and_loaded()
             client = h.client()
             deployment = await client.resolve_deployment("basic-workflow")
-            from desktop_app.core.client import RunFilter
+            from desktop_app.core.api.client import RunFilter
 
             done = await client.list_runs(
                 RunFilter(states=["COMPLETED"], deployment_ids=[deployment.id]), limit=1

@@ -56,8 +56,8 @@ async def schedule_runs(client, count: int, name: str) -> str:
 
 
 async def delete_deployment_runs(client, deployment_id: str) -> None:
-    from desktop_app.core.client import prefect_filter
-    from desktop_app.core.models import RunFilter
+    from desktop_app.core.api.client import prefect_filter
+    from desktop_app.core.api.models import RunFilter
 
     body = prefect_filter(RunFilter(deployment_ids=[deployment_id]))["flow_run_filter"]
     while True:
@@ -123,7 +123,7 @@ def test_a_thousand_runs_load_in_pages_without_stalling_the_loop(
 
 def test_reading_pages_past_the_servers_limit(qloop, managed_server) -> None:
     """More than one page of runs through services, never a `limit` the server refuses."""
-    from desktop_app.core.models import RunFilter
+    from desktop_app.core.api.models import RunFilter
     from desktop_app.services import reading
 
     async def scenario() -> None:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QIcon
 
 from desktop_app.constants import PAUSE_REQUEST_TAG
-from desktop_app.core.models import StateInfo
+from desktop_app.core.api.models import StateInfo
 from desktop_app.ui.runs.columns import Column
 from desktop_app.ui.runs.model import RUN_ID_ROLE, RUN_ROLE, RunsTableModel
 from tests.unit.test_run_filters import NOW, make_run

@@ -13,9 +13,9 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_app.core.autostart import Autostart
-from desktop_app.core.profiles import ProfileStore
-from desktop_app.core.secrets import SecretStore
+from desktop_app.core.config.autostart import Autostart
+from desktop_app.core.config.profiles import ProfileStore
+from desktop_app.core.config.secrets import SecretStore
 from desktop_app.ui.settings.preferences import Preferences
 from tests.remote_prefect import remote_prefect_server
 from tests.ui import test_forms_support as support
@@ -88,8 +88,8 @@ async def _seed_team_run(url: str, auth: str = REMOTE_AUTH, name: str = "team-on
     """A run that exists only on one server, so listing it proves where we look."""
     from prefect import flow
 
-    from desktop_app.core.client import FlowdeskClient
-    from desktop_app.core.connection import Connection
+    from desktop_app.core.api.client import FlowdeskClient
+    from desktop_app.core.api.connection import Connection
 
     @flow(name=name)
     def team_only() -> int:
@@ -245,7 +245,7 @@ def test_switching_profile_repoints_every_view_live(
     qtbot, qloop, team_server, managed_server, tmp_path
 ):
     """Local → team server → local again, in one window: rows follow the profile."""
-    from desktop_app.core.profiles import Profile
+    from desktop_app.core.config.profiles import Profile
     from desktop_app.ui.settings.controller import SettingsController, profile_label
     from tests.ui.test_main_window_support import open_window, run
 

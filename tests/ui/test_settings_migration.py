@@ -9,9 +9,9 @@ import sys
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from desktop_app.core.profiles import LOCAL_ID, ProfileStore
-from desktop_app.core.secrets import SecretStore
-from desktop_app.core.settings import VERSION, SettingsStore
+from desktop_app.core.config.profiles import LOCAL_ID, ProfileStore
+from desktop_app.core.config.secrets import SecretStore
+from desktop_app.core.config.settings import VERSION, SettingsStore
 from desktop_app.ui.settings.preferences import Preferences, SettingsSignals
 
 
@@ -113,7 +113,7 @@ def test_change_signal_and_live_reads_across_processes(qtbot, tmp_path):
     assert blocker.args[0].theme == "dark"
     # Another process (the CLI, a second window) changes the file: the next read sees it.
     code = (
-        "import sys; from desktop_app.core.settings import SettingsStore; "
+        "import sys; from desktop_app.core.config.settings import SettingsStore; "
         "SettingsStore(__import__('pathlib').Path(sys.argv[1])).update(sound=True)"
     )
     subprocess.run([sys.executable, "-c", code, str(path)], check=True, timeout=60)

@@ -79,7 +79,7 @@ def test_preferences_round_trip_and_refuse_unknown_values(tmp_path):
     ],
 )
 def test_profile_validation_names_the_field_and_the_fix(qapp, kind, url, secret, field, words):
-    from desktop_app.core.profiles import Profile
+    from desktop_app.core.config.profiles import Profile
     from desktop_app.ui.settings.validation import profile_problem
 
     problem = profile_problem(Profile(name="x", kind=kind, api_url=url), secret, False)
@@ -87,7 +87,7 @@ def test_profile_validation_names_the_field_and_the_fix(qapp, kind, url, secret,
 
 
 def test_valid_profiles_pass(qapp):
-    from desktop_app.core.profiles import Profile
+    from desktop_app.core.config.profiles import Profile
     from desktop_app.ui.settings.validation import profile_problem
 
     remote = Profile(name="Team", kind="remote", api_url="http://team:4200/api")

@@ -13,7 +13,7 @@ import time
 import pytest
 from PySide6.QtWidgets import QMainWindow
 
-from desktop_app.core import audit
+from desktop_app.services import audit
 from tests.timings import record
 from tests.ui import test_forms_support as support
 from tests.ui.test_forms_support import arun, await_until, cleanup_run, start_run, wait_state
@@ -30,7 +30,7 @@ LOOP = "pause-resume-workflow/local"
 @pytest.fixture
 def tray_app(qloop, server_client, tmp_path):
     """A window + TrayController fed by a real RunEventStream, as the app wires them."""
-    from desktop_app.core.events import RunEventStream
+    from desktop_app.core.api.events import RunEventStream
     from desktop_app.ui.settings.preferences import Preferences
     from desktop_app.ui.tray import TrayController
 
@@ -230,7 +230,7 @@ def test_a_pause_the_stream_missed_is_found_and_announced(qloop, server_client, 
 
 def test_a_failed_audit_write_after_a_tray_resume_is_a_warning(qloop, server_client, tray_app):
     """The run was resumed: the tray says so, with a warning naming the audit file."""
-    from desktop_app.core import paths
+    from desktop_app.core.config import paths
 
     tray, _window, shown, _opened = tray_app
     client = server_client

@@ -9,8 +9,8 @@ from __future__ import annotations
 import itertools
 from datetime import datetime, timezone
 
-from desktop_app.core.models import RunEvent, RunInfo, StateInfo
-from desktop_app.core.settings import SettingsStore, store_at
+from desktop_app.core.api.models import RunEvent, RunInfo, StateInfo
+from desktop_app.core.config.settings import SettingsStore, store_at
 
 _ids = itertools.count()
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from desktop_app.core.alerts import AlertCoalescer
-from desktop_app.core.models import RunEvent
+from desktop_app.core.api.models import RunEvent
+from desktop_app.services.alerts import AlertCoalescer
 
 
 def ev(run_id: str, state: str, second: int = 0, source: str = "events") -> RunEvent:

@@ -8,10 +8,15 @@ import stat
 
 import pytest
 
-from desktop_app.core import audit
-from desktop_app.core.auth import load_or_create_auth_string
-from desktop_app.core.flow_discovery import flow_files, load_file
-from desktop_app.core.server_state import ServerState, read_state, remove_state, write_state
+from desktop_app.core.serving.flow_discovery import flow_files, load_file
+from desktop_app.core.supervision.auth import load_or_create_auth_string
+from desktop_app.core.supervision.server_state import (
+    ServerState,
+    read_state,
+    remove_state,
+    write_state,
+)
+from desktop_app.services import audit
 
 
 def test_state_file_round_trip_and_garbage(tmp_path):
@@ -82,7 +87,7 @@ def test_cli_bad_arguments_say_what_to_do(argv, message, capsys, monkeypatch, tm
         # Reach the argument check: pretend a server is there, fail loudly if contacted.
         monkeypatch.setattr(
             "desktop_app.cli.connect.current_connection",
-            lambda: __import__("desktop_app.core.connection").core.connection.Connection(
+            lambda: __import__("desktop_app.core.api.connection").core.api.connection.Connection(
                 api_url="http://127.0.0.1:9/api"
             ),
         )

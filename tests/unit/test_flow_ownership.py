@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_app.core.flow_ownership import (
+from desktop_app.core.serving.flow_ownership import (
     Clash,
     Shadow,
     entrypoint_file,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.autostart import APP_ID, Autostart, launch_agent, launch_command
+from desktop_app.core.config.autostart import APP_ID, Autostart, launch_agent, launch_command
 
 ROOT = Path(__file__).resolve().parents[2]
 MACOS = ROOT / "packaging" / "macos"

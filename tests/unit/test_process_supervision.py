@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 import time
 
-from desktop_app.core.filelock import FileLock
-from desktop_app.core.ports import choose_port, port_is_free
-from desktop_app.core.processes import kill_tree, pid_alive, spawn
-from desktop_app.core.supervisor import ChildSpec, ChildSupervisor
+from desktop_app.core.supervision.filelock import FileLock
+from desktop_app.core.supervision.ports import choose_port, port_is_free
+from desktop_app.core.supervision.processes import kill_tree, pid_alive, spawn
+from desktop_app.core.supervision.supervisor import ChildSpec, ChildSupervisor
 from tests.conftest import wait_until
 
 
@@ -84,14 +84,14 @@ def test_child_exits_when_its_parent_dies(tmp_path):
     child_script = tmp_path / "child.py"
     child_script.write_text(
         "import os, time\n"
-        "from desktop_app.core.processes import start_parent_watch\n"
+        "from desktop_app.core.supervision.processes import start_parent_watch\n"
         "start_parent_watch()\n"
         f"open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
         "time.sleep(60)\n"
     )
     parent_code = (
         "import sys, time\n"
-        "from desktop_app.core.processes import spawn\n"
+        "from desktop_app.core.supervision.processes import spawn\n"
         f"spawn([sys.executable, {str(child_script)!r}])\n"
         "time.sleep(60)\n"
     )

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from desktop_app.core.autostart import Autostart, launch_agent
-from desktop_app.core.profiles import LOCAL_ID, Profile, ProfileStore
-from desktop_app.core.secrets import SecretStore
+from desktop_app.core.config.autostart import Autostart, launch_agent
+from desktop_app.core.config.profiles import LOCAL_ID, Profile, ProfileStore
+from desktop_app.core.config.secrets import SecretStore
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from desktop_app.core.replace import replace_file
+from desktop_app.core.config.replace import replace_file
 
 
 def test_replace_waits_for_a_reader_to_close_the_target(tmp_path):

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from desktop_app.constants import PAUSE_REQUEST_TAG
-from desktop_app.core.models import RunInfo, StateInfo
+from desktop_app.core.api.models import RunInfo, StateInfo
 from desktop_app.ui.runs.filters import (
     RunCriteria,
     count_states,

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.deployment_entry import deployment_for
-from desktop_app.core.runner import FlowServer
+from desktop_app.core.serving.deployment_entry import deployment_for
+from desktop_app.core.serving.runner import FlowServer
 
 FLOW_SOURCE = '''
 from prefect import flow
@@ -46,7 +46,7 @@ def relpath_like_windows(drive_of_start: Path):
 
 
 def test_entrypoint_needs_no_path_relative_to_the_working_folder(tmp_path, monkeypatch):
-    from desktop_app.core.flow_discovery import load_file
+    from desktop_app.core.serving.flow_discovery import load_file
 
     flows = tmp_path / "flows"
     flows.mkdir()
@@ -81,7 +81,7 @@ class RecordingRunner:
 @pytest.fixture()
 def status_file(tmp_path, monkeypatch):
     target = tmp_path / "runner-status.json"
-    monkeypatch.setattr("desktop_app.core.runner.runner_status_file", lambda: target)
+    monkeypatch.setattr("desktop_app.core.serving.runner.runner_status_file", lambda: target)
     return target
 
 

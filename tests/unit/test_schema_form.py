@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, Field
 
-from desktop_app.core.schema_checks import server_checks
+from desktop_app.core.api.schema_checks import server_checks
 from desktop_app.ui.forms import form_checks as fc
 from desktop_app.ui.forms import form_model as fm
 from desktop_app.ui.forms import form_text as ft

@@ -16,7 +16,7 @@ import psutil
 import pytest
 
 from desktop_app.cli import selftest
-from desktop_app.core import paths
+from desktop_app.core.config import paths
 
 
 @pytest.fixture
@@ -167,7 +167,7 @@ def test_unreadable_command_lines_do_not_fail_the_self_test(monkeypatch: pytest.
     try:
         me = psutil.Process()
         state = SimpleNamespace(daemon_pid=me.pid, server_pid=child.pid, runner_pid=None)
-        monkeypatch.setattr("desktop_app.core.server_state.read_state", lambda: state)
+        monkeypatch.setattr("desktop_app.core.supervision.server_state.read_state", lambda: state)
         monkeypatch.setattr(psutil.Process, "cmdline", refuse)
         test = selftest.SelfTest(selftest.Report(io.StringIO()), None)
 

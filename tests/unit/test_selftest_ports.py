@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from desktop_app.cli import selftest
-from desktop_app.core.ports import PREFERRED_PORT, free_port, port_is_free
+from desktop_app.core.supervision.ports import PREFERRED_PORT, free_port, port_is_free
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 

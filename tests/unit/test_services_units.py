@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.models import DeploymentInfo
-from desktop_app.core.parameters import BadParameters, check, parse_pairs
+from desktop_app.core.api.models import DeploymentInfo
+from desktop_app.core.api.parameters import BadParameters, check, parse_pairs
 from desktop_app.services import trail
 
 SCHEMA = {

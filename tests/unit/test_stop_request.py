@@ -11,13 +11,13 @@ import subprocess
 import sys
 import textwrap
 
-from desktop_app.core.processes import _stop_file, kill_tree, request_stop
+from desktop_app.core.supervision.processes import _stop_file, kill_tree, request_stop
 
 CHILD = textwrap.dedent(
     """
     import os, sys, time
     from pathlib import Path
-    from desktop_app.core.processes import listen_for_stop_request
+    from desktop_app.core.supervision.processes import listen_for_stop_request
 
     marker = Path(sys.argv[1])
 

@@ -90,8 +90,8 @@ def test_the_command_line_follows_the_locale(variable):
 def test_engine_messages_follow_the_chosen_language():
     """What the engine says (errors shown in the window and the CLI) is translated too."""
     from desktop_app import i18n
-    from desktop_app.core.connection_check import _url_problem
-    from desktop_app.core.errors import InputRejected
+    from desktop_app.core.api.connection_check import _url_problem
+    from desktop_app.core.api.errors import InputRejected
 
     previous = i18n.current_language()
     try:

@@ -6,9 +6,9 @@ import ast
 
 import pytest
 
-from desktop_app.core import paths
-from desktop_app.core.flow_discovery import load_file
-from desktop_app.core.user_flows import (
+from desktop_app.core.config import paths
+from desktop_app.core.serving.flow_discovery import load_file
+from desktop_app.core.serving.user_flows import (
     README_NAME,
     CopyError,
     copy_example,

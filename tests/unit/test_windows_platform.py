@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.autostart import RUN_KEY, Autostart, windows_gui_executable
-from desktop_app.core.filelock import FileLock
+from desktop_app.core.config.autostart import RUN_KEY, Autostart, windows_gui_executable
+from desktop_app.core.supervision.filelock import FileLock
 
 windows_only = pytest.mark.skipif(
     sys.platform != "win32",
@@ -28,7 +28,7 @@ HOLDER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from desktop_app.core.filelock import FileLock
+    from desktop_app.core.supervision.filelock import FileLock
 
     lock = FileLock(Path(sys.argv[1]))
     print("held" if lock.acquire() else "refused", flush=True)
@@ -113,7 +113,7 @@ def test_autostart_on_windows_launches_the_window_twin(tmp_path):
 def test_secrets_go_to_the_windows_credential_manager(tmp_path):
     import keyring
 
-    from desktop_app.core.secrets import SecretStore
+    from desktop_app.core.config.secrets import SecretStore
 
     backend = keyring.get_keyring()
     # With other backends installed (keyrings.alt) keyring chains them by priority:
@@ -135,7 +135,7 @@ def test_secrets_go_to_the_windows_credential_manager(tmp_path):
 def test_non_ascii_data_folder(tmp_path, monkeypatch):
     """A data folder under a Chinese user name with spaces (C:\\users\\张三 is common in
     China): paths, the lock and the logs all work there."""
-    from desktop_app.core import paths
+    from desktop_app.core.config import paths
 
     home = tmp_path / "users" / "张三" / "AppData" / "Local" / "很长的 文件夹" / "Flowdesk"
     monkeypatch.setenv("FLOWDESK_HOME", str(home))

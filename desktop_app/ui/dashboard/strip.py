@@ -7,8 +7,8 @@ import asyncio
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
-from desktop_app.core import paths
-from desktop_app.core.server_state import read_state
+from desktop_app.core.config import paths
+from desktop_app.core.supervision.server_state import read_state
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard.resources import ProcessCost, ResourceSample, ResourceSampler
 from desktop_app.ui.dashboard.state_chart import StateBarChart

@@ -17,10 +17,10 @@ from PySide6.QtCore import QEvent, QFileSystemWatcher, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop_app.core import paths
-from desktop_app.core.flow_ownership import FlowReport, read_flow_report
-from desktop_app.core.runner_status import runner_status_file
-from desktop_app.core.user_flows import ensure_user_flows_folder
+from desktop_app.core.config import paths
+from desktop_app.core.serving.flow_ownership import FlowReport, read_flow_report
+from desktop_app.core.serving.runner_status import runner_status_file
+from desktop_app.core.serving.user_flows import ensure_user_flows_folder
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms.banner import Banner
 

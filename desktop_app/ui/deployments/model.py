@@ -14,8 +14,8 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 
-from desktop_app.core.flow_ownership import EXAMPLE_TAG, entrypoint_file
-from desktop_app.core.models import DeploymentInfo, RunInfo
+from desktop_app.core.api.models import DeploymentInfo, RunInfo
+from desktop_app.core.serving.flow_ownership import EXAMPLE_TAG, entrypoint_file
 from desktop_app.ui.runs.filters import reference_time
 from desktop_app.ui.runs.formatting import format_full_time, format_time
 from desktop_app.ui.style import state_icon, state_name

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.flow_ownership import entrypoint_file, read_flow_report
-from desktop_app.core.models import DeploymentInfo, RunInfo
-from desktop_app.core.user_flows import CopyError, copy_example
+from desktop_app.core.api.models import DeploymentInfo, RunInfo
+from desktop_app.core.serving.flow_ownership import entrypoint_file, read_flow_report
+from desktop_app.core.serving.user_flows import CopyError, copy_example
 from desktop_app.ui.async_tools import TaskSlot, describe
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.deployments.flow_notes import FlowNotes

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from desktop_app.core import paths
+from desktop_app.core.config import paths
 from desktop_app.designer.fileformat import FILE_SUFFIX
 
 

@@ -17,15 +17,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop_app.core import paths
-from desktop_app.core.errors import FlowdeskError, NotFound
-from desktop_app.core.models import DeploymentInfo
+from desktop_app.core.api.errors import FlowdeskError, NotFound
+from desktop_app.core.api.models import DeploymentInfo
+from desktop_app.core.config import paths
 from desktop_app.designer import DeployRefused, Design, deploy_design
 from desktop_app.designer.symbols import design_symbols
 from desktop_app.ui.async_tools import TaskKeeper, TaskSlot, describe
 
 if TYPE_CHECKING:
-    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.api.client import FlowdeskClient
 
 WAIT_SECONDS = 60.0
 POLL_SECONDS = 0.3
@@ -33,7 +33,7 @@ POLL_SECONDS = 0.3
 
 def deployment_name(design: Design) -> str:
     """`<flow-name>/local`: what the runner registers for this design."""
-    from desktop_app.core.flow_discovery import DEPLOYMENT_NAME
+    from desktop_app.core.serving.flow_discovery import DEPLOYMENT_NAME
 
     return f"{design_symbols(design).flow_name}/{DEPLOYMENT_NAME}"
 
@@ -127,7 +127,7 @@ def _matches(deployment: DeploymentInfo, path: str, expected: list[str]) -> bool
 def _runner_error(path: str, written_at: float) -> str:
     """The runner's import error for `path`, if it reported one after we wrote it."""
     try:
-        from desktop_app.core.runner_status import read_runner_status
+        from desktop_app.core.serving.runner_status import read_runner_status
     except ImportError:  # an older core without the status file
         return ""
     status = read_runner_status()

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from desktop_app.core import paths
+from desktop_app.core.config import paths
 from desktop_app.designer import (
     Command,
     Design,

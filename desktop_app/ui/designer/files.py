@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop_app.core import paths
+from desktop_app.core.config import paths
 from desktop_app.designer import DesignFileError, DesignSaveError, load
 from desktop_app.designer.fileformat import FILE_SUFFIX
 from desktop_app.designer.recovery import Recovery, recovery_for

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop_app.core.models import RunInfo, TaskRunInfo
+from desktop_app.core.api.models import RunInfo, TaskRunInfo
 from desktop_app.designer import ApprovalNode, Design, LoopNode, ParametersNode
 from desktop_app.designer.codegen import ITEMS_TAG_PREFIX
 from desktop_app.designer.topology import topological_order

@@ -17,7 +17,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
-from desktop_app.core.models import DeploymentInfo, RunEvent, RunInfo
+from desktop_app.core.api.models import DeploymentInfo, RunEvent, RunInfo
 from desktop_app.designer import Design, Problem
 from desktop_app.ui.designer.deployer import Deployer, deployment_name
 from desktop_app.ui.designer.document import DesignDocument
@@ -30,7 +30,7 @@ from desktop_app.ui.designer.run_monitor import RunMonitor
 from desktop_app.ui.designer.scene import DesignScene
 
 if TYPE_CHECKING:
-    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.api.client import FlowdeskClient
     from desktop_app.ui.detail.run_detail import RunDetailPane
 
 

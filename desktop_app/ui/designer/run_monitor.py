@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop_app.core.errors import FlowdeskError
-from desktop_app.core.models import RunEvent, RunInfo
+from desktop_app.core.api.errors import FlowdeskError
+from desktop_app.core.api.models import RunEvent, RunInfo
 from desktop_app.designer import Design
 from desktop_app.ui.async_tools import TaskKeeper, describe
 from desktop_app.ui.designer.node_status import NodeStatus, node_statuses
 
 if TYPE_CHECKING:
-    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.api.client import FlowdeskClient
 
 POLL_MS = 500
 SETTLE_POLLS = 2

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.models import RunEvent
+from desktop_app.core.api.models import RunEvent
 from desktop_app.designer import (
     Design,
     Problem,
@@ -61,7 +61,7 @@ from desktop_app.ui.designer.view import DesignView
 from desktop_app.ui.style import state_icon
 
 if TYPE_CHECKING:
-    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.api.client import FlowdeskClient
 
 VALIDATE_DELAY_MS = 150
 AUTOSAVE_MS = 3_000

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.models import RunInfo
+from desktop_app.core.api.models import RunInfo
 from desktop_app.ui.runs.formatting import format_duration, format_full_time
 from desktop_app.ui.style import PAUSE_REQUESTED, state_color, state_icon, state_name
 

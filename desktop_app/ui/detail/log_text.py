@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from desktop_app.core.models import LogLine
+from desktop_app.core.api.models import LogLine
 
 MAX_LINE_CHARS = 10_000
 

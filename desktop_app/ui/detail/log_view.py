@@ -42,8 +42,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.atomic import atomic_write_text
-from desktop_app.core.models import LogLine
+from desktop_app.core.api.models import LogLine
+from desktop_app.core.config.atomic import atomic_write_text
 from desktop_app.ui.detail.log_bar import LogBar
 from desktop_app.ui.detail.log_text import format_line
 

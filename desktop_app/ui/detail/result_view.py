@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from desktop_app.core.models import LogLine, RunInfo
+from desktop_app.core.api.models import LogLine, RunInfo
 from desktop_app.ui.detail.log_text import clean, cut
 
 MAX_RESULT_CHARS = 200_000

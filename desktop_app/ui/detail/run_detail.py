@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import log_tail
-from desktop_app.core.errors import FlowdeskError, NotFound
-from desktop_app.core.models import LogLine, RunEvent, RunInfo
+from desktop_app.core.api import log_tail
+from desktop_app.core.api.errors import FlowdeskError, NotFound
+from desktop_app.core.api.models import LogLine, RunEvent, RunInfo
 from desktop_app.ui.async_tools import TaskKeeper, TaskSlot, describe
 from desktop_app.ui.detail.header import RunHeader
 from desktop_app.ui.detail.log_text import format_line
@@ -40,7 +40,7 @@ from desktop_app.ui.detail.task_gantt import TaskGantt
 from desktop_app.ui.forms.banner import Banner
 
 if TYPE_CHECKING:
-    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.api.client import FlowdeskClient
 
 POLL_MS = 2000
 EVENT_DEBOUNCE_MS = 150

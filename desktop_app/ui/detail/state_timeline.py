@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.models import StateInfo
+from desktop_app.core.api.models import StateInfo
 from desktop_app.ui.runs.formatting import format_duration, format_full_time
 from desktop_app.ui.style import state_color, state_icon, state_name
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from desktop_app.core.models import TaskRunInfo
+from desktop_app.core.api.models import TaskRunInfo
 from desktop_app.ui.runs.formatting import axis_ticks, format_duration
 from desktop_app.ui.style import state_color, state_name
 

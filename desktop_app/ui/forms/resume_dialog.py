@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.errors import FlowdeskError, InputRejected, InvalidState
-from desktop_app.core.models import PauseInfo, RunInfo
+from desktop_app.core.api.errors import FlowdeskError, InputRejected, InvalidState
+from desktop_app.core.api.models import PauseInfo, RunInfo
 from desktop_app.services import reading
 from desktop_app.services import runs as service
 from desktop_app.services.runs import EXTEND_SECONDS, can_extend
@@ -42,7 +42,7 @@ from desktop_app.ui.forms.schema_form import SchemaForm
 from desktop_app.ui.runs.formatting import format_duration, format_full_time
 
 if TYPE_CHECKING:
-    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.api.client import FlowdeskClient
 
 
 

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.errors import FlowdeskError
-from desktop_app.core.models import DeploymentInfo
+from desktop_app.core.api.errors import FlowdeskError
+from desktop_app.core.api.models import DeploymentInfo
 from desktop_app.ui.async_tools import TaskKeeper, describe
 from desktop_app.ui.forms.banner import Banner
 from desktop_app.ui.forms.schema_form import SchemaForm
 
 if TYPE_CHECKING:
-    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.api.client import FlowdeskClient
 
 
 class RunParametersDialog(QDialog):

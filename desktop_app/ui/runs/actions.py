@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from desktop_app.core.models import RunInfo
+from desktop_app.core.api.models import RunInfo
 from desktop_app.services import Done
 from desktop_app.services import runs as service
 from desktop_app.services.runs import (
@@ -40,7 +40,7 @@ from desktop_app.ui.runs.loader import RunsLoader
 from desktop_app.ui.web_ui import open_web_ui
 
 if TYPE_CHECKING:
-    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.api.client import FlowdeskClient
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from desktop_app.core.models import STATE_TYPES, RunInfo
+from desktop_app.core.api.models import STATE_TYPES, RunInfo
 from desktop_app.ui.runs.filters import reference_time
 from desktop_app.ui.runs.formatting import (
     format_duration,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import NamedTuple
 
-from desktop_app.core.models import RunInfo
+from desktop_app.core.api.models import RunInfo
 
 # The filter chips, in the order shown; each covers one or more state types.
 CHIP_STATES: dict[str, frozenset[str]] = {

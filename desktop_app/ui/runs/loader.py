@@ -27,14 +27,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop_app.core.models import DeploymentEvent, RunEvent, RunFilter, RunInfo
+from desktop_app.core.api.models import DeploymentEvent, RunEvent, RunFilter, RunInfo
 from desktop_app.services import reading
 from desktop_app.ui.async_tools import TaskSlot, describe, import_off_thread
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.runs.model import RunsTableModel
 
 if TYPE_CHECKING:
-    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.api.client import FlowdeskClient
 
 log = logging.getLogger(__name__)
 
@@ -205,7 +205,7 @@ class RunsLoader(QObject):
         # The stream imports Prefect's event client when it connects: do it off-loop first.
         await import_off_thread("prefect.events.clients")
         await import_off_thread("prefect.events.filters")
-        events = await import_off_thread("desktop_app.core.events")
+        events = await import_off_thread("desktop_app.core.api.events")
         self._stream = events.RunEventStream(client, deployments=True)
         async for event in self._stream:
             if isinstance(event, DeploymentEvent):

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from desktop_app.core.models import RunInfo
+from desktop_app.core.api.models import RunInfo
 from desktop_app.ui.runs.columns import COLUMNS, Column, SortKey, icon_state, sort_key
 from desktop_app.ui.runs.filters import RowFacts, row_facts
 from desktop_app.ui.style import state_color, tinted

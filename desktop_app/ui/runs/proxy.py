@@ -10,7 +10,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from desktop_app.core.models import RunInfo
+from desktop_app.core.api.models import RunInfo
 from desktop_app.ui.runs.filters import RunCriteria, row_facts
 from desktop_app.ui.runs.model import RUN_ROLE, RunsTableModel
 

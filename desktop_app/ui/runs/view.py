@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.models import RunInfo
+from desktop_app.core.api.models import RunInfo
 from desktop_app.ui.async_tools import TaskSlot
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard.strip import DashboardStrip

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.autostart import Autostart
-from desktop_app.core.connection import Connection
-from desktop_app.core.profiles import LOCAL_ID, Profile, ProfileStore, default_local
+from desktop_app.core.api.connection import Connection
+from desktop_app.core.config.autostart import Autostart
+from desktop_app.core.config.profiles import LOCAL_ID, Profile, ProfileStore, default_local
 from desktop_app.ui.async_tools import TaskKeeper
 from desktop_app.ui.forms.banner import Banner
 from desktop_app.ui.settings.connection_test import ConnectionTester

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.connection import Connection
-from desktop_app.core.connection_check import CheckResult, check_connection
+from desktop_app.core.api.connection import Connection
+from desktop_app.core.api.connection_check import CheckResult, check_connection
 from desktop_app.ui.async_tools import TaskKeeper, TaskSlot, describe, import_off_thread
 from desktop_app.ui.forms.banner import Banner
 from desktop_app.ui.runs.formatting import format_time
@@ -159,7 +159,7 @@ class ConnectionTester(QWidget):
         return f"{lead}\n{result.message}"
 
     async def _recent_runs(self, connection: Connection) -> list[Any]:
-        module = await import_off_thread("desktop_app.core.client")
+        module = await import_off_thread("desktop_app.core.api.client")
         # Building the client reads Prefect's settings (~0.1 s): off the GUI thread.
         client = await asyncio.to_thread(module.FlowdeskClient, connection)
         async with client:

@@ -17,15 +17,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop_app.core.connection import Connection
-from desktop_app.core.profiles import Profile, ProfileStore
+from desktop_app.core.api.connection import Connection
+from desktop_app.core.config.profiles import Profile, ProfileStore
 from desktop_app.ui.async_tools import TaskKeeper
 from desktop_app.ui.settings.preferences import Preferences, SettingsSignals
 from desktop_app.ui.theme import apply_theme
 from desktop_app.ui.translations import install_language
 
 if TYPE_CHECKING:
-    from desktop_app.core.server import ServerManager
+    from desktop_app.core.supervision.server import ServerManager
     from desktop_app.ui.context import AppContext
     from desktop_app.ui.settings.dialog import SettingsDialog
 
@@ -37,7 +37,7 @@ def profile_target(
 ) -> tuple[ServerManager | None, Connection | None]:
     """What an `AppContext` needs for `profile`: a server manager (local) or a connection."""
     if profile.kind == "local":
-        from desktop_app.core.server import ServerManager
+        from desktop_app.core.supervision.server import ServerManager
 
         return ServerManager(preferred_port=profile.port_preference or None), None
     return None, store.remote_connection(profile)
@@ -112,7 +112,7 @@ class SettingsController(QObject):
         """
         if self.context.manager is not None:
             return self.context.connection
-        from desktop_app.core.server import ServerManager
+        from desktop_app.core.supervision.server import ServerManager
 
         manager = ServerManager()
         status = manager.status(check_health=False)

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.autostart import Autostart
-from desktop_app.core.connection import Connection
-from desktop_app.core.profiles import ProfileStore
+from desktop_app.core.api.connection import Connection
+from desktop_app.core.config.autostart import Autostart
+from desktop_app.core.config.profiles import ProfileStore
 from desktop_app.ui.async_tools import TaskKeeper, describe
 from desktop_app.ui.settings.appearance_page import AppearancePage
 from desktop_app.ui.settings.connection_page import ConnectionPage

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop_app.core.settings import (
+from desktop_app.core.config.settings import (
     LANGUAGES,
     LOCAL_ID,
     THEMES,

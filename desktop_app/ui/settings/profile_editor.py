@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.profiles import CLOUD_API_URL, Profile
+from desktop_app.core.config.profiles import CLOUD_API_URL, Profile
 
 
 class ProfileEditor(QWidget):

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.core.profiles import Profile
+from desktop_app.core.config.profiles import Profile
 
 
 @dataclass(frozen=True)

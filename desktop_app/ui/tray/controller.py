@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 from shiboken6 import isValid
 
-from desktop_app.core.models import RunEvent
+from desktop_app.core.api.models import RunEvent
 from desktop_app.ui.async_tools import TaskKeeper
 from desktop_app.ui.settings.preferences import Preferences
 from desktop_app.ui.tray.close_to_tray import CloseToTray
@@ -35,7 +35,7 @@ from desktop_app.ui.tray.texts import SEP, counts_line
 from desktop_app.ui.window_alert import WindowAlert
 
 if TYPE_CHECKING:
-    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.api.client import FlowdeskClient
 
 log = logging.getLogger(__name__)
 

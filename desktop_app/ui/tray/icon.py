@@ -13,7 +13,7 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QImage, QPainter, QPen, QPixmap
 
-from desktop_app.core import paths
+from desktop_app.core.config import paths
 
 SIZES = (16, 22, 24, 32, 48, 64)
 BADGE_COLOR = QColor("#e8590c")

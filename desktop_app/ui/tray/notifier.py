@@ -25,16 +25,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from desktop_app.core.alerts import END_STATES, Alert, AlertCoalescer
-from desktop_app.core.errors import InvalidState
-from desktop_app.core.models import PauseInfo, RunEvent, RunInfo
+from desktop_app.core.api.errors import InvalidState
+from desktop_app.core.api.models import PauseInfo, RunEvent, RunInfo
+from desktop_app.services.alerts import END_STATES, Alert, AlertCoalescer
 from desktop_app.ui.async_tools import GetClient, TaskKeeper
 from desktop_app.ui.settings.preferences import Preferences
 from desktop_app.ui.tray.run_tracker import RunTracker
 from desktop_app.ui.tray.texts import names_list, run_label
 
 if TYPE_CHECKING:
-    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.api.client import FlowdeskClient
 
 log = logging.getLogger(__name__)
 

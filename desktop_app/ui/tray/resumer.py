@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop_app.core.errors import FlowdeskError, InputRejected
+from desktop_app.core.api.errors import FlowdeskError, InputRejected
 from desktop_app.services import runs as service
 from desktop_app.ui.async_tools import GetClient, TaskKeeper, describe
 from desktop_app.ui.tray.notifier import Notification
@@ -24,7 +24,7 @@ from desktop_app.ui.tray.run_tracker import PausedRun
 from desktop_app.ui.tray.texts import names_list, run_label
 
 if TYPE_CHECKING:
-    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.api.client import FlowdeskClient
 
 log = logging.getLogger(__name__)
 

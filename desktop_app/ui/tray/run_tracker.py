@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop_app.core.models import FINAL_STATES, RunEvent, RunInfo
+from desktop_app.core.api.models import FINAL_STATES, RunEvent, RunInfo
 from desktop_app.ui.async_tools import GetClient, TaskKeeper, TaskSlot
 
 if TYPE_CHECKING:
-    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.api.client import FlowdeskClient
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +165,7 @@ class RunTracker(QObject):
         self._slot.start(self._reconcile(client))
 
     async def _reconcile(self, client: FlowdeskClient) -> None:
-        from desktop_app.core.models import RunFilter
+        from desktop_app.core.api.models import RunFilter
 
         snapshot = self._seq
         try:

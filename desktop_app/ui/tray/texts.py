@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.core.models import RunInfo
+from desktop_app.core.api.models import RunInfo
 from desktop_app.ui.runs.formatting import format_duration
 
 SEP = " · "

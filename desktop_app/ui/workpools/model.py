@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
-from desktop_app.core.models import WorkPoolInfo
+from desktop_app.core.api.models import WorkPoolInfo
 from desktop_app.ui.runs.formatting import format_duration
 from desktop_app.ui.style import state_color
 from desktop_app.ui.table_model import ALIGN_RIGHT, ColumnTableModel, TableColumn

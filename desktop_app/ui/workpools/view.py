@@ -28,7 +28,7 @@ from desktop_app.ui.async_tools import GetClient, TaskKeeper, TaskSlot, describe
 from desktop_app.ui.workpools.model import WORKERS, WorkPoolsModel
 
 if TYPE_CHECKING:
-    from desktop_app.core.client import FlowdeskClient
+    from desktop_app.core.api.client import FlowdeskClient
 
 REFRESH_MS = 10_000
 

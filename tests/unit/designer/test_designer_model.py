@@ -256,6 +256,6 @@ def test_designer_package_imports_no_qt_core_or_prefect() -> None:
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
             for name in names:
-                if name == "desktop_app.core.atomic":
+                if name == "desktop_app.core.config.atomic":
                     continue  # the one atomic writer: a stdlib-only leaf, no Prefect, no Qt
                 assert not name.startswith(forbidden), f"{path.name} imports {name}"
