@@ -36,9 +36,9 @@ os.environ["PREFECT_HOME"] = str(HOME / "prefect-client")
 
 import psutil  # noqa: E402
 
-from desktop_app.core.config import paths  # noqa: E402
 from desktop_app.core.api.client import FlowdeskClient, RunFilter  # noqa: E402
 from desktop_app.core.api.events import RunEventStream  # noqa: E402
+from desktop_app.core.config import paths  # noqa: E402
 from desktop_app.core.supervision.ports import free_port  # noqa: E402
 from desktop_app.core.supervision.processes import kill_tree  # noqa: E402
 from desktop_app.core.supervision.server import ServerManager  # noqa: E402

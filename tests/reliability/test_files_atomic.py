@@ -128,7 +128,10 @@ def test_folders_are_user_only_also_for_old_installs(tmp_path, monkeypatch):
 def test_new_folders_are_user_only_and_the_cli_fixes_old_ones(tmp_path):
     fresh = tmp_path / "fresh"
     env = {**os.environ, "FLOWDESK_HOME": str(fresh)}
-    code = "from desktop_app.core.config import paths as p; p.data_dir(); p.config_dir(); p.log_dir()"
+    code = (
+        "from desktop_app.core.config import paths as p; "
+        "p.data_dir(); p.config_dir(); p.log_dir()"
+    )
     subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=60)
     for name in ("data", "config", "logs"):
         assert stat.S_IMODE((fresh / name).stat().st_mode) == 0o700
