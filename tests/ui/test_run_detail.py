@@ -164,3 +164,33 @@ def test_not_connected_pane_says_so(qtbot, qapp):
     pane.show_run("00000000-0000-0000-0000-000000000000")
     assert "Not connected" in pane.banner.text()
     pane.shutdown()
+
+
+def test_saving_all_logs_is_whole_or_nothing(qtbot, qloop, server_client, tmp_path):
+    """The export reads every page first, then writes once: a full disk leaves no half log."""
+    from tests.reliability.full_disk import can_mount, fill, tiny_disk
+
+    client = server_client
+    run = arun(
+        qloop,
+        start_run(client, "pause-resume-workflow/local", items_count=3, pause_after=0, delay=0),
+    )
+    pane = _pane(qtbot, client)
+    try:
+        arun(qloop, wait_state(client, run.id, "COMPLETED"))
+        pane.show_run(run.id)
+        whole = tmp_path / "run.log"
+        arun(qloop, pane._write_all_logs(client, run.id, str(whole), 0))
+        assert "item 2 done" in whole.read_text(encoding="utf-8")
+        assert "Saved" in pane.logs.status.text()
+        if not can_mount():
+            pytest.skip("a real full disk needs root on Linux (CI runs as root)")
+        with tiny_disk(tmp_path) as disk:
+            fill(disk)
+            target = disk / "run.log"
+            arun(qloop, pane._write_all_logs(client, run.id, str(target), 0))
+            assert not target.exists()
+            assert [p.name for p in disk.iterdir()] == ["filler"]  # no temp file left
+            assert "Could not save" in pane.logs.status.text()
+    finally:
+        arun(qloop, cleanup_run(client, run.id))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.api import log_tail
 from desktop_app.core.api.errors import FlowdeskError, NotFound
 from desktop_app.core.api.models import LogLine, RunEvent, RunInfo
+from desktop_app.core.config.atomic import atomic_write_text
 from desktop_app.ui.async_tools import TaskKeeper, TaskSlot, describe
 from desktop_app.ui.detail.header import RunHeader
 from desktop_app.ui.detail.log_text import format_line
@@ -359,23 +359,28 @@ class RunDetailPane(QWidget):
     async def _write_all_logs(
         self, client: FlowdeskClient, run_id: str, path: str, min_level: int
     ) -> None:
-        """Every line from the server (not just those in memory), page by page."""
+        """Every line from the server (not just those in memory), page by page.
+
+        Written whole or not at all: a full disk or a server gone mid-export must
+        not leave a half file that looks like the run's complete log.
+        """
         count = 0
+        chunks: list[str] = []
         try:
-            with Path(path).open("w", encoding="utf-8") as handle:
-                offset = 0
-                while True:
-                    page = await client.logs(
-                        run_id, min_level=min_level, limit=log_tail.PAGE, offset=offset
-                    )
-                    for line in page:
-                        task = self.logs.task_names.get(line.task_run_id or "")
-                        handle.write("\n".join(format_line(line, task=task)) + "\n")
-                    count += len(page)
-                    offset += len(page)
-                    self.logs.show_note(self.tr("Saving… {count} lines").format(count=count))
-                    if len(page) < log_tail.PAGE:
-                        break
+            offset = 0
+            while True:
+                page = await client.logs(
+                    run_id, min_level=min_level, limit=log_tail.PAGE, offset=offset
+                )
+                for line in page:
+                    task = self.logs.task_names.get(line.task_run_id or "")
+                    chunks.append("\n".join(format_line(line, task=task)) + "\n")
+                count += len(page)
+                offset += len(page)
+                self.logs.show_note(self.tr("Saving… {count} lines").format(count=count))
+                if len(page) < log_tail.PAGE:
+                    break
+            await asyncio.to_thread(atomic_write_text, path, "".join(chunks))
         except (OSError, FlowdeskError) as exc:
             self.logs.show_note(self.tr("Could not save: {error}").format(error=describe(exc)))
             return
