@@ -61,7 +61,10 @@ def designer(qtbot, qloop, server_client):
     from desktop_app.ui.designer import DesignerWidget
 
     widget = DesignerWidget(lambda: server_client)
-    qtbot.addWidget(widget)
+    # Not qtbot.addWidget: pytest-qt close()s and deleteLater()s its widgets *before*
+    # fixture teardown, and on Windows the event loop `arun` starts below deletes the
+    # widget before shutdown() reaches its timers ("QTimer already deleted" under Wine).
+    # This fixture shuts the widget down first, then closes and deletes it.
     widget.resize(1500, 900)
     widget.show()
     qtbot.waitExposed(widget)
@@ -72,6 +75,8 @@ def designer(qtbot, qloop, server_client):
     yield widget
     run_id = widget.runs.monitor.run_id
     arun(qloop, widget.shutdown(), timeout=30)
+    widget.close()
+    widget.deleteLater()
     if run_id:
         arun(qloop, cleanup_run(server_client, run_id), timeout=30)
     for path in written:  # the runner drops the deployment with its file
