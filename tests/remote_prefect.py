@@ -36,6 +36,7 @@ def remote_prefect_server(home: Path, auth_string: str) -> Iterator[str]:
         "PREFECT_API_URL": url,
         "PREFECT_API_AUTH_STRING": auth_string,
     }
+    log = (home / "server.log").open("wb")  # why it failed, if it does
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -50,11 +51,23 @@ def remote_prefect_server(home: Path, auth_string: str) -> Iterator[str]:
             "--no-services",
         ],
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
+
+    def up() -> bool:
+        if proc.poll() is not None:  # fail now, with its words, not after the timeout
+            raise AssertionError(
+                f"remote server exited with {proc.returncode}: "
+                + (home / "server.log").read_text(errors="replace")[-2000:]
+            )
+        return server_healthy(url)
+
     try:
-        wait_until(lambda: server_healthy(url), timeout=120, interval=0.2, what="remote server")
+        # The session server's budget (tests/conftest.py): under Wine on a loaded
+        # machine a Prefect server takes minutes to start, not the ~5 s it takes natively.
+        wait_until(up, timeout=240, interval=0.2, what="remote server")
         yield url
     finally:
         kill_tree(proc.pid, grace=5)
+        log.close()
