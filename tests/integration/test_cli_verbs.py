@@ -123,8 +123,10 @@ def test_pause_resume_cancel_retry_delete(managed_server, capsys):
     assert code == 1  # paused run: refused without --yes
     code, out, _ = cli(["resume", run_id, "--json"], capsys)
     assert code == 0 and json.loads(out)["state"]["type"] in ("RUNNING", "COMPLETED")
-    code, out, _ = cli(["cancel", run_id], capsys)
-    assert code == 0
+    code, out, err = cli(["cancel", run_id], capsys)
+    # The resumed run has ~6 s of work left; under Wine on a loaded machine it can
+    # finish before `cancel` gets there, and a finished run is refused with its state.
+    assert code == 0 or (code == 1 and "already" in err), err
     _wait(managed_server, run_id, "CANCELLED", "COMPLETED", timeout=60)
     code, out, _ = cli(["retry", run_id], capsys)
     assert code == 0 and "will run again" in out
