@@ -214,13 +214,14 @@ step_f() {
     xvfb_pid=$!
     export DISPLAY="$DISPLAY_NUM"
     local ok=1
+    # A fresh data folder, emptied before the app starts (never under its feet).
+    local state deadline=$((SECONDS + 420))
+    state="$WINEPREFIX/drive_c/users/张三/AppData/Local/Flowdesk lane f/data/server.json"
+    rm -rf "$WINEPREFIX/drive_c/users/张三/AppData/Local/Flowdesk lane f"
     (FLOWDESK_HOME="$home" wrun "$INSTALL_DIR\\Flowdesk.exe" >"$LOGS/window.log") &
     app_pid=$!
     # Ready when the window exists and the server it started reports "ready" with the
     # runner serving (the state file the window itself follows).
-    local state deadline=$((SECONDS + 420))
-    state="$WINEPREFIX/drive_c/users/张三/AppData/Local/Flowdesk lane f/data/server.json"
-    rm -rf "$WINEPREFIX/drive_c/users/张三/AppData/Local/Flowdesk lane f"
     while [ $SECONDS -lt $deadline ]; do
         if xdotool search --name 'Flowdesk' >/dev/null 2>&1 &&
             grep -q '"phase": *"ready"' "$state" 2>/dev/null &&
