@@ -87,7 +87,22 @@ def installed_requirements() -> list[Requirement]:
         Requirement("the Linux desktop entry", "resources/flowdesk.desktop"),
         Requirement("the Chinese catalogue", "resources/translations/flowdesk_zh_CN.ts"),
         Requirement("Flowdesk's package metadata (its version)", "flowdesk-*.dist-info/METADATA"),
+        *python_runtime(sys.platform, sys.version_info),
     ]
+
+
+def python_runtime(platform: str, version: tuple[int, ...]) -> list[Requirement]:
+    """The interpreter library the executables load before anything else.
+
+    Two PyInstaller runs sharing one output folder once left a Windows bundle
+    without python311.dll: every other check passed, and the installed app only
+    said "Failed to load Python DLL". Windows only for now: the Linux and macOS
+    layouts have not been checked against this rule.
+    """
+    if platform == "win32":
+        name = f"python{version[0]}{version[1]}.dll"
+        return [Requirement(f"the Python runtime ({name})", name)]
+    return []
 
 
 def missing(library: Path, requirements: Iterable[Requirement]) -> list[str]:

@@ -70,6 +70,18 @@ def test_requirements_count_what_is_installed():
     assert by_what["Prefect's web UI assets"].minimum > 10
 
 
+def test_windows_bundle_needs_the_python_dll(tmp_path: Path):
+    """A bundle without python3XY.dll cannot start at all: the build fails instead."""
+    runtime = bundle_check.python_runtime("win32", (3, 11))
+    assert [r.pattern for r in runtime] == ["python311.dll"]
+    bundle = _fake_bundle(tmp_path)
+    with pytest.raises(BundleIncomplete, match=r"python311\.dll"):
+        verify_bundle(bundle, requirements=REQUIREMENTS + runtime)
+    (bundle / "_internal" / "python311.dll").write_bytes(b"MZ")
+    verify_bundle(bundle, requirements=REQUIREMENTS + runtime)
+    assert bundle_check.python_runtime("linux", (3, 11)) == []
+
+
 def test_command_line_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     assert bundle_check.main([]) == 2
     assert bundle_check.main([str(_fake_bundle(tmp_path, migrations=0))]) == 1
