@@ -158,6 +158,10 @@ step_b() {
 }
 
 step_c() {
+    # One build at a time: two PyInstaller runs writing one dist folder once produced
+    # a bundle without python311.dll. The lock lives as long as this step's subshell.
+    exec 9>"$CACHE/build.lock"
+    flock -n 9 || { log "another lane is building in $CACHE/build; not starting a second build"; return 1; }
     rm -rf "$CACHE/build/dist"
     (cd "$REPO" && FLOWDESK_ICON_DIR="$(winepath -w "$CACHE/build/icons")" \
         wpy -m PyInstaller packaging/flowdesk.spec --noconfirm \
