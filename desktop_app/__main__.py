@@ -22,9 +22,27 @@ def _run_module_if_asked(argv: list[str]) -> bool:
     return False
 
 
+def _never_fail_to_print() -> None:
+    """A character the output's encoding lacks is escaped, never a crash.
+
+    On Windows a pipe or a file gets the ANSI code page (cp1252 on an English
+    system), so `flowdesk-cli self-test > log` died with UnicodeEncodeError on
+    the first path under `C:\\Users\\张三` (found by the Wine lane). The console
+    itself is Unicode; only redirected output is affected.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # None: windowed exe, no stream
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or unusual stream: leave it
+                pass
+
+
 def main(argv: list[str] | None = None) -> int:
     import multiprocessing
 
+    _never_fail_to_print()
     multiprocessing.freeze_support()
     args = sys.argv[1:] if argv is None else argv
     if _run_module_if_asked(args):
