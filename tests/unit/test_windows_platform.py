@@ -147,3 +147,19 @@ def test_non_ascii_data_folder(tmp_path, monkeypatch):
     (paths.log_dir() / "flowdesk.log").write_text("日志 ok\n", encoding="utf-8")
     assert (paths.log_dir() / "flowdesk.log").read_text(encoding="utf-8") == "日志 ok\n"
     assert os.path.getsize(paths.log_dir() / "flowdesk.log") > 0
+
+
+def test_redirected_output_in_an_ansi_code_page_never_crashes(monkeypatch):
+    """Windows gives a pipe or file its ANSI code page: 张三 in cp1252 is escaped."""
+    import io
+
+    from desktop_app.__main__ import _never_fail_to_print
+
+    out = io.TextIOWrapper(io.BytesIO(), encoding="cp1252")
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", None)  # a windowed exe has no stream at all
+    with pytest.raises(UnicodeEncodeError):
+        print("C:\\users\\张三", file=out, flush=True)
+    _never_fail_to_print()
+    print("C:\\users\\张三", file=out, flush=True)
+    assert out.buffer.getvalue().endswith(b"C:\\users\\\\u5f20\\u4e09\n")
