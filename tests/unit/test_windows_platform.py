@@ -155,7 +155,7 @@ def test_redirected_output_in_an_ansi_code_page_never_crashes(monkeypatch):
 
     from desktop_app.__main__ import _never_fail_to_print
 
-    out = io.TextIOWrapper(io.BytesIO(), encoding="cp1252")
+    out = io.TextIOWrapper(io.BytesIO(), encoding="cp1252", newline="\n")
     monkeypatch.setattr(sys, "stdout", out)
     monkeypatch.setattr(sys, "stderr", None)  # a windowed exe has no stream at all
     with pytest.raises(UnicodeEncodeError):
