@@ -70,7 +70,8 @@ def test_tray_badge_notifications_menu_resume_and_close_to_tray(
     assert report["paused_after_resume"] == report["paused_count"] - 1
     assert report["resumed_state"] in ("RUNNING", "COMPLETED")
     assert report["finished_note"]["body"] == "Completed after its pause."
-    entries = audit.read(first)
+    # The scenario's FLOWDESK_HOME is its settings folder: its audit trail lives there.
+    entries = audit.read(first, path=tmp_path / "settings" / "data" / "audit.jsonl")
     assert [(e["action"], e["source"]) for e in entries] == [("resume", "tray")]
 
     # Closing the window hides it to the tray, once with a hint.

@@ -40,6 +40,9 @@ ALLOWED = {
 NATIVE_NAMES = {"English", "简体中文"}  # the language list shows each language in itself
 
 
+DATA_COMBOS = {"flowFilter", "deploymentFilter"}
+
+
 def _skipped(widget: QWidget, skip: tuple[type, ...]) -> bool:
     """Inside a table's cells, a text pane of data, or a subtree the caller skips."""
     node: QWidget | None = widget
@@ -104,7 +107,9 @@ def texts_of(root: QWidget, skip: tuple[type, ...] = ()) -> dict[str, str]:
                 if widget.tabToolTip(index):
                     out[f"tab tip {name} {index}"] = widget.tabToolTip(index)
         elif isinstance(widget, QComboBox) and not widget.isEditable():
-            for index in range(widget.count()):
+            # The run filters list flow and deployment names (data) after "All …".
+            count = 1 if widget.objectName() in DATA_COMBOS else widget.count()
+            for index in range(min(count, widget.count())):
                 text = widget.itemText(index)
                 if text and text not in NATIVE_NAMES:
                     out[f"combo {name} {index}"] = text

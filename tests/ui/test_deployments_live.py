@@ -49,6 +49,8 @@ def test_a_new_flow_file_shows_from_the_event_stream(qloop, qtbot, managed_serve
             await h.live()
             view = h.window.deployments
             await await_until(lambda: view.loads >= 1, 30, what="deployments")
+            # The window restores the last tab (another test may have left Deployments).
+            h.window.tabs.setCurrentWidget(h.window.runs)
             view._reload_timer.stop()  # no timer: only events may bring the row
             assert not view.isVisible()  # the Runs tab is shown
             loads = view.loads
@@ -74,6 +76,7 @@ def test_opening_the_tab_reads_the_deployments_again(qloop, qtbot, managed_serve
             window = h.window
             view = window.deployments
             await await_until(lambda: view.loads >= 1, 30, what="deployments")
+            window.tabs.setCurrentWidget(window.runs)  # not the restored last tab
             view._reload_timer.stop()
             window.runs.loader.deployment_event.disconnect(view.on_deployment_event)
             client = h.client()
