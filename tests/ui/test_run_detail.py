@@ -178,6 +178,12 @@ def test_saving_all_logs_is_whole_or_nothing(qtbot, qloop, server_client, tmp_pa
     pane = _pane(qtbot, client)
     try:
         arun(qloop, wait_state(client, run.id, "COMPLETED"))
+
+        async def logged() -> bool:  # flow processes ship logs in batches, after the state
+            lines = await client.logs(run.id, min_level=0, limit=200, offset=0)
+            return any("item 2 done" in line.message for line in lines)
+
+        arun(qloop, await_until(logged, 60, what="the run's last log line on the server"))
         pane.show_run(run.id)
         whole = tmp_path / "run.log"
         arun(qloop, pane._write_all_logs(client, run.id, str(whole), 0))
