@@ -224,9 +224,17 @@ class SettingsStore:
     # -- reading ---------------------------------------------------------------
     def get(self) -> Settings:
         with self._lock:
-            if self._settings is None or self._changed_on_disk():
-                self._settings = self._load()
-            return copy.deepcopy(self._settings)
+            return copy.deepcopy(self._current())
+
+    def value(self, name: str) -> Any:
+        """One preference, without copying every profile (preferences are plain values)."""
+        with self._lock:
+            return getattr(self._current(), name)
+
+    def _current(self) -> Settings:
+        if self._settings is None or self._changed_on_disk():
+            self._settings = self._load()
+        return self._settings
 
     def _stat(self) -> tuple[int, int] | None:
         try:

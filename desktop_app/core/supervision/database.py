@@ -148,19 +148,7 @@ def backup_database(db: Path | None = None, keep: int = KEEP) -> Path | None:
     # a unique partial name, renamed once whole.
     tmp = target.with_name(f"{target.name}.{os.getpid()}.partial")
     began = time.monotonic()
-    source = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=60)
-    try:
-        dest = sqlite3.connect(tmp)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    finally:
-        source.close()
-    os.replace(tmp, target)
+    _copy_database(db, target, tmp)
     _fresh_marker(db).unlink(missing_ok=True)
     for old in backups(db)[keep:]:
         old.unlink(missing_ok=True)
@@ -213,17 +201,7 @@ def restore_latest(db: Path | None = None) -> tuple[Path, Path | None]:
     if backup is None:
         raise FileNotFoundError(f"no usable backup beside {db}")
     moved = _move_aside(db)
-    tmp = db.with_name(db.name + ".restoring")
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-    try:
-        dest = sqlite3.connect(tmp)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    os.replace(tmp, db)
+    _copy_database(backup, db, db.with_name(db.name + ".restoring"))
     log.info("restored %s from %s (damaged file kept as %s)", db, backup.name, moved)
     return backup, moved
 
@@ -235,3 +213,24 @@ def start_fresh(db: Path | None = None) -> Path | None:
     _fresh_marker(db).write_text(time.ctime() + "\n", encoding="utf-8")
     log.info("moved %s aside to %s: the next start creates a new database", db, moved)
     return moved
+
+
+def _copy_database(source_path: Path, target: Path, tmp: Path) -> None:
+    """SQLite's online backup of `source_path` into `tmp`, renamed onto `target` once whole.
+
+    One copy routine for backup and restore: a failed copy never leaves its
+    partial file behind, and a writer holding the lock is waited for (60 s).
+    """
+    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True, timeout=60)
+    try:
+        dest = sqlite3.connect(tmp)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    finally:
+        source.close()
+    os.replace(tmp, target)

@@ -39,7 +39,7 @@ class Preferences:
         return self._store if self._store is not None else default_store()
 
     def _get(self, name: str) -> Any:
-        return getattr(self.store.get(), name)
+        return self.store.value(name)
 
     def _set(self, name: str, value: object) -> None:
         self.store.update(**{name: value})
@@ -109,7 +109,7 @@ class Preferences:
     @property
     def keep_server_running(self) -> bool:
         """The local profile's switch: one value for the dialog and the Server menu."""
-        return self.store.get().keep_server_running
+        return self.store.value("keep_server_running")
 
     @keep_server_running.setter
     def keep_server_running(self, value: bool) -> None:
