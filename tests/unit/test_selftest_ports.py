@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import socket
 from collections.abc import Iterator
 
@@ -16,6 +17,10 @@ pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 
 def _occupy(port: int) -> socket.socket:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # Like port_is_free and uvicorn: an earlier test's server leaves 4200 in
+    # TIME_WAIT, which must not stop us from holding it as a listener.
+    if os.name != "nt":
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", port))
     sock.listen(1)
     return sock
