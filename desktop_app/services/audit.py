@@ -7,8 +7,10 @@ reads it through the services too.
 
 Robust against what happens to a file that lives for years:
 - Each entry is one `write()` of a whole line to a file opened with
-  `O_APPEND`, so concurrent writers (window, tray, CLI at once) never
-  interleave inside a line or leave blank lines.
+  `O_APPEND`, under an exclusive lock, so concurrent writers (window, tray,
+  CLI at once) never interleave inside a line or leave blank lines. The lock
+  is needed: a reader (our torn-line check) can see a large append half done,
+  and would otherwise take it for a torn line.
 - A line torn by a crash, or bytes that are not UTF-8 JSON, are skipped and
   counted when reading; every other entry is still shown.
 """
@@ -19,6 +21,8 @@ import getpass
 import json
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,13 +61,42 @@ def record(
     data = (json.dumps(entry, ensure_ascii=False, default=str) + "\n").encode("utf-8")
     fd = os.open(target, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
     try:
-        if _ends_torn(fd):
-            data = b"\n" + data  # a previous write was torn: start a fresh line
-        written = os.write(fd, data)
+        with _locked(fd):
+            if _ends_torn(fd):
+                data = b"\n" + data  # a previous write was torn: start a fresh line
+            written = os.write(fd, data)
         if written != len(data):  # a full disk can take part of it: never leave half
             raise OSError(f"only {written} of {len(data)} bytes written to {target}")
     finally:
         os.close(fd)
+
+
+_LOCK_OFFSET = 1 << 40
+"""Windows locks byte ranges, and a locked byte cannot be read by others: lock one
+far past any real end, so readers of the trail are never refused."""
+
+
+@contextmanager
+def _locked(fd: int) -> Iterator[None]:
+    """Hold an exclusive lock on the open trail for one check-and-append."""
+    if os.name == "nt":
+        import msvcrt
+
+        os.lseek(fd, _LOCK_OFFSET, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # retries for ~10 s, then OSError
+        try:
+            yield
+        finally:
+            os.lseek(fd, _LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def _ends_torn(fd: int) -> bool:
@@ -71,9 +104,12 @@ def _ends_torn(fd: int) -> bool:
     size = os.fstat(fd).st_size
     if not size:
         return False
+    # Seek and read, not pread: Windows has no pread. Writes still go to the end:
+    # O_APPEND moves there before each write (POSIX, and the Windows C runtime).
     try:
-        return os.pread(fd, 1, size - 1) != b"\n"
-    except (AttributeError, OSError):  # no pread (Windows): take the line as whole
+        os.lseek(fd, size - 1, os.SEEK_SET)
+        return os.read(fd, 1) != b"\n"
+    except OSError:  # unreadable tail: take the line as whole
         return False
 
 
