@@ -14,7 +14,7 @@
 # Steps (each timed; summary table at the end; exit 1 if any failed):
 #   a  `flowdesk self-test` from the installed wheel (data in a non-ASCII folder)
 #   b  the portable tests under Wine (tests/unit + tests/integration; tests that
-#      cannot run there are marked `posix_only` with the reason)
+#      cannot run there are skipped on win32 with the reason in the skip)
 #   c  PyInstaller (Wine's Python) builds the one-folder bundle from packaging/flowdesk.spec
 #   d  the NSIS installer (makensis on Linux; a native 64-bit Windows installer)
 #   e  silent install into the prefix + the installed app's --self-test
@@ -152,7 +152,11 @@ step_a() {
 step_b() {
     # The checkout's tests against the checkout's code (tests/ is a package, so pytest
     # puts the repository first on sys.path) with the wheel's dependencies.
-    (cd "$REPO" && wpy -m pytest tests/unit tests/integration -q -p no:cacheprovider \
+    # FLOWDESK_WINE_TESTS narrows the selection (paths or -m/-k arguments), e.g. to
+    # re-run one file after a fix.
+    local tests
+    read -r -a tests <<<"${FLOWDESK_WINE_TESTS:-tests/unit tests/integration}"
+    (cd "$REPO" && wpy -m pytest "${tests[@]}" -q -p no:cacheprovider \
         -m "not xvfb and not packaging" -o addopts="-ra --strict-markers" \
         --timeout 600)
 }
