@@ -33,6 +33,7 @@ from desktop_app.core.serving.flow_ownership import (
     entrypoint_file,
     resolve,
 )
+from desktop_app.core.serving.run_waker import SAFETY_POLL_SECONDS, wake_runner
 from desktop_app.core.serving.runner_status import read_runner_status, runner_status_file
 from desktop_app.core.serving.user_flows import ensure_user_flows_folder
 from desktop_app.core.supervision.processes import (
@@ -343,7 +344,13 @@ async def _serve(folders: list[Path]) -> None:
     from prefect.runner import Runner
 
     global _serving_loop
-    runner = Runner(name=f"flowdesk-{os.getpid()}", pause_on_shutdown=False, limit=None)
+    # The poll is a safety net: the waker starts runs on events and when due.
+    runner = Runner(
+        name=f"flowdesk-{os.getpid()}",
+        pause_on_shutdown=False,
+        limit=None,
+        query_seconds=SAFETY_POLL_SECONDS,
+    )
     loop = _serving_loop = asyncio.get_running_loop()
     if os.name != "nt":
         for signum in (signal.SIGTERM, signal.SIGINT):
@@ -353,10 +360,12 @@ async def _serve(folders: list[Path]) -> None:
     server = FlowServer(runner, folders, [paths.seed_flows_dir()], previous_owners())
     await server.sync()
     watcher = asyncio.create_task(server.watch())
+    waker = asyncio.create_task(wake_runner(runner))
     try:
         await runner.start()
     finally:
         watcher.cancel()
+        waker.cancel()
 
 
 def run_runner(folders: list[Path] | None = None) -> int:
