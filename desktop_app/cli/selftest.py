@@ -38,6 +38,7 @@ from desktop_app.cli.selftest_support import (
     track_process,
 )
 from desktop_app.core.config import paths
+from desktop_app.core.supervision.liveness import FLOW_RUN_ENV
 
 SERVER_TIMEOUT = 240.0
 """A first start migrates a new database (~15-20 s); slow CI disks and virus scanners do worse."""
@@ -49,6 +50,7 @@ BASIC_PARAMS = {"count": 3, "factor": 2}
 BASIC_EXPECTED = {"records": 3, "total": 60}
 PAUSE_PARAMS = {"items_count": 4, "pause_after": 2, "delay": 0.05}
 PAUSE_EXPECTED = [0, 1, 4, 9]
+
 
 # Settings that would point our client at someone else's server.
 class SelfTest:
@@ -127,7 +129,10 @@ class SelfTest:
             children = []
         for child in children:
             try:
-                flow_run = "prefect.engine" in child.cmdline()
+                # A warm start is a fork of the fork server: known by its run id, not argv.
+                flow_run = "prefect.engine" in child.cmdline() or bool(
+                    (child.environ().get(FLOW_RUN_ENV) or "").strip()
+                )
             except (psutil.NoSuchProcess, psutil.ZombieProcess):
                 continue
             except (psutil.Error, OSError):

@@ -36,6 +36,7 @@ from desktop_app.core.serving.flow_ownership import (
 from desktop_app.core.serving.run_waker import SAFETY_POLL_SECONDS, wake_runner
 from desktop_app.core.serving.runner_status import read_runner_status, runner_status_file
 from desktop_app.core.serving.user_flows import ensure_user_flows_folder
+from desktop_app.core.serving.warm_start import WarmStarter, fork_server_early
 from desktop_app.core.supervision.processes import (
     kill_tree,
     listen_for_stop_request,
@@ -340,7 +341,7 @@ def stop_now() -> None:
     os._exit(0)
 
 
-async def _serve(folders: list[Path]) -> None:
+async def _serve(folders: list[Path], warm: WarmStarter) -> None:
     from prefect.runner import Runner
 
     global _serving_loop
@@ -351,6 +352,8 @@ async def _serve(folders: list[Path]) -> None:
         limit=None,
         query_seconds=SAFETY_POLL_SECONDS,
     )
+    await warm.start()
+    warm.install()
     loop = _serving_loop = asyncio.get_running_loop()
     if os.name != "nt":
         for signum in (signal.SIGTERM, signal.SIGINT):
@@ -366,6 +369,7 @@ async def _serve(folders: list[Path]) -> None:
     finally:
         watcher.cancel()
         waker.cancel()
+        await warm.stop()
 
 
 def run_runner(folders: list[Path] | None = None) -> int:
@@ -379,10 +383,11 @@ def run_runner(folders: list[Path] | None = None) -> int:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    warm = WarmStarter(fork_server_early())  # before any thread: it forks
     start_parent_watch(on_parent_death=_leave_with_runs_suspended)
     if os.name == "nt":  # no SIGTERM there: the supervisor asks through a file
         listen_for_stop_request(stop_now)
     os.chdir(paths.data_dir())
     ensure_user_flows_folder()
-    asyncio.run(_serve(folders or served_folders()))
+    asyncio.run(_serve(folders or served_folders(), warm))
     return 0

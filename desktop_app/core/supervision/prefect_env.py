@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 
 from desktop_app.core.config import paths
+from desktop_app.core.serving.fork_server import BLANK_RUN_ID, RUN_ID_VAR
 
 
 def server_env(port: int, auth_string: str, host: str = "127.0.0.1") -> dict[str, str]:
@@ -60,6 +61,9 @@ def runner_env(api_url: str, auth_string: str) -> dict[str, str]:
     env["PREFECT_HOME"] = str(paths.prefect_home())
     env["PREFECT_RUNNER_POLL_FREQUENCY"] = "30"
     env["PREFECT_RUNNER_HEARTBEAT_FREQUENCY"] = "30"
+    # Room in the runner's own environment block for a flow run's id: a run forked
+    # warm writes its id there, where the OS (and `liveness`) reads it (fork_server).
+    env[RUN_ID_VAR] = BLANK_RUN_ID
     # Persisted results let the window show a run's result, and let a
     # suspended run's rerun reuse finished tasks (they come back Cached).
     env["PREFECT_RESULTS_PERSIST_BY_DEFAULT"] = "true"

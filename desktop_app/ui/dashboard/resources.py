@@ -33,6 +33,9 @@ class ResourceSample:
 class ResourceSampler:
     def __init__(self) -> None:
         self._processes: dict[int, psutil.Process] = {}
+        self._helpers: dict[int, bool] = {}
+        """Pid → is it the runner's fork server (it costs memory, but it is not a run)?"""
+        self._root_cmdlines: dict[int, list[str]] = {}
 
     def _process(self, pid: int) -> psutil.Process | None:
         process = self._processes.get(pid)
@@ -45,6 +48,20 @@ class ResourceSampler:
             self._processes[pid] = process
         return process
 
+    def _note_helpers(self, root: psutil.Process, children: list[psutil.Process]) -> None:
+        """The runner's fork server is a fork of it: a direct child with its command line."""
+        root_cmdline = self._root_cmdlines.get(root.pid)
+        if root_cmdline is None:
+            root_cmdline = self._root_cmdlines[root.pid] = root.cmdline()
+        for child in children:
+            if child.pid in self._helpers:
+                continue
+            try:
+                helper = child.ppid() == root.pid and child.cmdline() == root_cmdline
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                continue
+            self._helpers[child.pid] = helper
+
     def _cost(self, pid: int | None, with_children: bool = False) -> ProcessCost:
         if not pid:
             return ProcessCost()
@@ -55,22 +72,24 @@ class ResourceSampler:
         if with_children:
             try:
                 members += [p for c in root.children(recursive=True) if (p := self._process(c.pid))]
+                self._note_helpers(root, members[1:])
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 pass
         rss = 0
         cpu = 0.0
-        counted = 0
+        counted = runs = 0
         for process in members:
             try:
                 with process.oneshot():
                     rss += process.memory_info().rss
                     cpu += process.cpu_percent(None)
                 counted += 1
+                runs += process is not root and not self._helpers.get(process.pid, False)
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 self._processes.pop(process.pid, None)
         if counted == 0:
             return ProcessCost()
-        return ProcessCost(rss=rss, cpu=cpu, children=counted - 1, alive=True)
+        return ProcessCost(rss=rss, cpu=cpu, children=runs, alive=True)
 
     def sample(
         self, server_pid: int | None, runner_pid: int | None, database: Path | None
@@ -96,3 +115,5 @@ class ResourceSampler:
     def _forget_dead(self) -> None:
         for pid in [pid for pid, p in self._processes.items() if not p.is_running()]:
             del self._processes[pid]
+            self._helpers.pop(pid, None)
+            self._root_cmdlines.pop(pid, None)
