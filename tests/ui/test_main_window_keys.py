@@ -102,5 +102,14 @@ def test_dashboard_counts_filter_on_click_and_show_the_server_cost(
             await await_until(lambda: "MiB" in labels["server"].text(), 10, what="a sample")
             assert "CPU" in labels["server"].text()
             assert "MiB" in labels["database"].text() or "KiB" in labels["database"].text()
+            # Hidden (in the tray), the strip reads nothing; back on screen it does again.
+            dashboard = h.runs.dashboard
+            assert dashboard.sampling
+            h.window.hide()
+            await await_until(lambda: not dashboard.sampling, 5, what="sampling stopped")
+            dashboard.last_sample = None
+            h.window.show()
+            await await_until(lambda: dashboard.sampling, 5, what="sampling again")
+            await await_until(lambda: dashboard.last_sample is not None, 10, what="fresh sample")
 
     run(qloop, scenario(), timeout=120)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from desktop_app.core.config import paths
@@ -16,6 +17,8 @@ from desktop_app.ui.runs.formatting import format_bytes
 from desktop_app.ui.runs.model import RunsTableModel
 
 SAMPLE_MS = 2000
+"""While the strip is on screen; hidden (another tab, minimised, in the tray) it samples
+nothing: reading /proc for every process was the window's biggest idle cost."""
 
 
 class DashboardStrip(QFrame):
@@ -67,7 +70,21 @@ class DashboardStrip(QFrame):
         self._sample_timer = QTimer(self)
         self._sample_timer.setInterval(SAMPLE_MS)
         self._sample_timer.timeout.connect(self._sample)
-        self._sample_timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sample_timer.isActive():
+            self._sample_timer.start()
+            self._sample()  # a fresh reading now, not 2 s after coming back
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._sample_timer.stop()
+
+    @property
+    def sampling(self) -> bool:
+        """True while the strip takes readings (it is on screen)."""
+        return self._sample_timer.isActive()
 
     def retranslate(self) -> None:
         tr = self.tr
@@ -90,7 +107,7 @@ class DashboardStrip(QFrame):
         super().changeEvent(event)
 
     def _sample(self) -> None:
-        if self._sampling or self.context.tasks.closed:
+        if self._sampling or self.context.tasks.closed or self.window().isMinimized():
             return
         self._sampling = True
         self.context.tasks.spawn(self._sample_async(), "resource-sample")
