@@ -28,6 +28,10 @@ def run_server(port: int, host: str = "127.0.0.1") -> int:
     import uvicorn  # after the environment: Prefect reads settings at import
     from prefect.server.api.server import create_app
 
+    from desktop_app.core.supervision.server_tuning import quiet_background_worker
+
+    quiet_background_worker()
+
     uvicorn.run(
         app=create_app(final=True),
         host=host,
