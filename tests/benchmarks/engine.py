@@ -17,7 +17,8 @@ def run(ctx: Context) -> list[Figure]:
         3600,
     )
     return [
-        Figure("run_start", "s", data["run_start"], "Flowdesk runner (1 s poll)",
+        Figure("run_start", "s", data["run_start"],
+               "Flowdesk runner (woken by events, warm forked start)",
                data["run_start_anchor"], "prefect deployment run + flow.serve() defaults",
                goal=1.0, note="run created → Running, from the server's timestamps"),
         Figure("resume", "s", data["resume_ours"], "Flowdesk pause_here (0.2 s poll)",
