@@ -61,9 +61,10 @@ def runner_env(api_url: str, auth_string: str) -> dict[str, str]:
     env["PREFECT_HOME"] = str(paths.prefect_home())
     env["PREFECT_RUNNER_POLL_FREQUENCY"] = "30"
     env["PREFECT_RUNNER_HEARTBEAT_FREQUENCY"] = "30"
-    # Room in the runner's own environment block for a flow run's id: a run forked
-    # warm writes its id there, where the OS (and `liveness`) reads it (fork_server).
-    env[RUN_ID_VAR] = BLANK_RUN_ID
+    if os.name != "nt":  # no fork there: runs get their id from Prefect as ever
+        # Room in the runner's own environment block for a flow run's id: a run forked
+        # warm writes its id there, where the OS (and `liveness`) reads it (fork_server).
+        env[RUN_ID_VAR] = BLANK_RUN_ID
     # Persisted results let the window show a run's result, and let a
     # suspended run's rerun reuse finished tasks (they come back Cached).
     env["PREFECT_RESULTS_PERSIST_BY_DEFAULT"] = "true"
