@@ -11,7 +11,13 @@ import os
 import sys
 
 from desktop_app import __version__
-from desktop_app.cli import design_commands, run_commands, server_commands
+from desktop_app.cli import (
+    design_commands,
+    limit_commands,
+    run_commands,
+    server_commands,
+    variable_commands,
+)
 from desktop_app.cli.output import error
 from desktop_app.i18n import _
 
@@ -29,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     server_commands.register(sub)
     run_commands.register(sub)
     design_commands.register(sub)
+    variable_commands.register(sub)
+    limit_commands.register(sub)
     gui = sub.add_parser(
         "gui", help=_("open the window (the default); takes --open-run RUN_ID and --minimised")
     )

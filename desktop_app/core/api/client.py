@@ -27,6 +27,7 @@ from desktop_app.core.api import convert
 from desktop_app.core.api.api_errors import as_uuid, translate
 from desktop_app.core.api.connection import Connection
 from desktop_app.core.api.errors import AmbiguousId, NotFound
+from desktop_app.core.api.limits import Limits
 from desktop_app.core.api.models import (
     DeploymentInfo,
     LogLine,
@@ -44,6 +45,7 @@ from desktop_app.core.api.prefect_filters import (
     warm_up,
 )
 from desktop_app.core.api.run_control import SUSPEND_TIMEOUT, RunControl
+from desktop_app.core.api.variables import Variables
 from desktop_app.i18n import tr_core
 
 PAGE = 200
@@ -60,7 +62,7 @@ __all__ = [
 ]
 
 
-class FlowdeskClient(RunControl):
+class FlowdeskClient(RunControl, Variables, Limits):
     """Typed async operations on one Prefect server.
 
     Reading here; changing a run's state in `RunControl` (run_control.py);
