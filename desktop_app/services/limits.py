@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from desktop_app.core.api.errors import FlowdeskError, NotFound
+from desktop_app.core.api.errors import FlowdeskError
 from desktop_app.core.api.limits_models import (
     DEPLOYMENT_PREFIX,
     TAG_PREFIX,
@@ -125,17 +125,12 @@ async def list_limits(client: FlowdeskClient) -> tuple[list[GlobalLimitInfo], li
 
 
 async def _existing_global(client: FlowdeskClient, name: str) -> GlobalLimitInfo | None:
-    try:
-        return await client.read_global_limit(name)
-    except NotFound:
-        return None
+    """Looked up in the list, not by name: a miss is then no failed request in the log."""
+    return next((g for g in await client.global_limits() if g.name == name), None)
 
 
 async def _existing_tag(client: FlowdeskClient, tag: str) -> TagLimitInfo | None:
-    try:
-        return await client.read_tag_limit(tag)
-    except NotFound:
-        return None
+    return next((t for t in await client.tag_limits() if t.tag == tag), None)
 
 
 def _audit(action: str, kind: Kind, name: str, source: Source, **values: object) -> str | None:

@@ -61,7 +61,9 @@ def test_set_with_ours_read_with_prefect_and_back(managed_server, capsys):
     # Overwrite keeps the tags unless new ones are given; --text stores text as is.
     code, _, err = cli(["variable", "set", "vars-db", "2"], capsys)
     assert code == 1 and "--overwrite" in err
-    code, _, err = cli(["variable", "set", "vars-db", "hello world", "--text", "--overwrite"], capsys)
+    code, _, err = cli(
+        ["variable", "set", "vars-db", "hello world", "--text", "--overwrite"], capsys
+    )
     assert code == 0, err
     done = prefect_cli(managed_server, "variable", "get", "vars-db")
     assert json.loads(done.stdout) == "hello world"
