@@ -91,9 +91,12 @@ def parse_value(text: str) -> Any:
         value = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         hint = ""
-        if exc.pos == 0 or text.strip()[:1].isalpha():
+        word = re.match(r"[^\W\d]\w*", text[exc.pos :])
+        if word and word.group() not in ("true", "false", "null"):
+            # A bare word: the whole entry when it is all text, else the word itself.
+            shown = text.strip() if exc.pos == len(text) - len(text.lstrip()) else word.group()
             hint = " " + tr_core('Text must be in double quotes: "{text}".').format(
-                text=text.strip()[:40]
+                text=shown[:40]
             )
         raise BadInput(
             tr_core("Not JSON: {reason} at line {line}, column {column}.").format(

@@ -1,0 +1,180 @@
+"""The "Variables & limits" tab against the real server: list, create, edit, refuse, delete."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from tests.ui import test_forms_support as support
+from tests.ui.test_forms_support import arun, await_until
+
+qloop = support.qloop
+server_client = support.server_client
+
+pytestmark = pytest.mark.integration
+
+
+def _save(dialog):
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+
+def test_variables_create_edit_refuse_delete(qtbot, qloop, server_client):
+    from desktop_app.ui.async_tools import TaskKeeper
+    from desktop_app.ui.variables.models import V_NAME, V_TAGS, V_VALUE
+    from desktop_app.ui.variables.variables_view import VariablesView
+
+    client = server_client
+    view = VariablesView(lambda: client, TaskKeeper())
+    qtbot.addWidget(view)
+    view.confirm = lambda *_a: True
+
+    async def scenario():
+        view.show()
+        await await_until(lambda: view.reads >= 1, timeout=20)
+        dialog = view.new_variable()
+        assert not _save(dialog).isEnabled() and dialog.problem.text() == ""
+
+        # Every bad input says the rule, and Save stays off.
+        dialog.name.setText("Bad Name")
+        dialog.value.setPlainText("1")
+        assert "lowercase letters" in dialog.problem.text()
+        assert "'B' at position 1" in dialog.problem.text()
+        assert not _save(dialog).isEnabled()
+        dialog.name.setText("ui-settings")
+        dialog.value.setPlainText('{"retries": 3, "mode": fast}')
+        assert "column 24" in dialog.problem.text() and "quotes: \"fast\"" in dialog.problem.text()
+        assert not _save(dialog).isEnabled()
+        dialog.value.setPlainText('{"retries": 3, "mode": "fast"}')
+        dialog.tags.setText("ops, ui")
+        assert dialog.problem.text() == "" and _save(dialog).isEnabled()
+        _save(dialog).click()
+        await await_until(lambda: view.model.row_of("ui-settings") is not None, timeout=20)
+        row = view.model.row_of("ui-settings")
+        cell = lambda column: view.model.index(row, column).data()  # noqa: E731
+        assert cell(V_NAME) == "ui-settings"
+        assert cell(V_VALUE) == '{"retries": 3, "mode": "fast"}' and cell(V_TAGS) == "ops, ui"
+        assert "Created variable ui-settings." in view.status.text()
+        seen = await client.prefect.read_variable_by_name("ui-settings")
+        assert seen.value == {"retries": 3, "mode": "fast"} and seen.tags == ["ops", "ui"]
+
+        # A name that exists already: the server's refusal keeps the dialog and its text.
+        dialog = view.new_variable()
+        dialog.name.setText("ui-settings")
+        dialog.value.setPlainText("1")
+        _save(dialog).click()
+        await await_until(lambda: "already exists" in dialog.problem.text(), timeout=20)
+        assert dialog.isVisible() and dialog.value.toPlainText() == "1"
+        dialog.reject()
+
+        # Edit: the name is fixed, the value and tags change.
+        view.table.selectRow(view.model.row_of("ui-settings"))
+        view.edit_selected()
+        dialog = view.dialog
+        assert dialog.name.isReadOnly() and '"retries": 3' in dialog.value.toPlainText()
+        dialog.value.setPlainText('"plain text"')
+        dialog.tags.setText("")
+        _save(dialog).click()
+        await await_until(
+            lambda: view.model.index(view.model.row_of("ui-settings"), V_VALUE).data()
+            == '"plain text"',
+            timeout=20,
+        )
+        seen = await client.prefect.read_variable_by_name("ui-settings")
+        assert seen.value == "plain text" and seen.tags == []
+
+        view.table.selectRow(view.model.row_of("ui-settings"))
+        view.delete_selected()
+        await await_until(lambda: view.model.row_of("ui-settings") is None, timeout=20)
+        assert await client.prefect.read_variable_by_name("ui-settings") is None
+        assert "Deleted variable ui-settings." in view.status.text()
+
+    arun(qloop, scenario())
+
+
+def test_limits_listed_with_slots_edit_refused_below_reset_delete(qtbot, qloop, server_client):
+    from uuid import uuid4
+
+    from desktop_app.ui.async_tools import TaskKeeper
+    from desktop_app.ui.variables.limits_view import LimitsView
+    from desktop_app.ui.variables.models import L_ACTIVE, L_KIND, L_USED
+
+    client = server_client
+    view = LimitsView(lambda: client, TaskKeeper())
+    qtbot.addWidget(view)
+    view.confirm = lambda *_a: True
+
+    async def scenario():
+        view.show()
+        await await_until(lambda: view.reads >= 1, timeout=20)
+        dialog = view.new_limit()
+        dialog.name.setText("ui/gpu")
+        assert "'/' at position 3" in dialog.problem.text() and not _save(dialog).isEnabled()
+        dialog.name.setText("ui-gpu")
+        dialog.slots.setValue(2)
+        _save(dialog).click()
+        await await_until(lambda: view.model.row_of("ui-gpu") is not None, timeout=20)
+        dialog = view.new_limit("ui-io", "tag")
+        assert dialog.is_tag and dialog.name.text() == "ui-io"
+        dialog.slots.setValue(1)
+        _save(dialog).click()
+        await await_until(lambda: view.model.row_of("ui-io", "tag") is not None, timeout=20)
+
+        await client.prefect.increment_concurrency_slots(["ui-gpu"], 2, "concurrency")
+        await client.prefect.increment_v1_concurrency_slots(["ui-io"], uuid4())
+        view.refresh()
+        await await_until(
+            lambda: view.model.index(view.model.row_of("ui-gpu"), L_USED).data() == "2 of 2",
+            timeout=20,
+        )
+        row = view.model.row_of("ui-io", "tag")
+        assert view.model.index(row, L_USED).data() == "1 of 1"
+        assert view.model.index(row, L_KIND).data() == "Tag"
+        assert "with every slot taken" in view.status.text()
+
+        # Below the slots in use: refused in words, nothing changed, dialog keeps the value.
+        view.table.selectRow(view.model.row_of("ui-gpu"))
+        view.edit_selected()
+        dialog = view.dialog
+        dialog.slots.setValue(1)
+        _save(dialog).click()
+        await await_until(lambda: "2 slot(s) in use" in dialog.problem.text(), timeout=20)
+        assert dialog.isVisible() and dialog.slots.value() == 1
+        assert (await client.read_global_limit("ui-gpu")).limit == 2
+        dialog.slots.setValue(4)
+        dialog.active.setChecked(False)
+        _save(dialog).click()
+        await await_until(
+            lambda: view.model.index(view.model.row_of("ui-gpu"), L_ACTIVE).data() == "no",
+            timeout=20,
+        )
+        assert (await client.read_global_limit("ui-gpu")).limit == 4
+
+        for name, kind in (("ui-gpu", None), ("ui-io", "tag")):
+            view.table.selectRow(view.model.row_of(name, kind))
+            assert view.reset_button.isEnabled()
+            view.reset_selected()
+            await await_until(
+                lambda n=name, k=kind: view.model.index(view.model.row_of(n, k), L_USED)
+                .data()
+                .startswith("0 of"),
+                timeout=20,
+            )
+        assert (await client.read_tag_limit("ui-io")).used == 0
+        for name, kind in (("ui-gpu", None), ("ui-io", "tag")):
+            view.table.selectRow(view.model.row_of(name, kind))
+            view.delete_selected()
+            await await_until(lambda n=name, k=kind: view.model.row_of(n, k) is None, timeout=20)
+        assert not [g for g in await client.global_limits() if g.name == "ui-gpu"]
+
+    arun(qloop, scenario())
+
+
+def test_tab_says_why_when_not_connected(qtbot):
+    from desktop_app.ui.variables import VariablesLimitsTab
+
+    tab = VariablesLimitsTab(lambda: None)
+    qtbot.addWidget(tab)
+    tab.variables.refresh()
+    tab.limits.refresh()
+    assert "Not connected" in tab.variables.status.text()
+    assert "Not connected" in tab.limits.status.text()
