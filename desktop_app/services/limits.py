@@ -11,16 +11,20 @@ an audit entry.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from desktop_app.core.api.errors import FlowdeskError
 from desktop_app.core.api.limits_models import (
+    AWAITING_SLOT,
     DEPLOYMENT_PREFIX,
     TAG_PREFIX,
     GlobalLimitInfo,
+    LimitNotice,
     TagLimitInfo,
 )
+from desktop_app.core.api.models import RunInfo
 from desktop_app.i18n import tr_core
 from desktop_app.services import trail
 from desktop_app.services.results import Source
@@ -122,6 +126,20 @@ def check_not_below(name: str, new_limit: int, in_use: int) -> None:
 # -- reading ---------------------------------------------------------------------------
 async def list_limits(client: FlowdeskClient) -> tuple[list[GlobalLimitInfo], list[TagLimitInfo]]:
     return await client.global_limits(), await client.tag_limits()
+
+
+async def run_notices(client: FlowdeskClient, runs: Iterable[RunInfo]) -> dict[str, LimitNotice]:
+    """Which of these runs wait on a limit, or asked for one that does not exist.
+
+    A deployment run held back by its deployment's limit says so in its state
+    name; the rest is read (a few requests, whatever the number of runs).
+    """
+    runs = list(runs)
+    notices = await client.limit_notices([r.id for r in runs])
+    for run in runs:
+        if run.state.name == AWAITING_SLOT:
+            notices[run.id] = replace(notices.get(run.id, LimitNotice()), deployment=True)
+    return notices
 
 
 async def _existing_global(client: FlowdeskClient, name: str) -> GlobalLimitInfo | None:

@@ -37,12 +37,13 @@ from desktop_app.ui.designer_tab import DesignerTabMixin
 from desktop_app.ui.runs.view import RunsView, default_detail_factory
 from desktop_app.ui.server_banner import ServerBanner
 from desktop_app.ui.server_status import ServerStatusWidget, phase_text
+from desktop_app.ui.variables_tab import VariablesTabMixin
 from desktop_app.ui.web_ui import open_web_ui
 
 MESSAGE_MS = 8000
 
 
-class MainWindow(DesignerTabMixin, QMainWindow):
+class MainWindow(DesignerTabMixin, VariablesTabMixin, QMainWindow):
     closing = Signal()
     """The user closed the window (geometry is saved by then)."""
     quit_requested = Signal()
@@ -80,8 +81,10 @@ class MainWindow(DesignerTabMixin, QMainWindow):
         # never open them, and the window must paint in well under a second.
         self.designer = None
         self.workpools = None
+        self.variables_tab = None
         self._designer_index = self.tabs.addTab(QWidget(self), "")
         self._workpools_index = self.tabs.addTab(QWidget(self), "")
+        self._variables_index = self.tabs.addTab(QWidget(self), "")
         self.tabs.currentChanged.connect(self._build_lazy_tab)
 
         central = QWidget(self)
@@ -237,6 +240,7 @@ class MainWindow(DesignerTabMixin, QMainWindow):
         else:  # "Designer", its unsaved mark, and the design's title
             self._designer_title_changed(self.designer.title())
         self.tabs.setTabText(self._workpools_index, tr("Work pools"))
+        self.tabs.setTabText(self._variables_index, tr("Variables && limits"))
         self.details_button.setText(tr("Details…"))
         self.set_profile_name(self._profile_name)
         self._server_changed(self.context.view)
@@ -438,6 +442,8 @@ class MainWindow(DesignerTabMixin, QMainWindow):
             self.context.connected.connect(self.workpools.on_connection_changed)
             self.context.disconnected.connect(self.workpools.on_connection_changed)
             self._replace_tab(index, self.workpools, self.tr("Work pools"))
+        elif index == self._variables_index and self.variables_tab is None:
+            self._build_variables_tab(index, self.tr("Variables && limits"))
 
     def _replace_tab(self, index: int, widget: QWidget, title: str) -> None:
         placeholder = self.tabs.widget(index)

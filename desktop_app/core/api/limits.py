@@ -157,8 +157,21 @@ class Limits:
         return await self.read_tag_limit(tag)
 
     async def reset_tag_limit(self, tag: str) -> TagLimitInfo:
-        """Release every slot of the tag (task runs that still run keep running)."""
+        """Release every slot of the tag (task runs that still run keep running).
+
+        Prefect 3.9's tag reset revokes the holders' leases but leaves the
+        count of the "tag:<tag>" limit behind it as it was, so waiting task
+        runs would still be refused: the count is zeroed here as well.
+        """
+        from prefect.client.schemas.actions import GlobalConcurrencyLimitUpdate
+
         await self._call(self._prefect.reset_concurrency_limit_by_tag(tag), _tag_what(tag))
+        await self._call(
+            self._prefect.update_global_concurrency_limit(
+                TAG_PREFIX + tag, GlobalConcurrencyLimitUpdate(active_slots=0)
+            ),
+            _tag_what(tag),
+        )
         return await self.read_tag_limit(tag)
 
     async def delete_tag_limit(self, tag: str) -> None:

@@ -11,6 +11,8 @@ TAG_PREFIX = "tag:"
 """Prefect 3 keeps a tag limit as a global limit named "tag:<tag>"."""
 DEPLOYMENT_PREFIX = "deployment:"
 """…and a deployment's own concurrency limit as "deployment:<id>"."""
+AWAITING_SLOT = "AwaitingConcurrencySlot"
+"""The state name of a deployment run held back by its deployment's limit."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class LimitNotice:
     missing: tuple[str, ...] = ()
     task_runs: tuple[str, ...] = field(default=(), compare=False)
     """Names of the task runs that wait (for the detail)."""
+    deployment: bool = False
+    """The flow run itself waits: its deployment's limit is reached (AwaitingConcurrencySlot)."""
 
     def __bool__(self) -> bool:
-        return bool(self.waiting_for or self.missing)
+        return bool(self.waiting_for or self.missing or self.deployment)

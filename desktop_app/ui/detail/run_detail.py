@@ -38,6 +38,7 @@ from desktop_app.ui.detail.result_view import ResultView
 from desktop_app.ui.detail.state_timeline import StateTimeline
 from desktop_app.ui.detail.task_gantt import TaskGantt
 from desktop_app.ui.forms.banner import Banner
+from desktop_app.ui.limit_notice import LimitNoticeBar
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
@@ -110,6 +111,9 @@ class RunDetailPane(QWidget):
         self.header = RunHeader(page)
         self.header.resume_clicked.connect(self._open_resume)
         page_layout.addWidget(self.header)
+        self.limit_notice = LimitNoticeBar(self._tasks, page)
+        self.limit_notice.create_requested.connect(self._create_limit)
+        page_layout.addWidget(self.limit_notice)
         self.banner = Banner(page)
         page_layout.addWidget(self.banner)
         self.tabs = QTabWidget(page)
@@ -189,6 +193,7 @@ class RunDetailPane(QWidget):
         self._log_backlog = []
         self.logs.clear()
         self.banner.clear()
+        self.limit_notice.clear()
         self.header.set_run(None)
         self.gantt.set_tasks([])
         self.states.set_history([], final=True)
@@ -199,6 +204,12 @@ class RunDetailPane(QWidget):
             return
         self.stack.setCurrentWidget(self.page)
         self.refresh()
+
+    def _create_limit(self, name: str, kind: str) -> None:
+        """The notice's "Create limit…": the window's Variables & limits tab does it."""
+        opener = getattr(self.window(), "create_limit", None)
+        if opener is not None:
+            opener(name, kind)
 
     def on_run_event(self, event: RunEvent) -> None:
         """A state change somewhere: refresh (debounced) if it is this run."""
@@ -253,6 +264,7 @@ class RunDetailPane(QWidget):
         self.gantt.set_tasks(tasks, run.start_time, run.end_time)
         self.logs.task_names.update({task.id: task.name for task in tasks})
         self.parameters.set_parameters(run.parameters)
+        self.limit_notice.check(client, run)
         if run.state.is_final:
             self._poll.stop()
             self._tick.stop()

@@ -80,6 +80,8 @@ class RunsTableModel(ColumnTableModel):
         self.generation = 0
         """Bumped on every change; lets a reload tell rows it saw from rows changed since."""
         self._touched: dict[str, int] = {}
+        self.limit_notes: dict[str, str] = {}
+        """Run id → "waiting for a slot of gpu" and the like (`LimitWatch` keeps it)."""
 
     # -- Qt model interface (the rest is `ColumnTableModel`'s) -----------------
     def row_count(self) -> int:
@@ -100,6 +102,24 @@ class RunsTableModel(ColumnTableModel):
         if role == RUN_ID_ROLE:
             return run.id
         return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        value = super().data(index, role)
+        if self.limit_notes and index.isValid() and index.column() == Column.STATE:
+            note = self.limit_notes.get(self._runs[index.row()].id)
+            if note and role == Qt.ItemDataRole.DisplayRole:
+                return f"{value} · {note}"
+            if note and role == Qt.ItemDataRole.ToolTipRole:
+                return f"{value}\n{note}"
+        return value
+
+    def set_limit_notes(self, notes: dict[str, str]) -> None:
+        """Show these notes in the State cells (only the rows whose note changed repaint)."""
+        changed = {i for i in notes.keys() | self.limit_notes.keys()
+                   if notes.get(i) != self.limit_notes.get(i)}
+        self.limit_notes = dict(notes)
+        for first, last in _ranges(self._row[i] for i in changed if i in self._row):
+            self.dataChanged.emit(self.index(first, Column.STATE), self.index(last, Column.STATE))
 
     # -- sorting -------------------------------------------------------------
     @property

@@ -36,6 +36,7 @@ from desktop_app.ui.runs.actions import RunActions, can_pause
 from desktop_app.ui.runs.columns import DEFAULT_WIDTHS, Column
 from desktop_app.ui.runs.filter_bar import RunsFilterBar
 from desktop_app.ui.runs.filters import RunCriteria
+from desktop_app.ui.runs.limit_watch import LimitWatch
 from desktop_app.ui.runs.loader import RunsLoader
 from desktop_app.ui.runs.model import RUN_ROLE, RunsTableModel
 from desktop_app.ui.runs.pause_news import PauseNews
@@ -101,6 +102,7 @@ class RunsView(QWidget):
         self.proxy = RunsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.loader = RunsLoader(context, self.model, parent=self)
+        self.limit_watch = LimitWatch(self.model, context.get_client, context.tasks)
         self.loader.failed.connect(lambda text: self.failed.emit(text, ""))
 
         self.dashboard = DashboardStrip(context, self.model, self)
