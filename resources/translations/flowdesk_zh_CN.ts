@@ -148,34 +148,6 @@
     <context>
         <name>AuditView</name>
         <message>
-            <source>When</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>Run</source>
-            <translation>运行</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>操作</translation>
-        </message>
-        <message>
-            <source>From</source>
-            <translation>来源</translation>
-        </message>
-        <message>
-            <source>User</source>
-            <translation>用户</translation>
-        </message>
-        <message>
-            <source>Input</source>
-            <translation>输入</translation>
-        </message>
-        <message>
-            <source>Detail</source>
-            <translation>详情</translation>
-        </message>
-        <message>
             <source>Resumed</source>
             <translation>已恢复</translation>
         </message>
@@ -224,6 +196,34 @@
             <translation>设计器</translation>
         </message>
         <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>Input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>详情</translation>
+        </message>
+        <message>
             <source>Audit trail</source>
             <translation>审计记录</translation>
         </message>
@@ -262,17 +262,6 @@
         <message>
             <source>{count} damaged line(s) in {file} could not be read and were skipped.</source>
             <translation>{file} 中有 {count} 行已损坏，无法读取，已跳过。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Banner</name>
-        <message>
-            <source>Server log…</source>
-            <translation>服务器日志…</translation>
-        </message>
-        <message>
-            <source>Repair database…</source>
-            <translation>修复数据库…</translation>
         </message>
     </context>
     <context>
@@ -350,6 +339,138 @@
             <translation>{deployment}：正在提供你的 {path}，取代示例 {example}</translation>
         </message>
         <message>
+            <source>Changed limit {name}: {used}/{slots} slot(s) in use.</source>
+            <translation>已修改限制 {name}:已占用 {used}/{slots} 个槽位。</translation>
+        </message>
+        <message>
+            <source>Created limit {name} with {slots} slot(s).</source>
+            <translation>已创建限制 {name},共 {slots} 个槽位。</translation>
+        </message>
+        <message>
+            <source>Deleted limit {name}.</source>
+            <translation>已删除限制 {name}。</translation>
+        </message>
+        <message>
+            <source>Released every slot of {name}.</source>
+            <translation>已释放 {name} 的全部槽位。</translation>
+        </message>
+        <message>
+            <source>the limit's name (with --tag: the tag)</source>
+            <translation>限制的名称(加 --tag 时为标签)</translation>
+        </message>
+        <message>
+            <source>NAME is a tag: a tag limit</source>
+            <translation>NAME 是标签:按标签限制</translation>
+        </message>
+        <message>
+            <source>list and change concurrency limits</source>
+            <translation>列出并修改并发限制</translation>
+        </message>
+        <message>
+            <source>list limits with their slots in use</source>
+            <translation>列出各限制及其已占用的槽位</translation>
+        </message>
+        <message>
+            <source>print JSON (for scripts)</source>
+            <translation>输出 JSON（供脚本使用）</translation>
+        </message>
+        <message>
+            <source>create a limit</source>
+            <translation>创建限制</translation>
+        </message>
+        <message>
+            <source>how many may run at once (0 or more)</source>
+            <translation>同时最多可运行几个(0 或以上)</translation>
+        </message>
+        <message>
+            <source>slots freed per second (global limits used as rate limits)</source>
+            <translation>每秒释放的槽位数(用作速率限制的全局限制)</translation>
+        </message>
+        <message>
+            <source>change a limit (not below its slots in use)</source>
+            <translation>修改限制(不能低于已占用的槽位)</translation>
+        </message>
+        <message>
+            <source>the new number of slots</source>
+            <translation>新的槽位数</translation>
+        </message>
+        <message>
+            <source>slots freed per second (global limits)</source>
+            <translation>每秒释放的槽位数(全局限制)</translation>
+        </message>
+        <message>
+            <source>enforce the limit (global limits)</source>
+            <translation>启用该限制(全局限制)</translation>
+        </message>
+        <message>
+            <source>stop enforcing the limit, keep it (global limits)</source>
+            <translation>停用该限制但保留它(全局限制)</translation>
+        </message>
+        <message>
+            <source>delete a limit</source>
+            <translation>删除限制</translation>
+        </message>
+        <message>
+            <source>release every slot in use (runs keep running)</source>
+            <translation>释放所有已占用的槽位(运行会继续)</translation>
+        </message>
+        <message>
+            <source>No concurrency limits.</source>
+            <translation>没有并发限制。</translation>
+        </message>
+        <message>
+            <source>tag</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>on</source>
+            <translation>开</translation>
+        </message>
+        <message>
+            <source>Created a limit of {slots} on tag {name}.</source>
+            <translation>已为标签 {name} 创建限制,共 {slots} 个槽位。</translation>
+        </message>
+        <message>
+            <source>global</source>
+            <translation>全局</translation>
+        </message>
+        <message>
+            <source>deployment</source>
+            <translation>部署</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>关</translation>
+        </message>
+        <message>
+            <source>NAME</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>KIND</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>IN USE</source>
+            <translation>已占用</translation>
+        </message>
+        <message>
+            <source>ACTIVE</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <source>DECAY</source>
+            <translation>衰减</translation>
+        </message>
+        <message>
+            <source>--decay, --on and --off apply to global limits only.</source>
+            <translation>--decay、--on 和 --off 只适用于全局限制。</translation>
+        </message>
+        <message>
+            <source>Give the new number of slots for tag {name}.</source>
+            <translation>请给出标签 {name} 的新槽位数。</translation>
+        </message>
+        <message>
             <source>flowdesk: warning: {message}</source>
             <translation>flowdesk：警告：{message}</translation>
         </message>
@@ -404,10 +525,6 @@
         <message>
             <source>a run id, or a unique prefix of one</source>
             <translation>运行 ID，或其唯一的前缀</translation>
-        </message>
-        <message>
-            <source>print JSON (for scripts)</source>
-            <translation>输出 JSON（供脚本使用）</translation>
         </message>
         <message>
             <source>list flow runs</source>
@@ -733,6 +850,70 @@
             <source>command not found: {cmd}</source>
             <translation>找不到命令：{cmd}</translation>
         </message>
+        <message>
+            <source>Created variable {name}.</source>
+            <translation>已创建变量 {name}。</translation>
+        </message>
+        <message>
+            <source>Set variable {name}.</source>
+            <translation>已设置变量 {name}。</translation>
+        </message>
+        <message>
+            <source>list, read, set and delete Prefect variables</source>
+            <translation>列出、读取、设置和删除 Prefect 变量</translation>
+        </message>
+        <message>
+            <source>list variables</source>
+            <translation>列出变量</translation>
+        </message>
+        <message>
+            <source>print a variable's value as JSON</source>
+            <translation>以 JSON 输出变量的值</translation>
+        </message>
+        <message>
+            <source>create a variable, or replace its value with --overwrite</source>
+            <translation>创建变量,或用 --overwrite 替换其值</translation>
+        </message>
+        <message>
+            <source>a JSON value: "text", 42, true, [..], {..}</source>
+            <translation>JSON 值:"文本"、42、true、[..]、{..}</translation>
+        </message>
+        <message>
+            <source>store VALUE as text, not JSON</source>
+            <translation>把 VALUE 作为文本保存,而不是 JSON</translation>
+        </message>
+        <message>
+            <source>a tag (repeat for more); without it, an overwrite keeps the tags</source>
+            <translation>标签(可重复);不给时,覆盖会保留原有标签</translation>
+        </message>
+        <message>
+            <source>replace the value if the variable exists</source>
+            <translation>变量已存在时替换其值</translation>
+        </message>
+        <message>
+            <source>delete a variable</source>
+            <translation>删除变量</translation>
+        </message>
+        <message>
+            <source>No variables.</source>
+            <translation>没有变量。</translation>
+        </message>
+        <message>
+            <source>VALUE</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <source>TAGS</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>UPDATED</source>
+            <translation>更新时间</translation>
+        </message>
+        <message>
+            <source>Deleted variable {name}.</source>
+            <translation>已删除变量 {name}。</translation>
+        </message>
     </context>
     <context>
         <name>ChoiceEditor</name>
@@ -959,14 +1140,6 @@
             <translation>“{value}”不是运行 ID。</translation>
         </message>
         <message>
-            <source>Disk full at {path}: free some space and try again.</source>
-            <translation>磁盘已满，无法写入 {path}：请腾出一些空间后重试。</translation>
-        </message>
-        <message>
-            <source>Cannot write {path}: {reason}</source>
-            <translation>无法写入 {path}：{reason}</translation>
-        </message>
-        <message>
             <source>Give a run id (or the first characters of one).</source>
             <translation>请给出运行 ID（或其开头几个字符）。</translation>
         </message>
@@ -1047,12 +1220,32 @@
             <translation>连接失败：{error}</translation>
         </message>
         <message>
-            <source>{path} was damaged ({problem}); kept as {kept}.</source>
-            <translation>{path} 已损坏（{problem}），已另存为 {kept}。</translation>
-        </message>
-        <message>
             <source>The server rejected the input: {reason}. The run is still paused.</source>
             <translation>服务器拒绝了输入：{reason}。运行仍处于暂停状态。</translation>
+        </message>
+        <message>
+            <source>Concurrency limit '{name}'</source>
+            <translation>并发限制“{name}”</translation>
+        </message>
+        <message>
+            <source>The limit of tag '{tag}'</source>
+            <translation>标签“{tag}”的限制</translation>
+        </message>
+        <message>
+            <source>Task runs</source>
+            <translation>任务运行</translation>
+        </message>
+        <message>
+            <source>Logs</source>
+            <translation>日志</translation>
+        </message>
+        <message>
+            <source>Concurrency limits</source>
+            <translation>并发限制</translation>
+        </message>
+        <message>
+            <source>Prefect refused the limit: {reason}</source>
+            <translation>Prefect 拒绝了该限制:{reason}</translation>
         </message>
         <message>
             <source>none</source>
@@ -1077,10 +1270,6 @@
         <message>
             <source>'{pair}' has no parameter name before '='.</source>
             <translation>“{pair}”中 '=' 前面缺少参数名。</translation>
-        </message>
-        <message>
-            <source>Run '{name}' was paused in a process that has ended, so it cannot continue where it paused. It is now Suspended: resume it again to run it from the top; finished tasks are reused.</source>
-            <translation>运行“{name}”暂停时所在的进程已经结束，无法从暂停处继续。它现已挂起：再次恢复即可从头重新运行，已完成的任务会被复用。</translation>
         </message>
         <message>
             <source>Run '{name}' is {state}; only a running run can pause.</source>
@@ -1135,12 +1324,92 @@
             <translation>运行“{name}”没有部署，无法再次启动：请重新运行该流程。</translation>
         </message>
         <message>
+            <source>Variable '{name}'</source>
+            <translation>变量“{name}”</translation>
+        </message>
+        <message>
+            <source>Variables</source>
+            <translation>变量</translation>
+        </message>
+        <message>
+            <source>Disk full at {path}: free some space and try again.</source>
+            <translation>磁盘已满，无法写入 {path}：请腾出一些空间后重试。</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {reason}</source>
+            <translation>无法写入 {path}：{reason}</translation>
+        </message>
+        <message>
+            <source>{path} was damaged ({problem}); kept as {kept}.</source>
+            <translation>{path} 已损坏（{problem}），已另存为 {kept}。</translation>
+        </message>
+        <message>
             <source>Enter the secrets of your profiles again in Settings.</source>
             <translation>请在“设置”中重新输入各连接配置的密钥。</translation>
         </message>
         <message>
             <source>The rest of your settings were kept.</source>
             <translation>其余设置均已保留。</translation>
+        </message>
+        <message>
+            <source>Run '{name}' was paused in a process that has ended, so it cannot continue where it paused. It is now Suspended: resume it again to run it from the top; finished tasks are reused.</source>
+            <translation>运行“{name}”暂停时所在的进程已经结束，无法从暂停处继续。它现已挂起：再次恢复即可从头重新运行，已完成的任务会被复用。</translation>
+        </message>
+        <message>
+            <source>A limit needs a name.</source>
+            <translation>限制需要一个名称。</translation>
+        </message>
+        <message>
+            <source>A tag limit needs a tag.</source>
+            <translation>标签限制需要一个标签。</translation>
+        </message>
+        <message>
+            <source>Slot decay must be 0 or more slots per second.</source>
+            <translation>槽位衰减必须是每秒 0 个或以上。</translation>
+        </message>
+        <message>
+            <source>Nothing to change: give a new limit, decay or on/off.</source>
+            <translation>没有要修改的内容:请给出新的限制值、衰减或开/关。</translation>
+        </message>
+        <message>
+            <source>global limit '{name}'</source>
+            <translation>全局限制“{name}”</translation>
+        </message>
+        <message>
+            <source>tag limit '{name}'</source>
+            <translation>标签限制“{name}”</translation>
+        </message>
+        <message>
+            <source>A limit must be 0 or more slots; {value} is below zero.</source>
+            <translation>限制必须是 0 个或以上的槽位;{value} 小于零。</translation>
+        </message>
+        <message>
+            <source>'{name}' has {used} slot(s) in use; a limit of {limit} would be below them. Wait for those runs to finish, or reset the limit first.</source>
+            <translation>“{name}”已占用 {used} 个槽位,限制设为 {limit} 会低于这个数。请等这些运行结束,或先重置该限制。</translation>
+        </message>
+        <message>
+            <source>Concurrency limit '{name}' already exists; change it instead.</source>
+            <translation>并发限制“{name}”已存在;请改为修改它。</translation>
+        </message>
+        <message>
+            <source>Tag '{tag}' already has a limit; change it instead.</source>
+            <translation>标签“{tag}”已有限制;请改为修改它。</translation>
+        </message>
+        <message>
+            <source>A limit's name may not contain / % &amp; &gt; or &lt;: '{char}' at position {position}.</source>
+            <translation>限制名称不能包含 / % &amp; &gt; 或 &lt;:第 {position} 个字符是“{char}”。</translation>
+        </message>
+        <message>
+            <source>Names starting with '{prefix}' are Prefect's own (tag and deployment limits); for a tag limit use the tag option.</source>
+            <translation>以“{prefix}”开头的名称由 Prefect 自己使用(标签限制和部署限制);要按标签限制,请使用标签选项。</translation>
+        </message>
+        <message>
+            <source>A limit must be a whole number of slots (0 or more), not '{text}'.</source>
+            <translation>限制必须是整数个槽位(0 或以上),不能是“{text}”。</translation>
+        </message>
+        <message>
+            <source>Slot decay must be a number of slots per second, not '{text}'.</source>
+            <translation>槽位衰减必须是每秒的槽位数,不能是“{text}”。</translation>
         </message>
         <message>
             <source>Unexpected error: {error}</source>
@@ -1153,6 +1422,62 @@
         <message>
             <source>Done, but the audit trail could not be written to {path}: {error}</source>
             <translation>操作已完成，但无法写入审计记录 {path}：{error}</translation>
+        </message>
+        <message>
+            <source>A variable name may contain only lowercase letters a-z, digits 0-9, dashes (-) and underscores (_).</source>
+            <translation>变量名只能包含小写字母 a-z、数字 0-9、短横线(-)和下划线(_)。</translation>
+        </message>
+        <message>
+            <source>A variable needs a name.</source>
+            <translation>变量需要一个名称。</translation>
+        </message>
+        <message>
+            <source>A value is needed: JSON such as "text", 42, true, null, [1, 2] or {"a": 1}.</source>
+            <translation>需要一个值:JSON,例如 "text"、42、true、null、[1, 2] 或 {"a": 1}。</translation>
+        </message>
+        <message>
+            <source>A space</source>
+            <translation>空格</translation>
+        </message>
+        <message>
+            <source>A tag cannot be empty.</source>
+            <translation>标签不能为空。</translation>
+        </message>
+        <message>
+            <source>A variable name may be at most {max} characters; this one has {count}.</source>
+            <translation>变量名最多 {max} 个字符;这个有 {count} 个。</translation>
+        </message>
+        <message>
+            <source>A variable's value may be at most {max} characters of JSON; this one has {count}.</source>
+            <translation>变量值的 JSON 最多 {max} 个字符;这个有 {count} 个。</translation>
+        </message>
+        <message>
+            <source>Variable '{name}' already exists; use --overwrite to replace it.</source>
+            <translation>变量“{name}”已存在;要替换它请加 --overwrite。</translation>
+        </message>
+        <message>
+            <source>variable '{name}'</source>
+            <translation>变量“{name}”</translation>
+        </message>
+        <message>
+            <source>{rule} {char} at position {position} is not allowed.</source>
+            <translation>{rule}第 {position} 个字符 {char} 不允许。</translation>
+        </message>
+        <message>
+            <source>Not JSON: {word} is not a JSON number; use null or a number.</source>
+            <translation>不是 JSON:{word} 不是 JSON 数字;请用 null 或一个数字。</translation>
+        </message>
+        <message>
+            <source>The value cannot be written as JSON: {error}</source>
+            <translation>该值无法写成 JSON:{error}</translation>
+        </message>
+        <message>
+            <source>Text must be in double quotes: "{text}".</source>
+            <translation>文本必须放在双引号里:"{text}"。</translation>
+        </message>
+        <message>
+            <source>Not JSON: {reason} at line {line}, column {column}.</source>
+            <translation>不是 JSON:第 {line} 行第 {column} 列:{reason}。</translation>
         </message>
         <message>
             <source>Rename design</source>
@@ -1539,6 +1864,30 @@
     <context>
         <name>DeploymentsTable</name>
         <message>
+            <source>No schedule</source>
+            <translation>无调度</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>活动</translation>
+        </message>
+        <message>
+            <source>Example (read-only): {path}. To change it, use “Copy to my flows” in the Deployments tab and edit your copy.</source>
+            <translation>示例（只读）：{path}。如需修改，请在“部署”标签页中使用“复制到我的流程”，然后编辑你的副本。</translation>
+        </message>
+        <message>
+            <source>Your flow file: {path}. Edit it and the next run uses it.</source>
+            <translation>你的流程文件：{path}。编辑后，下一次运行即使用新内容。</translation>
+        </message>
+        <message>
+            <source>{name} · example (read-only)</source>
+            <translation>{name} · 示例（只读）</translation>
+        </message>
+        <message>
             <source>Flow</source>
             <translation>流程</translation>
         </message>
@@ -1565,30 +1914,6 @@
         <message>
             <source>Work pool</source>
             <translation>工作池</translation>
-        </message>
-        <message>
-            <source>No schedule</source>
-            <translation>无调度</translation>
-        </message>
-        <message>
-            <source>Paused</source>
-            <translation>已暂停</translation>
-        </message>
-        <message>
-            <source>Active</source>
-            <translation>活动</translation>
-        </message>
-        <message>
-            <source>Example (read-only): {path}. To change it, use “Copy to my flows” in the Deployments tab and edit your copy.</source>
-            <translation>示例（只读）：{path}。如需修改，请在“部署”标签页中使用“复制到我的流程”，然后编辑你的副本。</translation>
-        </message>
-        <message>
-            <source>Your flow file: {path}. Edit it and the next run uses it.</source>
-            <translation>你的流程文件：{path}。编辑后，下一次运行即使用新内容。</translation>
-        </message>
-        <message>
-            <source>{name} · example (read-only)</source>
-            <translation>{name} · 示例（只读）</translation>
         </message>
     </context>
     <context>
@@ -2406,6 +2731,167 @@
         </message>
     </context>
     <context>
+        <name>LimitDialog</name>
+        <message>
+            <source>Not connected to a Prefect server.</source>
+            <translation>未连接到 Prefect 服务器。</translation>
+        </message>
+        <message>
+            <source>New concurrency limit</source>
+            <translation>新建并发限制</translation>
+        </message>
+        <message>
+            <source>Edit limit</source>
+            <translation>编辑限制</translation>
+        </message>
+        <message>
+            <source>Global: flows take slots by name</source>
+            <translation>全局:流程按名称占用槽位</translation>
+        </message>
+        <message>
+            <source>Tag: task runs with this tag</source>
+            <translation>标签:带此标签的任务运行</translation>
+        </message>
+        <message>
+            <source>&amp;Kind:</source>
+            <translation>类型(&amp;K):</translation>
+        </message>
+        <message>
+            <source>&amp;Tag:</source>
+            <translation>标签(&amp;T):</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>名称(&amp;N):</translation>
+        </message>
+        <message>
+            <source>&amp;Slots:</source>
+            <translation>槽位(&amp;S):</translation>
+        </message>
+        <message>
+            <source>&amp;Decay per second:</source>
+            <translation>每秒衰减(&amp;D):</translation>
+        </message>
+        <message>
+            <source>&amp;Enforced</source>
+            <translation>启用(&amp;E)</translation>
+        </message>
+        <message>
+            <source>enforce this limit (off: kept, not applied)</source>
+            <translation>启用此限制(关闭时保留但不生效)</translation>
+        </message>
+        <message>
+            <source>At most this many task runs carrying the tag run at once; the others wait in Pending for a slot.</source>
+            <translation>带此标签的任务运行最多同时运行这么多个;其余的在 Pending 中等待槽位。</translation>
+        </message>
+        <message>
+            <source>Code takes a slot with concurrency("name"). Decay above 0 frees slots over time, for a rate limit.</source>
+            <translation>代码用 concurrency("name") 占用槽位。衰减大于 0 时槽位会随时间释放,用作速率限制。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LimitNotice</name>
+        <message>
+            <source>waiting for a slot of {names}</source>
+            <translation>正在等待 {names} 的槽位</translation>
+        </message>
+        <message>
+            <source>waiting for a slot of its deployment's limit</source>
+            <translation>正在等待其部署限制的槽位</translation>
+        </message>
+        <message>
+            <source>limit {names} does not exist</source>
+            <translation>限制 {names} 不存在</translation>
+        </message>
+        <message>
+            <source>Waiting for a slot of {names}: every slot is taken. It starts when one is freed (or raise or reset the limit under Variables &amp; limits).</source>
+            <translation>正在等待 {names} 的槽位:所有槽位都已占用。有槽位释放时它就会开始(也可以在“变量与限制”中调高或重置该限制)。</translation>
+        </message>
+        <message>
+            <source>Waiting: {tasks}.</source>
+            <translation>等待中:{tasks}。</translation>
+        </message>
+        <message>
+            <source>Waiting for a slot of its deployment's concurrency limit: Prefect retries it when a run of that deployment ends.</source>
+            <translation>正在等待其部署并发限制的槽位:该部署的某个运行结束时,Prefect 会再次尝试。</translation>
+        </message>
+        <message>
+            <source>It asked for the concurrency limit {names}, which does not exist: Prefect skipped it and ran without a limit.</source>
+            <translation>它请求了并发限制 {names},但该限制不存在:Prefect 跳过了它,在没有限制的情况下运行。</translation>
+        </message>
+        <message>
+            <source>Create limit {name}…</source>
+            <translation>创建限制 {name}…</translation>
+        </message>
+    </context>
+    <context>
+        <name>LimitsView</name>
+        <message>
+            <source>Saved limit {name}.</source>
+            <translation>已保存限制 {name}。</translation>
+        </message>
+        <message>
+            <source>Release all {used} slot(s) of {name}? Runs holding them keep running; waiting runs may start at once.</source>
+            <translation>释放 {name} 的全部 {used} 个槽位?占用它们的运行会继续运行;等待中的运行可能会立即开始。</translation>
+        </message>
+        <message>
+            <source>Reset limit</source>
+            <translation>重置限制</translation>
+        </message>
+        <message>
+            <source>Released every slot of {name}.</source>
+            <translation>已释放 {name} 的全部槽位。</translation>
+        </message>
+        <message>
+            <source>Delete the limit {name}? Runs will no longer wait for it.</source>
+            <translation>删除限制 {name}?运行将不再等待它。</translation>
+        </message>
+        <message>
+            <source>Delete limit</source>
+            <translation>删除限制</translation>
+        </message>
+        <message>
+            <source>Deleted limit {name}.</source>
+            <translation>已删除限制 {name}。</translation>
+        </message>
+        <message>
+            <source>No limits yet: New… makes a global one, or one on a tag (e.g. gpu).</source>
+            <translation>还没有限制:点“新建…”创建全局限制,或按标签(例如 gpu)创建限制。</translation>
+        </message>
+        <message>
+            <source>{count} limit(s).</source>
+            <translation>{count} 个限制。</translation>
+        </message>
+        <message>
+            <source>{full} with every slot taken.</source>
+            <translation>其中 {full} 个的槽位已全部占用。</translation>
+        </message>
+        <message>
+            <source>Concurrency limits</source>
+            <translation>并发限制</translation>
+        </message>
+        <message>
+            <source>New…</source>
+            <translation>新建…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>重置</translation>
+        </message>
+        <message>
+            <source>Release every slot in use</source>
+            <translation>释放所有已占用的槽位</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+    </context>
+    <context>
         <name>LogBar</name>
         <message>
             <source>All levels</source>
@@ -2612,6 +3098,10 @@
         <message>
             <source>Work pools</source>
             <translation>工作池</translation>
+        </message>
+        <message>
+            <source>Variables &amp;&amp; limits</source>
+            <translation>变量与限制</translation>
         </message>
         <message>
             <source>Details…</source>
@@ -3481,22 +3971,6 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
             <source>Parameters</source>
             <translation>参数</translation>
         </message>
-        <message>
-            <source>Pause requested: the run pauses at its next checkpoint.</source>
-            <translation>已请求暂停：运行将在下一个检查点暂停。</translation>
-        </message>
-        <message>
-            <source>since {time}</source>
-            <translation>自 {time} 起</translation>
-        </message>
-        <message>
-            <source>Started {time}</source>
-            <translation>开始于 {time}</translation>
-        </message>
-        <message>
-            <source>Expected to start {time}</source>
-            <translation>预计开始于 {time}</translation>
-        </message>
     </context>
     <context>
         <name>RunsView</name>
@@ -3690,6 +4164,17 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
         <message>
             <source>The server refused these values: see the message under “{field}”.</source>
             <translation>服务器拒绝了这些值：请查看“{field}”下方的消息。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerBanner</name>
+        <message>
+            <source>Server log…</source>
+            <translation>服务器日志…</translation>
+        </message>
+        <message>
+            <source>Repair database…</source>
+            <translation>修复数据库…</translation>
         </message>
     </context>
     <context>
@@ -4285,6 +4770,179 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
         </message>
     </context>
     <context>
+        <name>VariableDialog</name>
+        <message>
+            <source>Not connected to a Prefect server.</source>
+            <translation>未连接到 Prefect 服务器。</translation>
+        </message>
+        <message>
+            <source>New variable</source>
+            <translation>新建变量</translation>
+        </message>
+        <message>
+            <source>Edit variable</source>
+            <translation>编辑变量</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>名称(&amp;N):</translation>
+        </message>
+        <message>
+            <source>&amp;Value (JSON):</source>
+            <translation>值(JSON)(&amp;V):</translation>
+        </message>
+        <message>
+            <source>&amp;Tags:</source>
+            <translation>标签(&amp;T):</translation>
+        </message>
+        <message>
+            <source>lowercase letters, digits, - and _</source>
+            <translation>小写字母、数字、- 和 _</translation>
+        </message>
+        <message>
+            <source>comma-separated, optional</source>
+            <translation>用逗号分隔,可不填</translation>
+        </message>
+        <message>
+            <source>Flows read it with Variable.get("name"). Text goes in double quotes; numbers, true/false, null, lists and objects as JSON.</source>
+            <translation>流程用 Variable.get("name") 读取它。文本要放在双引号里;数字、true/false、null、列表和对象按 JSON 写。</translation>
+        </message>
+    </context>
+    <context>
+        <name>VariablesLimits</name>
+        <message>
+            <source>Not connected to a Prefect server.</source>
+            <translation>未连接到 Prefect 服务器。</translation>
+        </message>
+        <message>
+            <source>Could not read them: {error}</source>
+            <translation>无法读取:{error}</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>正在读取…</translation>
+        </message>
+        <message>
+            <source>Read at {time}.</source>
+            <translation>读取于 {time}。</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Value (JSON)</source>
+            <translation>值(JSON)</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>更新时间</translation>
+        </message>
+        <message>
+            <source>Global</source>
+            <translation>全局</translation>
+        </message>
+        <message>
+            <source>Deployment</source>
+            <translation>部署</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>{used} of {limit}</source>
+            <translation>{used} / {limit}</translation>
+        </message>
+        <message>
+            <source>Every slot is taken: the next run that asks waits for one.</source>
+            <translation>所有槽位都已占用:下一个请求槽位的运行需要等待。</translation>
+        </message>
+        <message>
+            <source>Name or tag</source>
+            <translation>名称或标签</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Slots in use</source>
+            <translation>已占用槽位</translation>
+        </message>
+        <message>
+            <source>Enforced</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>Decay / s</source>
+            <translation>衰减 / 秒</translation>
+        </message>
+    </context>
+    <context>
+        <name>VariablesView</name>
+        <message>
+            <source>Created variable {name}.</source>
+            <translation>已创建变量 {name}。</translation>
+        </message>
+        <message>
+            <source>Saved {name}.</source>
+            <translation>已保存 {name}。</translation>
+        </message>
+        <message>
+            <source>Delete variable {name}? Flows that read it will get None.</source>
+            <translation>删除变量 {name}?读取它的流程将得到 None。</translation>
+        </message>
+        <message>
+            <source>Delete variable</source>
+            <translation>删除变量</translation>
+        </message>
+        <message>
+            <source>Deleted variable {name}.</source>
+            <translation>已删除变量 {name}。</translation>
+        </message>
+        <message>
+            <source>No variables yet: New… makes one that flows read by name.</source>
+            <translation>还没有变量:点“新建…”创建一个,流程按名称读取它。</translation>
+        </message>
+        <message>
+            <source>{count} variable(s).</source>
+            <translation>{count} 个变量。</translation>
+        </message>
+        <message>
+            <source>Variables</source>
+            <translation>变量</translation>
+        </message>
+        <message>
+            <source>New…</source>
+            <translation>新建…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+    </context>
+    <context>
         <name>WindowAlert</name>
         <message>
             <source>{title} — {count} paused</source>
@@ -4294,16 +4952,24 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
     <context>
         <name>WorkPools</name>
         <message>
+            <source>Ready</source>
+            <translation>就绪</translation>
+        </message>
+        <message>
+            <source>Not ready</source>
+            <translation>未就绪</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
             <source>Type</source>
             <translation>类型</translation>
-        </message>
-        <message>
-            <source>Paused</source>
-            <translation>已暂停</translation>
         </message>
         <message>
             <source>Status</source>
@@ -4316,14 +4982,6 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
         <message>
             <source>Queued runs</source>
             <translation>排队的运行</translation>
-        </message>
-        <message>
-            <source>Ready</source>
-            <translation>就绪</translation>
-        </message>
-        <message>
-            <source>Not ready</source>
-            <translation>未就绪</translation>
         </message>
     </context>
     <context>
