@@ -178,3 +178,80 @@ def test_tab_says_why_when_not_connected(qtbot):
     tab.limits.refresh()
     assert "Not connected" in tab.variables.status.text()
     assert "Not connected" in tab.limits.status.text()
+
+
+def _side_by_side(first, second):
+    """One picture: `first` on the left, `second` (a dialog) on its right."""
+    from PySide6.QtGui import QColor, QPainter, QPixmap
+
+    second.layout().activate()  # the refusal's words just changed: lay them out first
+    second.adjustSize()
+    a, b = first.grab(), second.grab()
+    out = QPixmap(a.width() + b.width() + 24, max(a.height(), b.height()) + 16)
+    out.fill(QColor("#d0d4da"))
+    painter = QPainter(out)
+    painter.drawPixmap(8, 8, a)
+    painter.drawPixmap(a.width() + 16, 8, b)
+    painter.end()
+    return out
+
+
+def test_pictures_of_the_tab(qtbot, qloop, server_client, tmp_path):
+    """Realistic content, checked; `FLOWDESK_SHOTS=DIR` also saves docs' pictures there."""
+    import os
+    from pathlib import Path
+
+    from desktop_app.ui.async_tools import TaskKeeper
+    from desktop_app.ui.variables import VariablesLimitsTab
+
+    client = server_client
+    shots = Path(os.environ.get("FLOWDESK_SHOTS") or tmp_path)
+    tab = VariablesLimitsTab(lambda: client, TaskKeeper())
+    tab.resize(900, 640)
+    qtbot.addWidget(tab)
+    made = {
+        "warehouse-dsn": ("postgresql://etl@db.local:5432/warehouse", ["etl"]),
+        "retry-policy": ({"retries": 3, "delay_seconds": [10, 60, 300]}, ["ops"]),
+        "report-recipients": (["ana@example.com", "li.wei@example.com"], []),
+        "dry-run": (False, ["ops"]),
+    }
+
+    async def scenario():
+        for name, (value, tags) in made.items():
+            await client.create_variable(name, value, tags)
+        await client.create_global_limit("gpu:default", 2)
+        await client.create_global_limit("external-api", 10, slot_decay_per_second=1.5)
+        await client.set_tag_limit("database", 3)
+        await client.prefect.increment_concurrency_slots(["gpu:default"], 2, "concurrency")
+        await client.prefect.increment_concurrency_slots(["external-api"], 4, "concurrency")
+        try:
+            tab.show()
+            await await_until(
+                lambda: tab.variables.model.rowCount() >= 4
+                and tab.limits.model.row_of("gpu:default") is not None,
+                timeout=30,
+            )
+            dialog = tab.variables.new_variable()
+            dialog.name.setText("batch-size")
+            dialog.value.setPlainText('{"rows": 5000, "mode": fast}')
+            assert "quotes" in dialog.problem.text()
+            _side_by_side(tab.variables, dialog).save(str(shots / "variables.png"))
+            dialog.reject()
+
+            tab.limits.table.selectRow(tab.limits.model.row_of("gpu:default"))
+            tab.limits.edit_selected()
+            dialog = tab.limits.dialog
+            dialog.slots.setValue(1)
+            _save(dialog).click()
+            await await_until(lambda: "in use" in dialog.problem.text(), timeout=20)
+            _side_by_side(tab.limits, dialog).save(str(shots / "limits.png"))
+            dialog.reject()
+            assert (shots / "variables.png").stat().st_size > 0
+        finally:
+            for name in made:
+                await client.delete_variable(name)
+            await client.delete_global_limit("gpu:default")
+            await client.delete_global_limit("external-api")
+            await client.delete_tag_limit("database")
+
+    arun(qloop, scenario())

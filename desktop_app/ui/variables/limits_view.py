@@ -10,7 +10,7 @@ from desktop_app.services import limits
 from desktop_app.ui.async_tools import GetClient, TaskKeeper
 from desktop_app.ui.variables.limit_dialog import LimitDialog
 from desktop_app.ui.variables.listing import REFRESH_MS, ListingView
-from desktop_app.ui.variables.models import LimitRow, LimitsModel, limit_rows
+from desktop_app.ui.variables.models import L_NAME, LimitRow, LimitsModel, limit_rows
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
@@ -24,7 +24,7 @@ class LimitsView(ListingView):
         parent: QWidget | None = None,
         refresh_ms: int = REFRESH_MS,
     ) -> None:
-        super().__init__(LimitsModel(), get_client, tasks, parent, refresh_ms, "limits")
+        super().__init__(LimitsModel(), get_client, tasks, parent, refresh_ms, "limits", L_NAME)
         self.setObjectName("limitsView")
         self.model.setParent(self)
         self.new_button = QPushButton(self)

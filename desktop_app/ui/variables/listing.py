@@ -60,6 +60,7 @@ class ListingView(QWidget):
         parent: QWidget | None,
         refresh_ms: int,
         name: str,
+        stretch: int = 0,
     ) -> None:
         super().__init__(parent)
         self._get_client = get_client
@@ -81,8 +82,9 @@ class ListingView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.status = QLabel(self)
         self.status.setObjectName(f"{name}Status")
@@ -152,7 +154,6 @@ class ListingView(QWidget):
         self.model.set_items(items)  # type: ignore[attr-defined]
         if selected is not None and selected < self.model.rowCount():
             self.table.selectRow(selected)
-        self.table.resizeColumnsToContents()
         self.update_status()
         self.update_buttons()
         self.loaded.emit(len(items))

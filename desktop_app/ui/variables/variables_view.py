@@ -24,7 +24,9 @@ class VariablesView(ListingView):
         parent: QWidget | None = None,
         refresh_ms: int = REFRESH_MS,
     ) -> None:
-        super().__init__(VariablesModel(), get_client, tasks, parent, refresh_ms, "variables")
+        super().__init__(
+            VariablesModel(), get_client, tasks, parent, refresh_ms, "variables", V_VALUE
+        )
         self.setObjectName("variablesView")
         self.model.setParent(self)
         self.new_button = QPushButton(self)
@@ -109,4 +111,3 @@ class VariablesView(ListingView):
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete"))
         super().retranslate()
-        self.table.horizontalHeader().resizeSection(V_VALUE, 320)
