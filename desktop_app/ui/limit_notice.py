@@ -10,6 +10,7 @@ offers to create such a limit in one click.
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from desktop_app.core.api.models import RunInfo
 
 MAX_CREATE_BUTTONS = 3
+RECHECK_SECONDS = 5.0
+"""The detail refreshes every 2 s while a run is live; its notice needs less."""
 
 translate = QCoreApplication.translate
 
@@ -99,6 +102,7 @@ class LimitNoticeBar(QFrame):
         self.setObjectName("limitNotice")
         self._checking = TaskSlot(tasks, "limit-notice")
         self.notice = LimitNotice()
+        self._last: tuple[str, str, float] = ("", "", 0.0)
         self.label = QLabel(self)
         self.label.setObjectName("limitNoticeText")
         self.label.setWordWrap(True)
@@ -116,11 +120,18 @@ class LimitNoticeBar(QFrame):
 
     def clear(self) -> None:
         self._checking.cancel()
+        self._last = ("", "", 0.0)
         self.show_notice(LimitNotice())
 
     def check(self, client: FlowdeskClient, run: RunInfo) -> None:
-        """Read this run's notice in the background (one read at a time)."""
+        """Read this run's notice in the background: one read at a time, and again for
+        the same run in the same state only after `RECHECK_SECONDS`."""
+        run_id, state, when = self._last
+        now = time.monotonic()
+        if (run_id, state) == (run.id, run.state.name) and now - when < RECHECK_SECONDS:
+            return
         if not self._checking.busy:
+            self._last = (run.id, run.state.name, now)
             self._checking.start(self._check(client, run))
 
     async def _check(self, client: FlowdeskClient, run: RunInfo) -> None:

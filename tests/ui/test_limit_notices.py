@@ -67,6 +67,7 @@ def test_waiting_and_missing_limits_reach_row_and_detail(qloop, qtbot, managed_s
                 assert "Waiting for a slot of vars-slot" in notice.label.text()
                 assert "vars-missing, which does not exist" in notice.label.text()
                 assert len(notice.create_buttons) == 1
+                assert h.window.variables_tab is None  # built on first visit only
                 notice.create_buttons[0].click()
                 tab = h.window.variables_tab
                 assert tab is not None and h.window.tabs.currentWidget() is tab

@@ -42,7 +42,7 @@ def test_variables_create_edit_refuse_delete(qtbot, qloop, server_client):
         assert not _save(dialog).isEnabled()
         dialog.name.setText("ui-settings")
         dialog.value.setPlainText('{"retries": 3, "mode": fast}')
-        assert "column 24" in dialog.problem.text() and "quotes: \"fast\"" in dialog.problem.text()
+        assert "column 24" in dialog.problem.text() and 'quotes: "fast"' in dialog.problem.text()
         assert not _save(dialog).isEnabled()
         dialog.value.setPlainText('{"retries": 3, "mode": "fast"}')
         dialog.tags.setText("ops, ui")
@@ -75,8 +75,9 @@ def test_variables_create_edit_refuse_delete(qtbot, qloop, server_client):
         dialog.tags.setText("")
         _save(dialog).click()
         await await_until(
-            lambda: view.model.index(view.model.row_of("ui-settings"), V_VALUE).data()
-            == '"plain text"',
+            lambda: (
+                view.model.index(view.model.row_of("ui-settings"), V_VALUE).data() == '"plain text"'
+            ),
             timeout=20,
         )
         seen = await client.prefect.read_variable_by_name("ui-settings")
@@ -154,9 +155,9 @@ def test_limits_listed_with_slots_edit_refused_below_reset_delete(qtbot, qloop, 
             assert view.reset_button.isEnabled()
             view.reset_selected()
             await await_until(
-                lambda n=name, k=kind: view.model.index(view.model.row_of(n, k), L_USED)
-                .data()
-                .startswith("0 of"),
+                lambda n=name, k=kind: (
+                    view.model.index(view.model.row_of(n, k), L_USED).data().startswith("0 of")
+                ),
                 timeout=20,
             )
         assert (await client.read_tag_limit("ui-io")).used == 0
@@ -227,8 +228,10 @@ def test_pictures_of_the_tab(qtbot, qloop, server_client, tmp_path):
         try:
             tab.show()
             await await_until(
-                lambda: tab.variables.model.rowCount() >= 4
-                and tab.limits.model.row_of("gpu:default") is not None,
+                lambda: (
+                    tab.variables.model.rowCount() >= 4
+                    and tab.limits.model.row_of("gpu:default") is not None
+                ),
                 timeout=30,
             )
             dialog = tab.variables.new_variable()
@@ -253,5 +256,46 @@ def test_pictures_of_the_tab(qtbot, qloop, server_client, tmp_path):
             await client.delete_global_limit("gpu:default")
             await client.delete_global_limit("external-api")
             await client.delete_tag_limit("database")
+
+    arun(qloop, scenario())
+
+
+def test_a_run_held_by_its_deployment_limit_says_so_in_its_row(qtbot, qloop, server_client):
+    """Prefect puts such a run in Scheduled/AwaitingConcurrencySlot; the row reads it."""
+    from datetime import datetime, timedelta, timezone
+
+    from prefect.states import Scheduled
+
+    from desktop_app.ui.async_tools import TaskKeeper
+    from desktop_app.ui.runs.columns import Column
+    from desktop_app.ui.runs.limit_watch import LimitWatch
+    from desktop_app.ui.runs.model import RunsTableModel
+
+    client = server_client
+    model = RunsTableModel()
+    watch = LimitWatch(model, lambda: client, TaskKeeper(), interval_ms=100)
+
+    async def scenario():
+        deployment = await client.resolve_deployment("basic-workflow/local")
+        later = datetime.now(timezone.utc) + timedelta(days=365)
+        raw = await client.prefect.create_flow_run_from_deployment(
+            deployment.id, state=Scheduled(scheduled_time=later)
+        )
+        try:
+            await client.prefect.set_flow_run_state(
+                raw.id, Scheduled(name="AwaitingConcurrencySlot", scheduled_time=later), force=True
+            )
+            run = await client.read_run(str(raw.id))
+            model.upsert([run])
+            await await_until(lambda: run.id in model.limit_notes, timeout=20)
+            cell = model.index(model.row_of(run.id), Column.STATE).data()
+            assert "waiting for a slot of its deployment's limit" in cell
+            # The slot came: the run moves on, the note goes.
+            await client.prefect.set_flow_run_state(raw.id, Scheduled(scheduled_time=later))
+            model.upsert([await client.read_run(str(raw.id))])
+            await await_until(lambda: run.id not in model.limit_notes, timeout=20)
+            assert watch.rounds >= 1
+        finally:
+            await client.prefect.delete_flow_run(raw.id)
 
     arun(qloop, scenario())
