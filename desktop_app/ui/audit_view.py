@@ -47,6 +47,12 @@ ACTIONS = {
     "extend-pause": QT_TRANSLATE_NOOP("AuditView", "Pause extended"),
     "retry": QT_TRANSLATE_NOOP("AuditView", "Retried"),
     "delete": QT_TRANSLATE_NOOP("AuditView", "Deleted"),
+    "variable-set": QT_TRANSLATE_NOOP("AuditView", "Variable set"),
+    "variable-delete": QT_TRANSLATE_NOOP("AuditView", "Variable deleted"),
+    "limit-add": QT_TRANSLATE_NOOP("AuditView", "Limit created"),
+    "limit-set": QT_TRANSLATE_NOOP("AuditView", "Limit changed"),
+    "limit-reset": QT_TRANSLATE_NOOP("AuditView", "Limit reset"),
+    "limit-delete": QT_TRANSLATE_NOOP("AuditView", "Limit deleted"),
 }
 SOURCES = {
     "window": QT_TRANSLATE_NOOP("AuditView", "Window"),

@@ -180,6 +180,30 @@
             <translation>已删除</translation>
         </message>
         <message>
+            <source>Variable set</source>
+            <translation>已设置变量</translation>
+        </message>
+        <message>
+            <source>Variable deleted</source>
+            <translation>已删除变量</translation>
+        </message>
+        <message>
+            <source>Limit created</source>
+            <translation>已创建限制</translation>
+        </message>
+        <message>
+            <source>Limit changed</source>
+            <translation>已修改限制</translation>
+        </message>
+        <message>
+            <source>Limit reset</source>
+            <translation>已重置限制</translation>
+        </message>
+        <message>
+            <source>Limit deleted</source>
+            <translation>已删除限制</translation>
+        </message>
+        <message>
             <source>Window</source>
             <translation>窗口</translation>
         </message>

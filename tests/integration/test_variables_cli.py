@@ -70,6 +70,11 @@ def test_set_with_ours_read_with_prefect_and_back(managed_server, capsys):
 
     code, out, _ = cli(["variable", "rm", "vars-db"], capsys)
     assert code == 0
+    from desktop_app.services import trail
+
+    mine = [e for e in trail.read().entries if e.get("detail") == "variable 'vars-db'"]
+    assert [e["action"] for e in mine][-3:] == ["variable-set", "variable-set", "variable-delete"]
+    assert mine[-2]["source"] == "cli" and mine[-2]["input"]["value"] == "hello world"
     done = prefect_cli(managed_server, "variable", "get", "vars-db")
     assert done.returncode != 0 and "not found" in done.stdout + done.stderr
     code, _, _ = cli(["variable", "rm", "vars-from-prefect"], capsys)
