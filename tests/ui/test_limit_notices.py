@@ -68,6 +68,8 @@ def test_waiting_and_missing_limits_reach_row_and_detail(qloop, qtbot, managed_s
                 assert "vars-missing, which does not exist" in notice.label.text()
                 assert len(notice.create_buttons) == 1
                 assert h.window.variables_tab is None  # built on first visit only
+                shots = Path(os.environ.get("FLOWDESK_SHOTS") or tmp_path)
+                h.window.grab().save(str(shots / "limit-notice.png"))
                 notice.create_buttons[0].click()
                 tab = h.window.variables_tab
                 assert tab is not None and h.window.tabs.currentWidget() is tab

@@ -299,3 +299,20 @@ def test_a_run_held_by_its_deployment_limit_says_so_in_its_row(qtbot, qloop, ser
             await client.prefect.delete_flow_run(raw.id)
 
     arun(qloop, scenario())
+
+
+def test_notice_words():
+    from desktop_app.core.api.limits_models import LimitNotice
+    from desktop_app.ui.limit_notice import detail_text, kind_of, notice_text
+
+    both = LimitNotice(waiting_for=("gpu",), missing=("gpu:default",), task_runs=("train-1",))
+    assert notice_text(both) == ("waiting for a slot of gpu; limit gpu:default does not exist")
+    assert "Waiting: train-1." in detail_text(both)
+    assert notice_text(LimitNotice(deployment=True)) == (
+        "waiting for a slot of its deployment's limit"
+    )
+    assert notice_text(LimitNotice()) == "" and detail_text(LimitNotice()) == ""
+    assert kind_of("tag:gpu") == ("gpu", "tag") and kind_of("gpu:default") == (
+        "gpu:default",
+        "global",
+    )
