@@ -316,3 +316,20 @@ def test_notice_words():
         "gpu:default",
         "global",
     )
+
+
+def test_limit_rows_name_deployment_limits_by_their_deployment():
+    from desktop_app.core.api.limits_models import GlobalLimitInfo, TagLimitInfo
+    from desktop_app.ui.variables.models import L_NAME, LimitsModel, limit_rows
+
+    rows = limit_rows(
+        [GlobalLimitInfo("deployment:abc", 1, 1), GlobalLimitInfo("gpu", 2, 0)],
+        [TagLimitInfo("db", 3, ("t1",))],
+        {"abc": "etl/nightly"},
+    )
+    model = LimitsModel()
+    model.set_items(rows)
+    shown = [model.index(r, L_NAME).data() for r in range(model.rowCount())]
+    assert shown == ["etl/nightly", "gpu", "db"]
+    assert model.index(0, L_NAME).data(3) == "deployment:abc"  # its tooltip: the real name
+    assert rows[0].full and not rows[1].full and rows[2].used == 1

@@ -47,7 +47,10 @@ class LimitsView(ListingView):
 
     async def read(self, client: FlowdeskClient) -> list[Any]:
         globals_, tags = await limits.list_limits(client)
-        return limit_rows(globals_, tags)
+        names: dict[str, str] = {}
+        if any(g.kind == "deployment" for g in globals_):  # one more read, only then
+            names = {d.id: d.full_name for d in await client.list_deployments()}
+        return limit_rows(globals_, tags, names)
 
     def selected(self) -> LimitRow | None:
         row = self.selected_row()

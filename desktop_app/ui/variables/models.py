@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
-from desktop_app.core.api.limits_models import GlobalLimitInfo, TagLimitInfo
+from desktop_app.core.api.limits_models import DEPLOYMENT_PREFIX, GlobalLimitInfo, TagLimitInfo
 from desktop_app.core.api.variables import VariableInfo
 from desktop_app.ui.style import state_color
 from desktop_app.ui.table_model import ALIGN_RIGHT, ColumnTableModel, TableColumn
@@ -78,15 +78,31 @@ class LimitRow:
     used: int
     active: bool
     decay: float | None
+    label: str = ""
+    """What the table shows when not the name (a deployment's limit: its deployment)."""
 
     @property
     def full(self) -> bool:
         return self.active and self.used >= self.limit
 
 
-def limit_rows(globals_: list[GlobalLimitInfo], tags: list[TagLimitInfo]) -> list[LimitRow]:
+def limit_rows(
+    globals_: list[GlobalLimitInfo],
+    tags: list[TagLimitInfo],
+    deployment_names: dict[str, str] | None = None,
+) -> list[LimitRow]:
+    """Table rows; `deployment_names` (id → "flow/deployment") names deployment limits."""
+    names = deployment_names or {}
     rows = [
-        LimitRow(g.kind, g.name, g.limit, g.active_slots, g.active, g.slot_decay_per_second)
+        LimitRow(
+            g.kind,
+            g.name,
+            g.limit,
+            g.active_slots,
+            g.active,
+            g.slot_decay_per_second,
+            names.get(g.name.removeprefix(DEPLOYMENT_PREFIX), "") if g.kind == "deployment" else "",
+        )
         for g in globals_
     ]
     rows += [LimitRow("tag", t.tag, t.limit, t.used, True, None) for t in tags]
@@ -117,7 +133,11 @@ def _in_use_tip(row: LimitRow) -> str | None:
 
 
 LIMIT_COLUMNS = (
-    TableColumn(QT_TRANSLATE_NOOP("VariablesLimits", "Name or tag"), lambda r: r.name),
+    TableColumn(
+        QT_TRANSLATE_NOOP("VariablesLimits", "Name or tag"),
+        lambda r: r.label or r.name,
+        tooltip=lambda r: r.name if r.label else None,
+    ),
     TableColumn(QT_TRANSLATE_NOOP("VariablesLimits", "Kind"), lambda r: _tr(KIND_NAMES[r.kind])),
     TableColumn(
         QT_TRANSLATE_NOOP("VariablesLimits", "Slots in use"),
