@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.api.api_errors import as_uuid
-from desktop_app.core.api.errors import FlowdeskError
+from desktop_app.core.api.errors import ConnectionFailed, FlowdeskError, Unauthorized
 from desktop_app.core.api.limits_models import (
     TAG_PREFIX,
     GlobalLimitInfo,
@@ -224,21 +224,17 @@ class Limits:
         return {k: (tuple(v[0]), tuple(v[1])) for k, v in found.items()}
 
     async def _missing_limits(self, ids: list[Any]) -> dict[str, list[str]]:
-        from prefect.client.schemas import filters as f
-        from prefect.client.schemas.sorting import LogSort
-
-        lines = await self._call(
-            self._prefect.read_logs(
-                log_filter=f.LogFilter(
-                    flow_run_id=f.LogFilterFlowRunId(any_=ids),
-                    level=f.LogFilterLevel(ge_=30),
-                    text=f.LogFilterTextSearch(query=MISSING_QUERY),
-                ),
-                limit=LIMITS_PAGE,
-                sort=LogSort.TIMESTAMP_DESC,
-            ),
-            tr_core("Logs"),
-        )
+        if getattr(self, "_no_log_search", False):
+            return {}
+        try:
+            lines = await self._read_missing_lines(ids)
+        except (ConnectionFailed, Unauthorized):
+            raise
+        except FlowdeskError:
+            # An older server without log text search answers 422: stop
+            # asking this one rather than fail every few seconds; waits still show.
+            self._no_log_search = True
+            return {}
         asked: dict[str, list[str]] = {}
         for line in lines:
             for name in missing_names(line.message):
@@ -251,6 +247,23 @@ class Limits:
         existing |= {TAG_PREFIX + t.tag for t in await self.tag_limits()}
         still = {run: [n for n in names if n not in existing] for run, names in asked.items()}
         return {run: names for run, names in still.items() if names}
+
+    async def _read_missing_lines(self, ids: list[Any]) -> list[Any]:
+        from prefect.client.schemas import filters as f
+        from prefect.client.schemas.sorting import LogSort
+
+        return await self._call(
+            self._prefect.read_logs(
+                log_filter=f.LogFilter(
+                    flow_run_id=f.LogFilterFlowRunId(any_=ids),
+                    level=f.LogFilterLevel(ge_=30),
+                    text=f.LogFilterTextSearch(query=MISSING_QUERY),
+                ),
+                limit=LIMITS_PAGE,
+                sort=LogSort.TIMESTAMP_DESC,
+            ),
+            tr_core("Logs"),
+        )
 
 
 def _action(model: Any, **values: Any) -> Any:
