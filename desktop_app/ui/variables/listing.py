@@ -9,7 +9,7 @@ outcome, or its refusal in words, lands in the status line.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -197,9 +197,6 @@ class ListingView(QWidget):
         self.changed.emit(self._note)
         self.update_status()
         await self._read(client)
-
-    def spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
-        self.tasks.spawn(coro)
 
     # -- visibility drives the timer ---------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:

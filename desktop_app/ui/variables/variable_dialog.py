@@ -94,8 +94,8 @@ class VariableDialog(QDialog):
 
     # -- checks -------------------------------------------------------------------------
     def tag_list(self) -> list[str]:
-        text = self.tags.text().strip()
-        return [t for t in (p.strip() for p in text.split(","))] if text else []
+        """The comma-separated tags; empty pieces ("a, b,") are typing, not tags."""
+        return [part.strip() for part in self.tags.text().split(",") if part.strip()]
 
     def parsed(self) -> tuple[str, Any, list[str]]:
         """Name, value and tags as they will be sent, or `BadInput` in words."""
