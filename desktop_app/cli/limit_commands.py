@@ -23,7 +23,9 @@ def _target(parser: argparse.ArgumentParser) -> None:
 def register(sub: argparse._SubParsersAction) -> None:
     limits = sub.add_parser("limits", help=_("list and change concurrency limits"))
     verbs = limits.add_subparsers(dest="verb", metavar="VERB")
-    lst = verbs.add_parser("ls", help=_("list limits with their slots in use"))
+    lst = verbs.add_parser(
+        "ls", help=_("list limits with their slots in use, and the runs held up by one")
+    )
     lst.add_argument("--json", action="store_true", help=_("print JSON (for scripts)"))
     lst.set_defaults(func=lambda a: with_client(a, list_limits))
     add = verbs.add_parser("add", help=_("create a limit"))
@@ -79,9 +81,23 @@ async def list_limits(client: Any, args: argparse.Namespace) -> int:
     from desktop_app.services import limits
 
     globals_, tags = await limits.list_limits(client)
+    waiting = await limits.waiting_runs(client)
     if args.json:
-        print(to_json({"global": globals_, "tag": tags}))
+        held = [
+            {
+                "run_id": run.id,
+                "run_name": run.name,
+                "flow_name": run.flow_name,
+                "waiting_for": list(n.waiting_for),
+                "deployment": n.deployment,
+                "missing": list(n.missing),
+                "note": limits.notice_words(n),
+            }
+            for run, n in waiting
+        ]
+        print(to_json({"global": globals_, "tag": tags, "waiting": held}))
         return 0
+    _print_waiting(waiting)
     if not globals_ and not tags:
         print(_("No concurrency limits."))
         return 0
@@ -98,6 +114,17 @@ async def list_limits(client: Any, args: argparse.Namespace) -> int:
     rows += [[t.tag, _("tag"), f"{t.used}/{t.limit}", _("on"), "-"] for t in tags]
     print(table([_("NAME"), _("KIND"), _("IN USE"), _("ACTIVE"), _("DECAY")], rows))
     return 0
+
+
+def _print_waiting(waiting: list[Any]) -> None:
+    """Runs held up by a limit (or asking for a missing one), before the limits."""
+    from desktop_app.services import limits
+
+    if not waiting:
+        return
+    rows = [[run.id[:8], run.name, run.flow_name, limits.notice_words(n)] for run, n in waiting]
+    print(table([_("RUN"), _("NAME"), _("FLOW"), _("HELD UP")], rows))
+    print()
 
 
 def _said(done: Any, text: str, **values: object) -> int:

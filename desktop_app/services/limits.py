@@ -24,7 +24,7 @@ from desktop_app.core.api.limits_models import (
     LimitNotice,
     TagLimitInfo,
 )
-from desktop_app.core.api.models import RunInfo
+from desktop_app.core.api.models import RunFilter, RunInfo
 from desktop_app.i18n import tr_core
 from desktop_app.services import trail
 from desktop_app.services.results import Source
@@ -140,6 +140,30 @@ async def run_notices(client: FlowdeskClient, runs: Iterable[RunInfo]) -> dict[s
         if run.state.name == AWAITING_SLOT:
             notices[run.id] = replace(notices.get(run.id, LimitNotice()), deployment=True)
     return notices
+
+
+async def waiting_runs(client: FlowdeskClient) -> list[tuple[RunInfo, LimitNotice]]:
+    """The live runs (newest 200) held up by a limit or missing one, with why."""
+    live = await client.list_runs(RunFilter(states=["RUNNING", "PENDING", "SCHEDULED"]))
+    live = [r for r in live if r.state.type != "SCHEDULED" or r.state.name == AWAITING_SLOT]
+    notices = await run_notices(client, live)
+    return [(run, notices[run.id]) for run in live if run.id in notices]
+
+
+def notice_words(notice: LimitNotice) -> str:
+    """One line for the command line: what the run waits for, or lacks."""
+    parts: list[str] = []
+    if notice.waiting_for:
+        parts.append(
+            tr_core("waiting for a slot of {names}").format(names=", ".join(notice.waiting_for))
+        )
+    if notice.deployment:
+        parts.append(tr_core("waiting for a slot of its deployment's limit"))
+    if notice.missing:
+        parts.append(
+            tr_core("limit {names} does not exist").format(names=", ".join(notice.missing))
+        )
+    return "; ".join(parts)
 
 
 async def _existing_global(client: FlowdeskClient, name: str) -> GlobalLimitInfo | None:

@@ -391,8 +391,8 @@
             <translation>列出并修改并发限制</translation>
         </message>
         <message>
-            <source>list limits with their slots in use</source>
-            <translation>列出各限制及其已占用的槽位</translation>
+            <source>list limits with their slots in use, and the runs held up by one</source>
+            <translation>列出各限制及其已占用的槽位,以及被限制挡住的运行</translation>
         </message>
         <message>
             <source>print JSON (for scripts)</source>
@@ -485,6 +485,18 @@
         <message>
             <source>DECAY</source>
             <translation>衰减</translation>
+        </message>
+        <message>
+            <source>RUN</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <source>FLOW</source>
+            <translation>流程</translation>
+        </message>
+        <message>
+            <source>HELD UP</source>
+            <translation>受阻原因</translation>
         </message>
         <message>
             <source>--decay, --on and --off apply to global limits only.</source>
@@ -1392,6 +1404,10 @@
             <translation>槽位衰减必须是每秒 0 个或以上。</translation>
         </message>
         <message>
+            <source>waiting for a slot of its deployment's limit</source>
+            <translation>正在等待其部署限制的槽位</translation>
+        </message>
+        <message>
             <source>Nothing to change: give a new limit, decay or on/off.</source>
             <translation>没有要修改的内容:请给出新的限制值、衰减或开/关。</translation>
         </message>
@@ -1410,6 +1426,14 @@
         <message>
             <source>'{name}' has {used} slot(s) in use; a limit of {limit} would be below them. Wait for those runs to finish, or reset the limit first.</source>
             <translation>“{name}”已占用 {used} 个槽位,限制设为 {limit} 会低于这个数。请等这些运行结束,或先重置该限制。</translation>
+        </message>
+        <message>
+            <source>waiting for a slot of {names}</source>
+            <translation>正在等待 {names} 的槽位</translation>
+        </message>
+        <message>
+            <source>limit {names} does not exist</source>
+            <translation>限制 {names} 不存在</translation>
         </message>
         <message>
             <source>Concurrency limit '{name}' already exists; change it instead.</source>

@@ -8,6 +8,7 @@ from uuid import uuid4
 
 import pytest
 
+from tests.conftest import wait_until
 from tests.integration.test_variables_cli import cli
 
 pytestmark = pytest.mark.integration
@@ -138,3 +139,44 @@ def test_bad_limits_are_refused_in_words(managed_server, capsys):
     names = {g["name"] for g in json.loads(out)["global"]}
     assert "vars-x" not in names and "a/b" not in names  # nothing half-saved
     assert cli(["limits", "rm", "vars-twice"], capsys)[0] == 0
+
+
+def test_ls_names_the_runs_held_up(managed_server, capsys, tmp_path):
+    from tests.ui import limit_waits_flow
+
+    async def fill(p):
+        await p.create_concurrency_limit("vars-cli-slot", 1)
+        await p.increment_v1_concurrency_slots(["vars-cli-slot"], uuid4())
+
+    prefect(managed_server, fill)
+    proc = limit_waits_flow.start(
+        managed_server.connection, tmp_path, "vars-cli-slot", "vars-cli-missing"
+    )
+    try:
+
+        def held():
+            code, out, _ = cli(["limits", "ls", "--json"], capsys)
+            assert code == 0
+            return [
+                w
+                for w in json.loads(out)["waiting"]
+                if w["waiting_for"] == ["vars-cli-slot"] and w["missing"] == ["vars-cli-missing"]
+            ]
+
+        found = wait_until(held, timeout=120, interval=1.0, what="the run held up by vars-cli-slot")
+        assert found[0]["flow_name"] == "vars-limit-waits"
+        _code, out, _ = cli(["limits", "ls"], capsys)
+        assert "HELD UP" in out
+        assert "waiting for a slot of vars-cli-slot; limit vars-cli-missing does not exist" in out
+        assert cli(["limits", "reset", "--tag", "vars-cli-slot"], capsys)[0] == 0
+        assert proc.wait(timeout=120) == 0
+        assert not [
+            w
+            for w in json.loads(cli(["limits", "ls", "--json"], capsys)[1])["waiting"]
+            if w["run_id"] == found[0]["run_id"]
+        ]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=30)
+        cli(["limits", "rm", "--tag", "vars-cli-slot"], capsys)

@@ -5,7 +5,10 @@ The first `concurrency()` only logs Prefect's "Concurrency limits [...] do not e
 warning; the task then waits in Pending until a slot of TAG is freed.
 """
 
+import os
+import subprocess
 import sys
+from pathlib import Path
 
 from prefect import flow, task
 from prefect.concurrency.sync import concurrency
@@ -23,6 +26,21 @@ def limit_waits(missing: str) -> int:
     with concurrency(missing, occupy=1):
         pass
     return gated()
+
+
+def start(connection, home: Path, tag: str, missing: str) -> subprocess.Popen[str]:
+    """This file as a process on the server of `connection` (the caller ends it)."""
+    env = dict(os.environ)
+    env["PREFECT_API_URL"] = connection.api_url
+    env["PREFECT_API_AUTH_STRING"] = connection.auth_string or ""
+    env["PREFECT_HOME"] = str(home / "prefect-home")
+    return subprocess.Popen(
+        [sys.executable, __file__, tag, missing],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 if __name__ == "__main__":

@@ -3,35 +3,18 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 from uuid import uuid4
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
+from tests.ui import limit_waits_flow
 from tests.ui import test_main_window_support as support
 from tests.ui.test_main_window_support import await_until, open_window, run
 
 qloop = support.qloop
 pytestmark = pytest.mark.integration
-
-FLOW = Path(__file__).with_name("limit_waits_flow.py")
-
-
-def _start_flow(managed_server, tmp_path: Path) -> subprocess.Popen[str]:
-    env = dict(os.environ)
-    env["PREFECT_API_URL"] = managed_server.connection.api_url
-    env["PREFECT_API_AUTH_STRING"] = managed_server.connection.auth_string or ""
-    env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
-    return subprocess.Popen(
-        [sys.executable, str(FLOW), "vars-slot", "vars-missing"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
 
 
 def test_waiting_and_missing_limits_reach_row_and_detail(qloop, qtbot, managed_server, tmp_path):
@@ -44,7 +27,9 @@ def test_waiting_and_missing_limits_reach_row_and_detail(qloop, qtbot, managed_s
             await client.set_tag_limit("vars-slot", 1)
             await client.prefect.increment_v1_concurrency_slots(["vars-slot"], uuid4())
             h.runs.limit_watch.timer.setInterval(300)
-            proc = _start_flow(managed_server, tmp_path)
+            proc = limit_waits_flow.start(
+                managed_server.connection, tmp_path, "vars-slot", "vars-missing"
+            )
             try:
 
                 def held_up():
