@@ -9,6 +9,7 @@ import logging
 import os
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -149,7 +150,7 @@ def managed_server(session_home: Path) -> Iterator[ServerHandle]:
 
     manager = ServerManager(preferred_port=free_port())
     try:
-        connection = asyncio.run(manager.ensure_running(timeout=240))
+        connection = asyncio.run(manager.ensure_running(timeout=SERVER_START_TIMEOUT))
         asyncio.run(_wait_for_seed_deployments(connection))
     except BaseException:
         # A server too slow to start is still starting: never leave it behind.
@@ -178,6 +179,10 @@ async def _wait_for_seed_deployments(connection, timeout: float = 90.0) -> None:
 
         await await_until(registered, timeout=timeout, interval=0.25, what="seed deployments")
 
+
+SERVER_START_TIMEOUT = 480 if sys.platform == "win32" else 240
+"""How long a new server may take to be ready: a guard, not a speed check. Under Wine
+on a busy 2-core machine a fresh database's migrations alone took over three minutes."""
 
 def wait_until(
     condition: Callable[[], object], timeout: float = 30.0, interval: float = 0.1, what: str = ""

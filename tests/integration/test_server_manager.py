@@ -12,7 +12,7 @@ import time
 import psutil
 import pytest
 
-from tests.conftest import wait_until
+from tests.conftest import SERVER_START_TIMEOUT, wait_until
 from tests.timings import record
 
 pytestmark = pytest.mark.integration
@@ -31,7 +31,10 @@ def test_second_manager_attaches_instead_of_starting(managed_server):
 
 def test_cli_status_and_env(managed_server, capsys):
     from desktop_app.cli import main as cli_main
+    from desktop_app.core.supervision.server_state import read_state
 
+    # An earlier test may have restarted the runner: wait until it serves again.
+    wait_until(lambda: read_state().runner_phase == "serving", timeout=240, what="serving")
     assert cli_main(["server", "status", "--json"]) == 0
     status = json.loads(capsys.readouterr().out)
     assert status["healthy"] is True and status["phase"] == "ready"
@@ -110,7 +113,8 @@ def test_fresh_home_busy_port_stale_state_and_no_orphans(tmp_path, monkeypatch):
     busy = _occupy(manager.preferred_port)  # the preferred port is taken
     owner = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
     try:
-        conn = asyncio.run(manager.ensure_running(owner_pid=owner.pid, timeout=180))
+        started = manager.ensure_running(owner_pid=owner.pid, timeout=SERVER_START_TIMEOUT)
+        conn = asyncio.run(started)
         state = read_state()
         assert state.port != manager.preferred_port  # picked another, did not fail
         assert conn.api_url.endswith(f":{state.port}/api")
