@@ -19,8 +19,11 @@
 #   d  the NSIS installer (makensis on Linux; a native 64-bit Windows installer)
 #   e  silent install into the prefix + the installed app's --self-test
 #   f  the installed app's window under Xvfb -> docs/windows-window.png
-# Steps c..f only run when their inputs changed since the last green run (stamp in the
-# cache; FLOWDESK_WINE_FORCE=1 runs them anyway). A fresh cache always runs them.
+# Steps c..f only run when their inputs (packaging/ and pyproject.toml: the spec, its
+# hooks, the installer script, the dependency list) changed since their last green run:
+# the stamp in the cache, or the one committed at packaging/windows/lane-green.sha (CI's
+# fresh machines have no cache). FLOWDESK_WINE_FORCE=1 runs them anyway. A green c..f
+# writes both stamps; commit the file with the change that made it green.
 #
 # Wine's output is always piped (through `cat` into the log): a Windows program whose
 # stdout is redirected straight to a file cannot open its standard streams under Wine.
@@ -155,7 +158,7 @@ step_b() {
     # FLOWDESK_WINE_TESTS narrows the selection (paths or -m/-k arguments), e.g. to
     # re-run one file after a fix.
     local tests
-    read -r -a tests <<<"${FLOWDESK_WINE_TESTS:-tests/unit tests/integration}"
+    read -r -d '' -a tests <<<"${FLOWDESK_WINE_TESTS:-tests/unit tests/integration}" || true
     (cd "$REPO" && wpy -m pytest "${tests[@]}" -q -p no:cacheprovider \
         -m "not xvfb and not packaging" -o addopts="-ra --strict-markers" \
         --timeout 600)
@@ -251,16 +254,18 @@ step_f() {
 }
 
 # ---------------------------------------------------------------- stamp (c..f)
+GREEN_FILE="$REPO/packaging/windows/lane-green.sha"
 packaging_stamp() {
-    # What the bundle and installer are made of: the packaging folder, the app's code,
-    # resources and seed flows, the dependency list (and so the shims' sources).
-    local inputs=(packaging desktop_app resources flows pyproject.toml)
+    # How the bundle and installer are made: the packaging folder (spec, hooks, NSIS
+    # script, shims) and the dependency list. Not the app's own code: steps a and b run
+    # that on every lane, and building it into a bundle is the spec's business.
+    local inputs=(packaging pyproject.toml)
     (cd "$REPO" && if git rev-parse --git-dir >/dev/null 2>&1; then
         git ls-files -z -- "${inputs[@]}" | xargs -0 sha256sum
     else
         find "${inputs[@]}" -type f -not -path '*/out/*' -not -name '*.pyc' -print0 |
             sort -z | xargs -0 sha256sum
-    fi) | sha256sum | cut -c1-32
+    fi) | grep -v 'packaging/windows/lane-green.sha$' | sha256sum | cut -c1-32
 }
 
 # ---------------------------------------------------------------- main
@@ -303,8 +308,9 @@ if [ $setup_ok = 1 ]; then
     want a && run_step a "flowdesk self-test (installed wheel)"
     want b && run_step b "tests under Wine (unit + integration)"
     stamp="$(packaging_stamp)"
-    if [ "${FLOWDESK_WINE_FORCE:-0}" != 1 ] && [ "$(cat "$CACHE/packaging.stamp" 2>/dev/null)" = "$stamp" ]; then
-        log "packaging inputs unchanged since the last green run: skipping steps c..f"
+    if [ "${FLOWDESK_WINE_FORCE:-0}" != 1 ] && { [ "$(cat "$CACHE/packaging.stamp" 2>/dev/null)" = "$stamp" ] ||
+        [ "$(cat "$GREEN_FILE" 2>/dev/null)" = "$stamp" ]; }; then
+        log "packaging inputs unchanged since steps c..f last passed ($stamp): skipping them"
     else
         pkg_ok=1
         for id in c d e f; do
@@ -322,7 +328,11 @@ if [ $setup_ok = 1 ]; then
                 ORDER+=("$id"); TITLE[$id]="$t"; RESULT[$id]="skipped (earlier step failed)"; TIME[$id]=0
             fi
         done
-        if [ $pkg_ok = 1 ] && [ "$STEPS" = "a b c d e f" ]; then echo "$stamp" >"$CACHE/packaging.stamp"; fi
+        if [ $pkg_ok = 1 ] && want c && want d && want e && want f; then
+            echo "$stamp" >"$CACHE/packaging.stamp"
+            echo "$stamp" >"$GREEN_FILE"
+            log "steps c..f green: stamp $stamp written to $GREEN_FILE (commit it)"
+        fi
     fi
 fi
 want a || want b || want c && WINEPREFIX="$CACHE/prefix" wineserver -k 2>/dev/null
