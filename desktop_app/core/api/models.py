@@ -232,6 +232,7 @@ class RunFilter:
         started_before: datetime | None = None,
         run_ids: Iterable[str] = (),
         tags: Iterable[str] = (),
+        ended_after: datetime | None = None,
     ) -> None:
         self.states = [s.upper() for s in states]
         self.flow_names = list(flow_names)
@@ -241,3 +242,5 @@ class RunFilter:
         self.started_before = started_before
         self.run_ids = list(run_ids)
         self.tags = list(tags)
+        self.ended_after = ended_after
+        """Runs whose end time is after this (failures since the app last looked)."""

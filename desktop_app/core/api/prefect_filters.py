@@ -43,6 +43,8 @@ def prefect_filter(run_filter: RunFilter | None) -> dict[str, Any]:
         run_filter_args["expected_start_time"] = f.FlowRunFilterExpectedStartTime(
             after_=wanted.started_after, before_=wanted.started_before
         )
+    if wanted.ended_after is not None:
+        run_filter_args["end_time"] = f.FlowRunFilterEndTime(after_=wanted.ended_after)
     if wanted.run_ids:
         run_filter_args["id"] = f.FlowRunFilterId(any_=[as_uuid(r) for r in wanted.run_ids])
     if wanted.tags:

@@ -41,6 +41,8 @@ LOCAL_ID = "local"
 LANGUAGES = ("system", "en", "zh_CN")
 THEMES = ("system", "light", "dark")
 MAX_PROFILES = 200
+MAX_LIST = 1000
+"""Longest list preference (deployment ids): a bigger one is damage, not a choice."""
 
 
 @dataclass
@@ -80,6 +82,10 @@ class Settings:
     notify_on_pause: bool = True
     notify_on_end: bool = True
     """Announce a run that ends (finishes, fails) after it had paused."""
+    notify_on_failure: bool = True
+    """Announce a run that ends Failed or Crashed (tray badge, menu, notification)."""
+    quiet_deployments: list[str] = field(default_factory=list)
+    """Deployment ids whose failures are not announced (their Deployments-tab switch)."""
     sound: bool = False
     close_to_tray: bool = True
     """Closing the window keeps the app in the tray (when there is a tray)."""
@@ -113,6 +119,12 @@ CHOICES = {"language": LANGUAGES, "theme": THEMES}
 def _check_field(owner: Any, name: str, value: Any) -> Any:
     """`value` if it suits `owner`'s field `name`, else DamagedFile saying why."""
     default = getattr(owner, name)
+    if isinstance(default, list):
+        if not isinstance(value, list) or len(value) > MAX_LIST:
+            raise DamagedFile(f"'{name}' must be a list of at most {MAX_LIST} texts")
+        if not all(isinstance(item, str) and item and len(item) <= 200 for item in value):
+            raise DamagedFile(f"'{name}' must hold short texts only")
+        return list(dict.fromkeys(value))  # each once, order kept
     if isinstance(default, bool):
         if not isinstance(value, bool):
             raise DamagedFile(f"'{name}' must be true or false")

@@ -82,6 +82,28 @@ class Preferences:
         self._set("notify_on_end", bool(value))
 
     @property
+    def notify_on_failure(self) -> bool:
+        """Announce runs that end Failed or Crashed (all deployments; each may be quiet)."""
+        return self._get("notify_on_failure")
+
+    @notify_on_failure.setter
+    def notify_on_failure(self, value: bool) -> None:
+        self._set("notify_on_failure", bool(value))
+
+    def failure_notices(self, deployment_id: str | None) -> bool:
+        """Whether a failure of this deployment's runs is announced (None: an ad hoc run)."""
+        if not self.notify_on_failure:
+            return False
+        return deployment_id is None or deployment_id not in self._get("quiet_deployments")
+
+    def set_failure_notices(self, deployment_id: str, on: bool) -> None:
+        """The Deployments tab's switch: quiet (or not) one deployment's failures."""
+        quiet = [d for d in self._get("quiet_deployments") if d != deployment_id]
+        if not on:
+            quiet.append(deployment_id)
+        self._set("quiet_deployments", quiet)
+
+    @property
     def sound(self) -> bool:
         return self._get("sound")
 
