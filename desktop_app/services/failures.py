@@ -338,9 +338,9 @@ class FailureLedger:
             entry.reported = dict(newest)
         recent_floor = datetime.now(timezone.utc) - RECENT
         unseen = set(entry.unseen)  # found after days away: listed until seen
-        entry.recent = [
-            f for f in entry.recent if f.ended >= recent_floor or f.run_id in unseen
-        ][:MAX_RECENT]
+        entry.recent = [f for f in entry.recent if f.ended >= recent_floor or f.run_id in unseen][
+            :MAX_RECENT
+        ]
         listed = {f.run_id for f in entry.recent}
         entry.unseen = [r for r in entry.unseen if r in listed]
 

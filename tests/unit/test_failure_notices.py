@@ -115,9 +115,7 @@ def test_the_ledger_reports_each_failure_once_also_after_a_restart(tmp_path):
     assert [f.run_id for f in again.recent(SERVER)] == ["a", "b"]
     # A retry of "a" that fails again is a new failure (the next attempt).
     retried = [failure("a", attempt=2, ago=5)]
-    assert [f.key for f in again.take(SERVER, retried, announce=["a"])] == [
-        "a#2"
-    ]
+    assert [f.key for f in again.take(SERVER, retried, announce=["a"])] == ["a#2"]
     assert [f.run_id for f in again.recent(SERVER)] == ["a", "b"]  # listed once
     # Another server has its own memory.
     assert again.take("http://other/api", [failure("a")], announce=["a"]) != []
@@ -169,9 +167,7 @@ def test_a_damaged_ledger_starts_over_without_a_flood(tmp_path):
     # One bad entry in the list costs that entry only.
     good = failure("good").to_dict()
     path.write_text(
-        json.dumps(
-            {"servers": {SERVER: {"recent": [good, {"run_id": 3}], "unseen": ["good", 4]}}}
-        )
+        json.dumps({"servers": {SERVER: {"recent": [good, {"run_id": 3}], "unseen": ["good", 4]}}})
     )
     ledger = FailureLedger(path)
     assert [f.run_id for f in ledger.recent(SERVER)] == ["good"] and not ledger.problem
