@@ -40,6 +40,10 @@ class AlertCoalescer:
     _last_flush: float = float("-inf")
     due_at: float | None = None
 
+    def was_paused(self, run_id: str) -> bool:
+        """The run paused earlier and has not ended since (its end will be announced)."""
+        return run_id in self._was_paused
+
     def add(self, event: RunEvent, now: float) -> None:
         if event.state_type == "PAUSED":
             key = (event.run_id, str(event.occurred))

@@ -321,13 +321,17 @@ class FailureLedger:
         self.save()
         return True
 
-    def dismiss(self, server: str) -> None:
-        """Clear the menu's list (they stay reported: never announced again)."""
+    def dismiss(self, server: str, run_ids: Iterable[str] | None = None) -> None:
+        """Take runs (all: None) off the menu's list; they stay reported, never said again."""
         entry = self._servers.get(server)
         if entry is None:
             return
-        entry.recent = []
-        entry.unseen = []
+        if run_ids is None:
+            entry.recent, entry.unseen = [], []
+        else:
+            gone = set(run_ids)
+            entry.recent = [f for f in entry.recent if f.run_id not in gone]
+            entry.unseen = [r for r in entry.unseen if r not in gone]
         self.save()
 
     def _prune(self, entry: _Server) -> None:

@@ -23,9 +23,12 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 from shiboken6 import isValid
 
 from desktop_app.core.api.models import RunEvent
+from desktop_app.services.failures import FAILED_STATES, FailureLedger
 from desktop_app.ui.async_tools import TaskKeeper
 from desktop_app.ui.settings.preferences import Preferences
 from desktop_app.ui.tray.close_to_tray import CloseToTray
+from desktop_app.ui.tray.failure_menu import FailureHandlers
+from desktop_app.ui.tray.failure_watcher import FailureWatcher
 from desktop_app.ui.tray.icon import tray_icon
 from desktop_app.ui.tray.menu import MenuHandlers, MenuState, TrayMenu
 from desktop_app.ui.tray.notifier import Notification, Notifier
@@ -39,7 +42,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MESSAGE_MS = {"paused": 10_000, "summary": 10_000, "failed": 10_000, "error": 8_000}
+MESSAGE_MS = {
+    "paused": 10_000,
+    "summary": 10_000,
+    "failed": 10_000,
+    "failure": 10_000,
+    "failures": 10_000,
+    "error": 8_000,
+}
+ALERT_KINDS = ("paused", "summary", "failed", "failure", "failures")
+"""Notices that alert the window when there is no tray, and beep when asked to."""
 DEFAULT_MESSAGE_MS = 5_000
 TRAY_WATCH_MS = 2_000
 TRAY_WATCH_TRIES = 90
@@ -85,6 +97,7 @@ class TrayController(QObject):
         tasks: TaskKeeper | None = None,
         preferences: Preferences | None = None,
         available: bool | None = None,
+        failure_ledger: FailureLedger | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -110,6 +123,11 @@ class TrayController(QObject):
             get_client, self.tracker, self.tasks, self.preferences, parent=self
         )
         self.resumer = TrayResumer(get_client, self.tasks, parent=self)
+        self.failures = FailureWatcher(
+            get_client, self.tasks, self.preferences, ledger=failure_ledger, parent=self
+        )
+        self.failures.changed.connect(self._refresh)
+        self.failures.ready.connect(self.show_notification)
         self.tracker.changed.connect(self._refresh)
         self.tracker.repaired.connect(self.notifier.add)
         self.notifier.ready.connect(self.show_notification)
@@ -131,9 +149,15 @@ class TrayController(QObject):
                 open_web=self.server.open_web_ui,
                 open_audit=self.open_audit,
                 open_settings=open_settings,
+                failures=FailureHandlers(
+                    open_run=self._open_failed,
+                    retry=self.failures.retry,
+                    clear=self.failures.dismiss,
+                    show_window=self._show_window,
+                ),
             )
         )
-        self.menu.aboutToShow.connect(self.rebuild_menu)
+        self.menu.aboutToShow.connect(self._menu_opening)
         self.menu.language_changed.connect(self._language_changed)
         self.icon: QSystemTrayIcon | None = None
         if self.available:
@@ -176,7 +200,9 @@ class TrayController(QObject):
     def on_run_event(self, event: RunEvent) -> None:
         """Every run event the window receives (stream or poll)."""
         self.tracker.on_event(event)
+        said = event.state_type in FAILED_STATES and self.notifier.announces_end(event.run_id)
         self.notifier.add(event)
+        self.failures.on_event(event, said_elsewhere=said)
 
     def on_server_changed(self, view: Any) -> None:
         self.view = view
@@ -188,8 +214,10 @@ class TrayController(QObject):
         self.connected = connected
         if connected:
             self.tracker.start()
+            self.failures.start()
         else:
             self.tracker.stop()
+            self.failures.stop()
         self._refresh()
 
     def attach_window(self, window: QWidget) -> CloseToTray:
@@ -220,6 +248,11 @@ class TrayController(QObject):
     def _open_run_and_show(self, run_id: str) -> None:
         self._open_run(run_id)
 
+    def _open_failed(self, run_id: str) -> None:
+        """The failed run in the window: its detail shows the error."""
+        self.failures.mark_seen([run_id])
+        self._open_run(run_id)
+
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (
             QSystemTrayIcon.ActivationReason.Trigger,
@@ -243,9 +276,9 @@ class TrayController(QObject):
             self.icon.showMessage(
                 note.title, note.body, _LEVELS.get(note.level, _LEVELS["info"]), ms
             )
-        elif self.window_alert is not None and note.kind in ("paused", "summary", "failed"):
+        elif self.window_alert is not None and note.kind in ALERT_KINDS:
             self.window_alert.alert(note.title, note.body)
-        if self.preferences.sound and note.kind in ("paused", "summary", "failed"):
+        if self.preferences.sound and note.kind in ALERT_KINDS:
             QApplication.beep()
         self.notified.emit(note)
 
@@ -257,6 +290,8 @@ class TrayController(QObject):
         if note is None or note.kind == "hint":
             self._show_window()
             return
+        if note.kind in ("failure", "failures"):
+            self.failures.mark_seen(note.run_ids)
         if note.run_id is not None:
             self._open_run(note.run_id)
         elif note.kind == "summary":
@@ -283,10 +318,17 @@ class TrayController(QObject):
             can_stop=not busy and phase not in ("stopped", "failed"),
             can_restart=not busy,
             can_open_web=self.connected,
+            failures=self.failures.recent(),
+            unseen_failures=frozenset(self.failures.unseen()),
         )
 
     def rebuild_menu(self) -> None:
         self.menu.rebuild(self.menu_state())
+
+    def _menu_opening(self) -> None:
+        """The menu shows the failures (new ones in bold): from now on they are seen."""
+        self.rebuild_menu()
+        self.failures.mark_seen()
 
     def _server_text(self) -> str:
         view = self.view
@@ -311,7 +353,7 @@ class TrayController(QObject):
         if self.window_alert is not None:
             self.window_alert.set_paused_count(count)
         if self.icon is not None:
-            self.icon.setIcon(tray_icon(count, up))
+            self.icon.setIcon(tray_icon(count, up, self.failures.unseen_count))
             self.icon.setToolTip(self.tooltip())
         self.paused_count_changed.emit(count)
 
@@ -346,6 +388,7 @@ class TrayController(QObject):
         self._tray_watch.stop()
         self.tracker.stop()
         self.notifier.stop()
+        self.failures.stop()
         self.resumer.close_all()
         # A language switch after shutdown must not reach a window that is gone:
         # the menu (parentless) can outlive it and still hears LanguageChange.

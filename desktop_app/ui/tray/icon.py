@@ -1,5 +1,8 @@
 """The tray icon: the app icon, a paused-runs badge, greyed while the server is down.
 
+Failed runs not seen yet get a second badge, red, at the bottom left (the
+paused one sits top right), cleared once the person has seen them.
+
 Drawn with QPainter at every size the tray may ask for (16-64 px), so the
 badge stays legible on a 22 px X11 tray and a 32 px Windows one. The app icon
 comes from `resources/icons/flowdesk.svg` once packaging provides it; until
@@ -20,6 +23,8 @@ BADGE_COLOR = QColor("#e8590c")
 """Paused orange, a shade darker than the state colour so white digits read on it."""
 STALE_BADGE_COLOR = QColor("#6b7280")
 """The last known count while the server is away: shown, but not shouting."""
+FAILED_BADGE_COLOR = QColor("#c92a2a")
+"""Failed red, dark enough for white digits."""
 APP_BLUE = QColor("#1f6fd1")
 
 
@@ -80,7 +85,7 @@ def _greyed(pixmap: QPixmap) -> QPixmap:
     return QPixmap.fromImage(image)
 
 
-def _draw_badge(pixmap: QPixmap, text: str, color: QColor) -> None:
+def _draw_badge(pixmap: QPixmap, text: str, color: QColor, *, bottom_left: bool = False) -> None:
     size = pixmap.width()
     p = QPainter(pixmap)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -88,7 +93,11 @@ def _draw_badge(pixmap: QPixmap, text: str, color: QColor) -> None:
     height = size * 0.58
     width = max(height, height * (0.55 + 0.3 * len(text)))
     width = min(width, float(size))
-    rect = QRectF(size - width, 0, width, height)
+    rect = (
+        QRectF(0, size - height, width, height)
+        if bottom_left
+        else QRectF(size - width, 0, width, height)
+    )
     p.setPen(QPen(QColor("#ffffff"), max(1.0, size / 24)))
     p.setBrush(QBrush(color))
     p.drawRoundedRect(rect, height / 2, height / 2)
@@ -101,25 +110,29 @@ def _draw_badge(pixmap: QPixmap, text: str, color: QColor) -> None:
     p.end()
 
 
-def tray_pixmap(size: int, paused: int, connected: bool) -> QPixmap:
+def tray_pixmap(size: int, paused: int, connected: bool, failed: int = 0) -> QPixmap:
     base = app_pixmap(size)
     pixmap = _greyed(base) if not connected else QPixmap(base)
     text = badge_text(paused)
     if text:
         _draw_badge(pixmap, text, BADGE_COLOR if connected else STALE_BADGE_COLOR)
+    failed_text = badge_text(failed)
+    if failed_text:
+        _draw_badge(pixmap, failed_text, FAILED_BADGE_COLOR, bottom_left=True)
     return pixmap
 
 
-def tray_icon(paused: int, connected: bool) -> QIcon:
-    """The tray icon for a paused-run count and connection state."""
-    return _tray_icon(max(0, min(paused, 100)), connected)  # 100+ all draw "99+"
+def tray_icon(paused: int, connected: bool, failed: int = 0) -> QIcon:
+    """The tray icon for a paused-run count, connection state and unseen failures."""
+    # 100+ all draw "99+"
+    return _tray_icon(max(0, min(paused, 100)), connected, max(0, min(failed, 100)))
 
 
 @lru_cache(maxsize=64)
-def _tray_icon(paused: int, connected: bool) -> QIcon:
+def _tray_icon(paused: int, connected: bool, failed: int = 0) -> QIcon:
     icon = QIcon()
     for size in SIZES:
-        icon.addPixmap(tray_pixmap(size, paused, connected))
+        icon.addPixmap(tray_pixmap(size, paused, connected, failed))
     return icon
 
 

@@ -15,7 +15,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QMenu, QWidget
 
+from desktop_app.services.failures import Failure
 from desktop_app.ui.style import state_icon
+from desktop_app.ui.tray.failure_menu import FailureHandlers, add_failures
 from desktop_app.ui.tray.run_tracker import PausedRun
 from desktop_app.ui.tray.texts import SEP, paused_since, run_label
 
@@ -35,6 +37,8 @@ class MenuState:
     can_stop: bool = False
     can_restart: bool = False
     can_open_web: bool = False
+    failures: Sequence[Failure] = ()
+    unseen_failures: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -52,6 +56,7 @@ class MenuHandlers:
     open_web: Callable[[], object] | None = None
     open_audit: Callable[[], object] | None = None
     open_settings: Callable[[], object] | None = None
+    failures: FailureHandlers | None = None
     extra: list[QAction] = field(default_factory=list)
 
 
@@ -112,6 +117,10 @@ class TrayMenu(QMenu):
             action = self._action(text, f"resumeAll:{dep_id}")
             action.setEnabled(state.connected)
             action.triggered.connect(lambda _=False, name=label, e=entries: h.resume_all(name, e))
+        if h.failures is not None:
+            self._submenus += add_failures(
+                self, state.failures, set(state.unseen_failures), state.connected, h.failures
+            )
 
         self.addSeparator()
         window = self._action(

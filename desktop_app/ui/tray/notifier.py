@@ -51,7 +51,9 @@ BODY_LIMIT = 240
 
 @dataclass(frozen=True)
 class Notification:
-    kind: str  # paused | summary | finished | failed | resumed | error | hint
+    kind: str
+    """paused | summary | finished | failed (after a pause) | failure | failures (any
+    run ending Failed/Crashed: one, several) | resumed | retried | error | hint"""
     title: str
     body: str
     run_ids: tuple[str, ...] = ()
@@ -61,7 +63,8 @@ class Notification:
     @property
     def run_id(self) -> str | None:
         """The run a click should open (None: a summary or a hint)."""
-        if self.kind in ("paused", "finished", "failed", "resumed") and len(self.run_ids) == 1:
+        kinds = ("paused", "finished", "failed", "failure", "resumed", "retried")
+        if self.kind in kinds and len(self.run_ids) == 1:
             return self.run_ids[0]
         return None
 
@@ -116,6 +119,18 @@ class Notifier(QObject):
         """Seconds from the pause happening (event time) to its notification."""
 
     # -- input ---------------------------------------------------------------------
+    def announces_end(self, run_id: str) -> bool:
+        """Whether this run's end will be announced here ("… after its pause")."""
+        if not self.coalescer.was_paused(run_id) or not self.preferences.notify_on_end:
+            return False
+        return not self._quiet(run_id)
+
+    def _quiet(self, run_id: str) -> bool:
+        """The run's deployment has failure notices off (its Deployments-tab switch)."""
+        run = self._tracker.run(run_id)
+        deployment = run.deployment_id if run is not None else None
+        return deployment is not None and not self.preferences.failure_notices(deployment)
+
     def add(self, event: RunEvent) -> None:
         now = time.monotonic()
         if event.state_type == "PAUSED":
@@ -200,6 +215,8 @@ class Notifier(QObject):
         if alert.kind in ("finished", "failed"):
             ended = self._left_at.pop(alert.run_ids[0], None)
             if not prefs.notify_on_end or self._is_history(ended):
+                return
+            if alert.kind == "failed" and self._quiet(alert.run_ids[0]):
                 return
         if alert.kind in ("paused", "summary"):
             alert = self._still_news(alert)
