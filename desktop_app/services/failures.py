@@ -46,10 +46,24 @@ QUIET_SECONDS = 1.0
 MESSAGE_LIMIT = 160
 
 
+PREFECT_PREFIXES = (
+    "Flow run encountered an exception: ",
+    "Flow run encountered an exception. ",
+)
+"""Prefect's own lead-in to a Failed message: the error after it is the news."""
+
+
 def first_line(message: str | None, limit: int = MESSAGE_LIMIT) -> str:
-    """The state message's first non-empty line, cut to `limit`: what went wrong, briefly."""
+    """The state message's first non-empty line, cut to `limit`: what went wrong, briefly.
+
+    Prefect's "Flow run encountered an exception:" is dropped, so the line starts
+    with what the flow raised (`ValueError: bad row 7`), in any language.
+    """
     for line in (message or "").splitlines():
         line = " ".join(line.split())
+        for prefix in PREFECT_PREFIXES:
+            if line.startswith(prefix) and len(line) > len(prefix):
+                line = line[len(prefix) :]
         if line:
             return line if len(line) <= limit else line[: limit - 1] + "…"
     return ""
@@ -267,6 +281,7 @@ class FailureLedger:
         if entry.seen_until is None:
             entry.seen_until = _utc(now)
             self.save()
+            return entry.seen_until
         return entry.seen_until - LOOK_BACK
 
     def advance(self, server: str, looked_at: datetime) -> None:

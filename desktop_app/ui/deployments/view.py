@@ -34,6 +34,7 @@ from desktop_app.core.serving.flow_ownership import entrypoint_file, read_flow_r
 from desktop_app.core.serving.user_flows import CopyError, copy_example
 from desktop_app.ui.async_tools import TaskSlot, describe
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.deployments.failure_switch import FailureSwitch
 from desktop_app.ui.deployments.flow_notes import FlowNotes
 from desktop_app.ui.deployments.model import (
     DEPLOYMENT_ROLE,
@@ -157,6 +158,7 @@ class DeploymentsView(QWidget):
         self.toolbar.addAction(self.runs_action)
         self.toolbar.addAction(self.copy_action)
         self.notes = FlowNotes(context, self)
+        self.failure_switch = FailureSwitch(parent=self)
 
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
@@ -458,6 +460,8 @@ class DeploymentsView(QWidget):
         menu.addSeparator()
         menu.addAction(self.runs_action)
         menu.addAction(self.copy_action)
+        menu.addSeparator()
+        menu.addAction(self.failure_switch.show_for(self.selected()))
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     # -- state --------------------------------------------------------------------

@@ -16,6 +16,11 @@ class NotificationsPage(QWidget):
         self.on_pause.setObjectName("notifyOnPause")
         self.on_end = QCheckBox(self)
         self.on_end.setObjectName("notifyOnEnd")
+        self.on_failure = QCheckBox(self)
+        self.on_failure.setObjectName("notifyOnFailure")
+        self.quiet_note = QLabel(self)
+        self.quiet_note.setWordWrap(True)
+        self.quiet_note.setEnabled(False)
         self.sound = QCheckBox(self)
         self.sound.setObjectName("notifySound")
         self.close_to_tray = QCheckBox(self)
@@ -25,7 +30,15 @@ class NotificationsPage(QWidget):
         self.no_tray.setWordWrap(True)
         self.no_tray.setVisible(not tray_available)
         layout = QVBoxLayout(self)
-        for widget in (self.on_pause, self.on_end, self.sound, self.close_to_tray, self.no_tray):
+        for widget in (
+            self.on_pause,
+            self.on_end,
+            self.on_failure,
+            self.quiet_note,
+            self.sound,
+            self.close_to_tray,
+            self.no_tray,
+        ):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.retranslate()
@@ -33,18 +46,27 @@ class NotificationsPage(QWidget):
     def load(self, prefs: Preferences) -> None:
         self.on_pause.setChecked(prefs.notify_on_pause)
         self.on_end.setChecked(prefs.notify_on_end)
+        self.on_failure.setChecked(prefs.notify_on_failure)
         self.sound.setChecked(prefs.sound)
         self.close_to_tray.setChecked(prefs.close_to_tray)
 
     def save(self, prefs: Preferences) -> None:
         prefs.notify_on_pause = self.on_pause.isChecked()
         prefs.notify_on_end = self.on_end.isChecked()
+        prefs.notify_on_failure = self.on_failure.isChecked()
         prefs.sound = self.sound.isChecked()
         prefs.close_to_tray = self.close_to_tray.isChecked()
 
     def retranslate(self) -> None:
         self.on_pause.setText(self.tr("Tell me when a run pauses"))
         self.on_end.setText(self.tr("Tell me how a run ends after it had paused"))
+        self.on_failure.setText(self.tr("Tell me when a run fails or crashes"))
+        self.quiet_note.setText(
+            self.tr(
+                "To quiet one deployment only, right-click it in the Deployments tab and "
+                "untick \"Tell me when a run fails\"."
+            )
+        )
         self.sound.setText(self.tr("Play a sound with these notifications"))
         self.close_to_tray.setText(self.tr("Closing the window keeps Flowdesk running in the tray"))
         self.no_tray.setText(
