@@ -2710,6 +2710,17 @@
         </message>
     </context>
     <context>
+        <name>FailureSwitch</name>
+        <message>
+            <source>Tell me when a run fails</source>
+            <translation>运行失败时通知我</translation>
+        </message>
+        <message>
+            <source>Failure notices are off for all deployments (Settings ▸ Notifications).</source>
+            <translation>所有部署的失败通知均已关闭（设置 ▸ 通知）。</translation>
+        </message>
+    </context>
+    <context>
         <name>FlowNotes</name>
         <message>
             <source>example {name}</source>
@@ -3244,6 +3255,14 @@ Prefect on your desk.</source>
         <message>
             <source>Tell me how a run ends after it had paused</source>
             <translation>已暂停过的运行结束时告诉我结果</translation>
+        </message>
+        <message>
+            <source>Tell me when a run fails or crashes</source>
+            <translation>运行失败或崩溃时通知我</translation>
+        </message>
+        <message>
+            <source>To quiet one deployment only, right-click it in the Deployments tab and untick "Tell me when a run fails".</source>
+            <translation>如只想让某一个部署不再通知，请在“部署”标签页中右键点击它，取消勾选“运行失败时通知我”。</translation>
         </message>
         <message>
             <source>Play a sound with these notifications</source>
@@ -4606,6 +4625,106 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
             <translation>最近 24 小时内 {count} 个失败</translation>
         </message>
         <message>
+            <source>Failed runs ({count})</source>
+            <translation>失败的运行（{count}）</translation>
+        </message>
+        <message>
+            <source>{count} more… (show the window)</source>
+            <translation>还有 {count} 个…（显示窗口）</translation>
+        </message>
+        <message>
+            <source>Clear failed runs</source>
+            <translation>清除失败的运行</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <source>Only runs of a deployment can be retried: run the flow anew.</source>
+            <translation>只有部署的运行才能重试：请重新运行该流程。</translation>
+        </message>
+        <message>
+            <source>run {id}</source>
+            <translation>运行 {id}</translation>
+        </message>
+        <message>
+            <source>Crashed: {run}</source>
+            <translation>已崩溃：{run}</translation>
+        </message>
+        <message>
+            <source>Failed: {run}</source>
+            <translation>失败：{run}</translation>
+        </message>
+        <message>
+            <source>Its process stopped without finishing (killed, out of memory or shut down).</source>
+            <translation>它的进程未完成就停止了（被终止、内存不足或已关机）。</translation>
+        </message>
+        <message>
+            <source>The flow raised an error.</source>
+            <translation>流程抛出了错误。</translation>
+        </message>
+        <message>
+            <source>Ended at {time}.</source>
+            <translation>结束于 {time}。</translation>
+        </message>
+        <message>
+            <source>Ended on {date} at {time}.</source>
+            <translation>结束于 {date} {time}。</translation>
+        </message>
+        <message>
+            <source>{count} runs failed</source>
+            <translation>{count} 个运行失败</translation>
+        </message>
+        <message>
+            <source>{count} runs crashed</source>
+            <translation>{count} 个运行已崩溃</translation>
+        </message>
+        <message>
+            <source>{failed} runs failed, {crashed} crashed</source>
+            <translation>{failed} 个运行失败，{crashed} 个已崩溃</translation>
+        </message>
+        <message>
+            <source>crashed just now</source>
+            <translation>刚刚崩溃</translation>
+        </message>
+        <message>
+            <source>crashed {ago} ago</source>
+            <translation>{ago}前崩溃</translation>
+        </message>
+        <message>
+            <source>failed just now</source>
+            <translation>刚刚失败</translation>
+        </message>
+        <message>
+            <source>failed {ago} ago</source>
+            <translation>{ago}前失败</translation>
+        </message>
+        <message>
+            <source>Not connected</source>
+            <translation>未连接</translation>
+        </message>
+        <message>
+            <source>Flowdesk is not connected to a Prefect server right now.</source>
+            <translation>Flowdesk 当前未连接到 Prefect 服务器。</translation>
+        </message>
+        <message>
+            <source>Could not retry {run}</source>
+            <translation>无法重试 {run}</translation>
+        </message>
+        <message>
+            <source>A new attempt is scheduled. You will hear if it fails again.</source>
+            <translation>已安排新的一次尝试。如果再次失败，你会收到通知。</translation>
+        </message>
+        <message>
+            <source>Retrying {run}</source>
+            <translation>正在重试 {run}</translation>
+        </message>
+        <message>
             <source>Paused runs ({count})</source>
             <translation>已暂停的运行（{count}）</translation>
         </message>
@@ -4718,14 +4837,6 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
             <translation>服务器拒绝了该操作：{reason}。运行仍处于已暂停状态。</translation>
         </message>
         <message>
-            <source>Not connected</source>
-            <translation>未连接</translation>
-        </message>
-        <message>
-            <source>Flowdesk is not connected to a Prefect server right now.</source>
-            <translation>Flowdesk 当前未连接到 Prefect 服务器。</translation>
-        </message>
-        <message>
             <source>Resume paused runs</source>
             <translation>恢复已暂停的运行</translation>
         </message>
@@ -4744,10 +4855,6 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
         <message>
             <source>Resumed {done} of {total} runs of {name}</source>
             <translation>已恢复 {name} 的 {done} / {total} 个运行</translation>
-        </message>
-        <message>
-            <source>run {id}</source>
-            <translation>运行 {id}</translation>
         </message>
         <message>
             <source>paused</source>
