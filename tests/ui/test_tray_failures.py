@@ -1,11 +1,9 @@
 """Failures that reach you: real runs that fail and crash on the real server, seen by the tray.
 
-A flow file written into the user's flows folder is served by the session's
-runner: `mode="fail"` raises on its first attempt and completes on a retry
-(`run_count` 2), `mode="crash"` writes its pid and sleeps until the test kills
-it with SIGKILL (the runner then marks the run Crashed). The tray is fed by a
-real `RunEventStream`, as the app wires it (offscreen: no tray host, so
-notices also reach the window alert).
+The flow is `tests/failing_flow.py`'s, served by the session's runner: it
+fails on its first attempt and completes on a retry, or crashes when killed.
+The tray is fed by a real `RunEventStream`, as the app wires it (offscreen:
+no tray host, so notices also reach the window alert).
 """
 
 from __future__ import annotations
@@ -13,14 +11,13 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import uuid
 
 import pytest
 from PySide6.QtWidgets import QMainWindow
 
-from desktop_app.core.config import paths
 from desktop_app.services import audit
 from desktop_app.services.failures import FailureLedger
+from tests.failing_flow import registered, write_failing_flow
 from tests.timings import record
 from tests.ui import test_forms_support as support
 from tests.ui.test_forms_support import arun, await_until, cleanup_run, wait_state
@@ -31,42 +28,15 @@ server_client = support.server_client
 
 pytestmark = pytest.mark.integration
 
-FLOW = """
-import os
-import time
-from pathlib import Path
-
-from prefect import flow
-from prefect.runtime import flow_run
-
-
-@flow(name="{name}")
-def {function}(mode: str = "fail", marker: str = "") -> str:
-    if mode == "crash":
-        Path(marker).write_text(str(os.getpid()))
-        time.sleep(600)
-    if flow_run.run_count <= 1:
-        raise ValueError("bad row 7: the amount is negative\\nmore detail on the next line")
-    return "ok"
-"""
-
 
 @pytest.fixture(scope="module")
 def failing_deployment(qloop, server_client):
     """`fail-notice-…/local`, served by the session's runner while this module runs."""
-    name = f"fail-notice-{uuid.uuid4().hex[:6]}"
-    function = name.replace("-", "_")
-    path = paths.user_flows_dir() / f"{function}.py"
-    path.write_text(FLOW.format(name=name, function=function), encoding="utf-8")
-
-    async def registered():
-        return next(
-            (d for d in await server_client.list_deployments() if d.flow_name == name), None
-        )
-
-    deployment = arun(qloop, await_until(registered, timeout=90, what="the failing flow"))
-    yield deployment
-    path.unlink()
+    name, path = write_failing_flow()
+    try:
+        yield arun(qloop, registered(server_client, name))
+    finally:
+        path.unlink()
 
 
 @pytest.fixture
