@@ -4685,8 +4685,8 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
             <translation>{count} 个运行已崩溃</translation>
         </message>
         <message>
-            <source>{failed} runs failed, {crashed} crashed</source>
-            <translation>{failed} 个运行失败，{crashed} 个已崩溃</translation>
+            <source>{failed} failed, {crashed} crashed</source>
+            <translation>{failed} 个失败，{crashed} 个崩溃</translation>
         </message>
         <message>
             <source>crashed just now</source>

@@ -72,7 +72,7 @@ def test_a_burst_of_failures_is_one_summary_grouped_by_deployment(qloop, tray):
 
     arun(qloop, scenario())
     (note,) = tray.shown_list
-    assert note.kind == "failures" and note.title == "4 runs failed, 1 crashed"
+    assert note.kind == "failures" and note.title == "4 failed, 1 crashed"
     assert note.body == "report/local, pause-resume-workflow/local (4)"  # latest first
     assert note.run_id is None  # a click shows the window, not one run
     assert tray.failures.unseen_count == 5

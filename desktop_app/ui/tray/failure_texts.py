@@ -74,7 +74,7 @@ def summary_title(failures: Sequence[Failure]) -> str:
         return QCoreApplication.translate("Tray", "{count} runs failed").format(count=failed)
     if not failed:
         return QCoreApplication.translate("Tray", "{count} runs crashed").format(count=crashed)
-    return QCoreApplication.translate("Tray", "{failed} runs failed, {crashed} crashed").format(
+    return QCoreApplication.translate("Tray", "{failed} failed, {crashed} crashed").format(
         failed=failed, crashed=crashed
     )
 
