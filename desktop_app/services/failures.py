@@ -193,6 +193,8 @@ class FailureBatch:
 @dataclass
 class _Server:
     seen_until: datetime | None = None
+    started: datetime | None = None
+    """The first look at this server: anything that ended before it is history."""
     reported: dict[str, datetime] = field(default_factory=dict)
     recent: list[Failure] = field(default_factory=list)
     unseen: list[str] = field(default_factory=list)
@@ -234,6 +236,7 @@ class FailureLedger:
             "servers": {
                 key: {
                     "seen_until": s.seen_until.isoformat() if s.seen_until else None,
+                    "started": s.started.isoformat() if s.started else None,
                     "reported": {r: t.isoformat() for r, t in s.reported.items()},
                     "recent": [f.to_dict() for f in s.recent],
                     "unseen": s.unseen,
@@ -279,10 +282,11 @@ class FailureLedger:
         """Where to look from for failures since the last look; the first look starts now."""
         entry = self._server(server)
         if entry.seen_until is None:
-            entry.seen_until = _utc(now)
+            entry.seen_until = entry.started = _utc(now)
             self.save()
             return entry.seen_until
-        return entry.seen_until - LOOK_BACK
+        since = entry.seen_until - LOOK_BACK
+        return max(since, entry.started) if entry.started else since
 
     def advance(self, server: str, looked_at: datetime) -> None:
         """A look at the server completed at `looked_at`: older failures are all handled."""
@@ -368,6 +372,7 @@ def _read_server(raw: Any) -> _Server:
     if not isinstance(raw, dict):
         raise ValueError("a server entry must be an object")
     seen = raw.get("seen_until")
+    started = raw.get("started")
     reported = raw.get("reported") or {}
     if not isinstance(reported, dict):
         raise ValueError("'reported' must be an object")
@@ -380,6 +385,7 @@ def _read_server(raw: Any) -> _Server:
     unseen = [r for r in raw.get("unseen") or [] if isinstance(r, str)]
     return _Server(
         seen_until=_utc(datetime.fromisoformat(seen)) if isinstance(seen, str) else None,
+        started=_utc(datetime.fromisoformat(started)) if isinstance(started, str) else None,
         reported={str(r): _utc(datetime.fromisoformat(str(t))) for r, t in reported.items()},
         recent=recent,
         unseen=unseen,

@@ -111,8 +111,11 @@ def test_the_ledger_reports_each_failure_once_also_after_a_restart(tmp_path):
     assert [f.run_id for f in fresh] == ["a", "b"]
     assert ledger.take(SERVER, [failure("a")], announce=["a"]) == []  # event + poll
     ledger.advance(SERVER, NOW)
+    assert ledger.begin(SERVER) == NOW  # never back before the first look
+    ledger.advance(SERVER, NOW + timedelta(minutes=10))
 
     again = FailureLedger(path)  # the app restarted
+    assert again.begin(SERVER) == NOW + timedelta(minutes=8)  # a little overlap: deduped
     assert again.take(SERVER, [failure("a"), failure("b")], announce=["a", "b"]) == []
     assert again.unseen(SERVER) == ["a", "b"]
     assert [f.run_id for f in again.recent(SERVER)] == ["a", "b"]
