@@ -74,13 +74,19 @@ class Tray:
         self.shown: list = []
         self.tray.notified.connect(self.shown.append)
 
+        self.stream = RunEventStream(client)
+
         async def forward():
-            async for run_event in RunEventStream(client):
+            async for run_event in self.stream:
                 self.tray.on_run_event(run_event)
 
         self.follower = asyncio.ensure_future(forward(), loop=qloop)
         self.tray.set_connected(True)
         arun(qloop, await_until(lambda: self.tray.failures.checks, timeout=30, what="first look"))
+
+    def live(self):
+        """The event stream is up: a failure from now on arrives as an event."""
+        arun(self.qloop, await_until(lambda: self.stream.mode == "events", 60, what="the stream"))
 
     def notes(self, run_id: str, kinds=("failure", "failures")) -> list:
         return [n for n in self.shown if n.kind in kinds and run_id in n.run_ids]
@@ -108,6 +114,7 @@ def test_a_failed_run_is_announced_once_opened_and_retried_to_completion(
     qloop, server_client, failing_deployment, tray
 ):
     client, t = server_client, tray.tray
+    tray.live()
 
     async def scenario():
         run = await start(client, failing_deployment, mode="fail")

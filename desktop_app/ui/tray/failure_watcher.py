@@ -208,6 +208,11 @@ class FailureWatcher(QObject):
             return
         loud = [f.run_id for f in failures if self.preferences.failure_notices(f.deployment_id)]
         fresh = self.ledger.take(server, failures, announce=loud)
+        news = {f.run_id for f in fresh}
+        for failure in failures:
+            if failure.run_id not in news:  # said before, or quiet: nothing to time
+                self._received.pop(failure.run_id, None)
+                self._said_elsewhere.discard(failure.run_id)
         now = time.monotonic()
         for failure in fresh:
             if failure.run_id in self._said_elsewhere:
