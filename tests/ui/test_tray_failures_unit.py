@@ -167,3 +167,17 @@ def test_the_words_in_chinese(qloop, qapp, tray):
         assert tray.menu.find("failedRunMenu:z").text().endswith("刚刚崩溃")
     finally:
         install_language(qapp, "en")
+
+
+def test_the_settings_dialog_switch_round_trips(qapp, prefs):
+    from desktop_app.ui.settings.notifications_page import NotificationsPage
+
+    page = NotificationsPage(True)
+    page.load(prefs)
+    assert page.on_failure.isChecked() and page.on_failure.text() == (
+        "Tell me when a run fails or crashes"
+    )
+    page.on_failure.setChecked(False)
+    page.save(prefs)
+    assert prefs.notify_on_failure is False and not prefs.failure_notices("any")
+    page.deleteLater()

@@ -21,6 +21,7 @@ class NotificationsPage(QWidget):
         self.quiet_note = QLabel(self)
         self.quiet_note.setWordWrap(True)
         self.quiet_note.setEnabled(False)
+        self.quiet_note.setContentsMargins(24, 0, 0, 4)  # under its check box, as its note
         self.sound = QCheckBox(self)
         self.sound.setObjectName("notifySound")
         self.close_to_tray = QCheckBox(self)
