@@ -86,16 +86,24 @@ class Tray:
 
     def live(self):
         """The event stream is up: a failure from now on arrives as an event."""
-        arun(self.qloop, await_until(lambda: self.stream.mode == "events", 60, what="the stream"))
+        arun(
+            self.qloop,
+            await_until(lambda: self.stream.mode != "connecting", 90, what="the stream"),
+        )
 
     def notes(self, run_id: str, kinds=("failure", "failures")) -> list:
         return [n for n in self.shown if n.kind in kinds and run_id in n.run_ids]
 
     def close(self):
-        self.follower.cancel()
-        arun(self.qloop, asyncio.wait([self.follower], timeout=5))
-        self.tray.shutdown()
-        arun(self.qloop, self.tray.tasks.cancel_all(timeout=5))
+        """Stop everything while the loop runs, and leave no request of ours in flight."""
+
+        async def stop():
+            self.follower.cancel()
+            await asyncio.wait([self.follower], timeout=5)
+            self.tray.shutdown()
+            await self.tray.tasks.cancel_all(timeout=5)
+
+        arun(self.qloop, stop())
         self.window.deleteLater()
 
 
