@@ -12,3 +12,15 @@ NODE_TAG_PREFIX = "flowdesk.node:"
 
 DESCRIPTION_INPUT_KEY = "flowdesk-pause-description"
 """Flow-run input key holding the description of a pause that takes no input."""
+
+RELEASED_LABEL = "flowdesk.released-pause"
+"""Flow-run label: the pause key of a pause that released its process (`pause_here`)."""
+
+RELEASED_AFTER_LABEL = "flowdesk.released-after-s"
+"""Flow-run label: how long (s) that pause waited in its process before it was released."""
+
+RESTART_LABEL = "flowdesk.restart-s"
+"""Flow-run label: about how long (s) a resume takes to get the run back to that pause."""
+
+RELEASE_AFTER_ENV = "FLOWDESK_RELEASE_AFTER"
+"""Seconds after which a `pause_here` that sets no `release_after` releases its process."""

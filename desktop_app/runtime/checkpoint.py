@@ -11,6 +11,11 @@ from __future__ import annotations
 
 import os
 import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from prefect.context import FlowRunContext
 
 from desktop_app.constants import PAUSE_REQUEST_TAG
 from desktop_app.runtime.pausing import apause_here, current_flow_run_id, pause_here
@@ -38,6 +43,22 @@ def _description(label: str | None) -> str:
     return f"Paused on request{where}. Resume to continue."
 
 
+@contextmanager
+def _outside_the_flows_own_pauses() -> Iterator[str]:
+    """A key for a requested pause that leaves the keys of the flow's own pauses alone.
+
+    Prefect numbers a flow's pauses (keys "1", "2"…) and a restarted run
+    skips the pauses that already fired by those keys. A pause someone asked
+    for does not happen again on a restart, so it takes a key of its own and
+    gives its number back: otherwise every later `pause_here` key would shift
+    by one on the restart and the wrong pause would be skipped.
+    """
+    yield f"flowdesk-request-{uuid.uuid4().hex}"
+    context = FlowRunContext.get()
+    if context is not None and context.observed_flow_pauses.get("counter"):
+        context.observed_flow_pauses["counter"] -= 1
+
+
 def checkpoint(label: str | None = None) -> bool:
     """Pause here if a pause was requested for this run; returns True if it paused.
 
@@ -55,7 +76,8 @@ def checkpoint(label: str | None = None) -> bool:
             return False
         # Drop the request first: the resume must not pause us again.
         client.update_flow_run(flow_run_id, tags=[t for t in run.tags if t != PAUSE_REQUEST_TAG])
-    pause_here(_description(label), timeout=REQUESTED_PAUSE_TIMEOUT)
+    with _outside_the_flows_own_pauses() as key:
+        pause_here(_description(label), timeout=REQUESTED_PAUSE_TIMEOUT, key=key)
     return True
 
 
@@ -73,5 +95,6 @@ async def acheckpoint(label: str | None = None) -> bool:
         await client.update_flow_run(
             flow_run_id, tags=[t for t in run.tags if t != PAUSE_REQUEST_TAG]
         )
-    await apause_here(_description(label), timeout=REQUESTED_PAUSE_TIMEOUT)
+    with _outside_the_flows_own_pauses() as key:
+        await apause_here(_description(label), timeout=REQUESTED_PAUSE_TIMEOUT, key=key)
     return True

@@ -8,8 +8,10 @@ second while (and only while) the run is paused.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+from datetime import timedelta
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -73,21 +75,59 @@ async def _asave_description(description: str) -> None:
         )
 
 
+def _release_after(release_after: timedelta | float | None) -> float | None:
+    """Seconds before this pause releases its process, or None to wait in-process.
+
+    A release that was asked for but cannot happen is not an error that stops
+    the flow: the pause waits in its process as before, and the run's log says
+    why (`release.why_not_releasable`).
+    """
+    from prefect.logging.loggers import get_run_logger
+
+    from desktop_app.runtime.release import release_plan, why_not_releasable
+
+    seconds, problem = release_plan(release_after)
+    context = FlowRunContext.get()
+    if seconds is not None and context is not None:
+        problem = why_not_releasable(context)
+    if problem and context is not None:
+        get_run_logger(context=context).warning(
+            "This pause cannot release its process: %s. It waits in its process instead.",
+            problem,
+        )
+    return None if problem else seconds
+
+
 def pause_here(
     description: str = "",
     *,
     wait_for_input: type[T] | None = None,
     timeout: int = 3600,
     key: str | None = None,
+    release_after: timedelta | float | None = None,
 ) -> T | None:
     """Pause the current flow run until it is resumed (or `timeout` expires).
 
     With `wait_for_input`, the resume must carry values matching that
     `RunInput` subclass; they are returned. The server enforces the timeout:
     an expired pause fails the run instead of leaving it waiting forever.
+
+    With `release_after` (a timedelta or seconds), a pause still waiting after
+    that long releases its process: the process exits, the run waits
+    Suspended with the same form, and a resume restarts the flow, which
+    replays its finished tasks from their persisted results and goes on from
+    here (`desktop_app.runtime.release`). None takes the app's setting
+    ("release paused runs after…"), off unless the user turned it on.
     """
     if wait_for_input is None:
         _save_description(description)
+    seconds = _release_after(release_after)
+    if seconds is not None and seconds < timeout:
+        from desktop_app.runtime.release import pause_then_release
+
+        return pause_then_release(
+            _request(description, wait_for_input), timeout, key, seconds, FAST_POLL_INTERVAL
+        )
     return pause_flow_run(  # type: ignore[call-overload]
         wait_for_input=_request(description, wait_for_input),
         timeout=timeout,
@@ -103,10 +143,25 @@ async def apause_here(
     wait_for_input: type[T] | None = None,
     timeout: int = 3600,
     key: str | None = None,
+    release_after: timedelta | float | None = None,
 ) -> T | None:
     """`pause_here` for async flows: waits without blocking the flow's loop."""
     if wait_for_input is None:
         await _asave_description(description)
+    seconds = _release_after(release_after)
+    if seconds is not None and seconds < timeout:
+        from desktop_app.runtime.release import pause_then_release
+
+        # The waiting is blocking HTTP polls: a worker thread keeps the flow's loop free
+        # (the run context travels with it; `Pause` comes back through the await).
+        return await asyncio.to_thread(
+            pause_then_release,
+            _request(description, wait_for_input),
+            timeout,
+            key,
+            seconds,
+            FAST_POLL_INTERVAL,
+        )
     return await apause_flow_run(  # type: ignore[call-overload]
         wait_for_input=_request(description, wait_for_input),
         timeout=timeout,

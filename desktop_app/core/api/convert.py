@@ -29,6 +29,7 @@ def state_info(state: Any) -> StateInfo:
         pause_timeout=getattr(details, "pause_timeout", None) if details else None,
         pause_reschedule=bool(getattr(details, "pause_reschedule", False)) if details else False,
         run_input_keyset=dict(keyset) if keyset else None,
+        pause_key=getattr(details, "pause_key", None) if details else None,
     )
 
 
@@ -58,6 +59,7 @@ def run_info(run: Any, flow_names: dict[str, str], deployment_names: dict[str, s
         total_run_time=_seconds(run.total_run_time),
         run_count=run.run_count or 0,
         work_pool_name=run.work_pool_name,
+        labels=dict(getattr(run, "labels", None) or {}),
     )
 
 

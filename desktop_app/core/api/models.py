@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from desktop_app.constants import NODE_TAG_PREFIX, PAUSE_REQUEST_TAG
+from desktop_app.constants import NODE_TAG_PREFIX, PAUSE_REQUEST_TAG, RELEASED_LABEL
 
 FINAL_STATES = frozenset({"COMPLETED", "FAILED", "CANCELLED", "CRASHED"})
 STATE_TYPES = (
@@ -37,6 +37,7 @@ class StateInfo:
     pause_timeout: datetime | None = None
     pause_reschedule: bool = False
     run_input_keyset: dict[str, str] | None = None
+    pause_key: str | None = None
 
     @property
     def is_final(self) -> bool:
@@ -65,6 +66,20 @@ class RunInfo:
     total_run_time: float = 0.0
     run_count: int = 0
     work_pool_name: str | None = None
+    labels: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def pause_released(self) -> bool:
+        """Waiting Suspended because its pause released its process (`pause_here`).
+
+        For the person it is the same pause as before, so it shows as Paused.
+        """
+        return (
+            self.state.is_paused
+            and self.state.pause_reschedule
+            and self.state.pause_key is not None
+            and self.labels.get(RELEASED_LABEL) == self.state.pause_key
+        )
 
     @property
     def pause_requested(self) -> bool:
@@ -75,6 +90,8 @@ class RunInfo:
     def display_state(self) -> str:
         if self.pause_requested and self.state.type == "RUNNING":
             return "Pause requested"
+        if self.pause_released:
+            return "Paused"
         return self.state.name
 
     @property

@@ -1,0 +1,254 @@
+"""Releasing a long pause: the flow's process exits, the run waits Suspended.
+
+A paused flow waits inside its process, and each one holds ~90-150 MB for as
+long as nobody answers. With `release_after`, `pause_here` first waits in
+its process as usual (a quick resume stays instant); once the pause has
+lasted that long it turns into Prefect's *suspend*: the run becomes
+Suspended with the same pause key, expiry and input form, and the process
+exits. A resume then has the runner start the flow again: tasks finished
+before the pause come back from their persisted results, and this pause is
+skipped by the server ("it has already fired"), returning the input the
+person gave -- the flow goes on from where it paused.
+
+Only a run that can be restarted is released: it needs a deployment (someone
+to start it again), must not be a subflow, and must persist its results
+(otherwise finished tasks would run a second time). Anything else keeps
+waiting in its process, with a warning in the run's log saying why.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+from datetime import datetime, timedelta, timezone
+from typing import Any, TypeVar
+
+from prefect.context import FlowRunContext
+from prefect.exceptions import Abort, FlowPauseTimeout, Pause
+from prefect.flow_runs import _observed_flow_pauses
+from prefect.input import RunInput, keyset_from_paused_state
+from prefect.input.run_input import run_input_subclass_from_type
+from prefect.logging.loggers import get_run_logger
+from prefect.states import Paused, Running, Suspended
+from prefect.utilities.engine import propose_state_sync
+
+from desktop_app.constants import (
+    RELEASE_AFTER_ENV,
+    RELEASED_AFTER_LABEL,
+    RELEASED_LABEL,
+    RESTART_LABEL,
+)
+
+T = TypeVar("T", bound=RunInput)
+
+DEFAULT_STARTUP = 2.5
+"""Seconds a new flow process takes to start, when the run's states cannot tell."""
+
+
+def _seconds(value: Any) -> float:
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"release_after must be a timedelta or a number of seconds, not {value!r}")
+    return float(value)
+
+
+def release_plan(release_after: timedelta | float | None) -> tuple[float | None, str]:
+    """(seconds to wait before releasing, "") -- or (None, why it will not be released).
+
+    `None` takes the app-wide default (the `FLOWDESK_RELEASE_AFTER` seconds the
+    runner passes to its flows; unset or 0 means never), which is no error.
+    """
+    if release_after is None:
+        raw = os.environ.get(RELEASE_AFTER_ENV, "").strip()
+        try:
+            seconds = float(raw) if raw else 0.0
+        except ValueError:
+            return None, f"{RELEASE_AFTER_ENV}={raw!r} is not a number of seconds"
+        return (seconds, "") if seconds > 0 and math.isfinite(seconds) else (None, "")
+    try:
+        seconds = _seconds(release_after)
+    except TypeError as exc:
+        return None, str(exc)
+    if not seconds > 0 or not math.isfinite(seconds):
+        return None, f"release_after must be more than 0 seconds (got {release_after!r})"
+    return seconds, ""
+
+
+def why_not_releasable(context: FlowRunContext) -> str:
+    """ "" if this run can be restarted after its process exits, else the reason in words."""
+    run = context.flow_run
+    if run is None or run.deployment_id is None:
+        return (
+            "this run has no deployment, so nothing could start it again once its "
+            "process exits (run it from a deployment, e.g. a flow file Flowdesk serves)"
+        )
+    if run.parent_task_run_id is not None:
+        return "it is a subflow; only its parent run could be released"
+    if not context.persist_result:
+        return (
+            "its results are not persisted, so a restart would run its finished tasks "
+            "again (add persist_result=True to the flow)"
+        )
+    return ""
+
+
+def restart_estimate(client: Any, flow_run_id: Any, paused_at: datetime) -> float:
+    """About how many seconds a resume takes to get a released run back to its pause.
+
+    A new process starts (the last Pending → Running took that long), then
+    the flow replays up to the pause: its own code at the speed it ran, its
+    finished tasks from their persisted results (their run time is not spent
+    again).
+    """
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    states = sorted(
+        (s for s in client.read_flow_run_states(flow_run_id) if s.timestamp),
+        key=lambda s: s.timestamp,
+    )
+    running = [s.timestamp for s in states if s.type.value == "RUNNING"]
+    if not running:
+        return DEFAULT_STARTUP
+    began = running[-1]
+    pending = [s.timestamp for s in states if s.type.value == "PENDING" and s.timestamp <= began]
+    startup = (began - pending[-1]).total_seconds() if pending else DEFAULT_STARTUP
+    tasks = client.read_task_runs(
+        flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id]))
+    )
+    in_tasks = sum(
+        float(t.total_run_time.total_seconds() if t.total_run_time else 0.0)
+        for t in tasks
+        if t.state and t.state.type.value == "COMPLETED" and t.start_time and t.start_time >= began
+    )
+    replay = max(0.0, (paused_at - began).total_seconds() - in_tasks)
+    return round(max(0.0, startup) + replay, 1)
+
+
+def _release(client: Any, context: FlowRunContext, pause_key: str, waited: float) -> Any:
+    """Turn the in-process pause into a suspend; the new state, or None if a resume won.
+
+    Prefect accepts no Paused → Suspended transition through its rules, so the
+    state is forced, the way `reconcile` repairs a pause whose process died.
+    There is no compare-and-set: a resume landing between our read and the
+    write is found in the state history afterwards and put back.
+    """
+    flow_run_id = context.flow_run.id
+    run = client.read_flow_run(flow_run_id)
+    state = run.state
+    if state is None or not state.is_paused() or state.state_details.pause_key != pause_key:
+        return None
+    details = state.state_details
+    estimate = restart_estimate(client, flow_run_id, state.timestamp or datetime.now(timezone.utc))
+    client.update_flow_run_labels(
+        flow_run_id,
+        {RELEASED_LABEL: pause_key, RELEASED_AFTER_LABEL: round(waited), RESTART_LABEL: estimate},
+    )
+    minutes = waited / 60
+    suspended = Suspended(
+        pause_expiration_time=details.pause_timeout,
+        pause_key=pause_key,
+        state_details={"run_input_keyset": details.run_input_keyset},
+        message=(
+            f"Released its memory after {minutes:.0f} min; resuming restarts it from where "
+            f"it paused: about {estimate:.0f} s."
+            if minutes >= 1
+            else f"Released its memory after {waited:.0f} s; resuming restarts it from where "
+            f"it paused: about {estimate:.0f} s."
+        ),
+    )
+    client.set_flow_run_state(flow_run_id, suspended, force=True)
+    try:
+        history = sorted(
+            (s for s in client.read_flow_run_states(flow_run_id) if s.timestamp),
+            key=lambda s: s.timestamp,
+        )
+    except Exception:  # written: the run waits Suspended, so this process must go
+        return suspended
+    before = [s for s in history if s.timestamp < history[-1].timestamp] if history else []
+    if before and before[-1].type.value == "RUNNING":  # resumed just before our write
+        client.set_flow_run_state(flow_run_id, Running(), force=True)
+        return None
+    return suspended
+
+
+def pause_then_release(
+    wait_for_input: Any,
+    timeout: int,
+    key: str | None,
+    release_after: float,
+    poll_interval: float,
+) -> T | None:
+    """`pause_flow_run` (in-process) that releases the process after `release_after` s.
+
+    The same steps as Prefect's own in-process pause -- the same key, input
+    keyset, timeout and answer when the pause has fired before -- plus the
+    release. Raises `Pause` (the engine's way out) once released.
+    """
+    from prefect.client.orchestration import get_client
+
+    context = FlowRunContext.get()
+    if context is None or context.flow_run is None:
+        raise RuntimeError("Flow runs can only be paused from within a flow run.")
+    logger = get_run_logger(context=context)
+    counter = _observed_flow_pauses(context)  # counted even with a key, as Prefect does
+    pause_key = key or str(counter)
+    proposed = Paused(timeout_seconds=timeout, reschedule=False, pause_key=pause_key)
+    run_input = None
+    if wait_for_input is not None:
+        run_input = run_input_subclass_from_type(wait_for_input)
+        keyset = keyset_from_paused_state(proposed)
+        proposed.state_details.run_input_keyset = keyset
+
+    def answer() -> Any:
+        return run_input.load(keyset) if run_input is not None else None
+
+    flow_run_id = context.flow_run.id
+    with get_client(sync_client=True) as client:
+        try:
+            state = propose_state_sync(client=client, state=proposed, flow_run_id=flow_run_id)
+        except Abort as exc:
+            raise RuntimeError(f"Flow run cannot be paused: {exc}") from exc
+        if state.is_running():
+            # This pause fired before: the run was released here, resumed, and restarted.
+            logger.info("Resumed after its process was released: going on from the pause.")
+            return answer()
+        if not state.is_paused():
+            raise RuntimeError(f"Flow run cannot be paused. Received non-paused state: {state}")
+        if run_input is not None:
+            run_input.save(keyset)
+        logger.info(
+            "Pausing flow; execution continues when this flow run is resumed. If it waits "
+            "more than %.0f s its process is released (it exits) and a resume restarts it "
+            "from here.",
+            release_after,
+        )
+        began = time.monotonic()
+        while True:
+            time.sleep(poll_interval)
+            run = client.read_flow_run(flow_run_id)
+            if run.state and run.state.is_running():
+                logger.info("Resuming flow run execution!")
+                return answer()
+            waited = time.monotonic() - began
+            if waited >= timeout:
+                break
+            if waited >= release_after and run.state and run.state.is_paused():
+                try:
+                    released = _release(client, context, pause_key, waited)
+                except Exception as exc:  # the server busy? waiting in-process loses nothing
+                    logger.warning(
+                        "Could not release this paused run's process (%s); it keeps "
+                        "waiting in its process.",
+                        exc,
+                    )
+                    release_after = math.inf
+                    continue
+                if released is not None:
+                    logger.info("%s", released.message)
+                    raise Pause(state=released)
+        run = client.read_flow_run(flow_run_id)
+        if run.state and run.state.is_running():
+            return answer()
+    raise FlowPauseTimeout("Flow run was paused and never resumed.")
