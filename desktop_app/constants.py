@@ -23,4 +23,12 @@ RESTART_LABEL = "flowdesk.restart-s"
 """Flow-run label: about how long (s) a resume takes to get the run back to that pause."""
 
 RELEASE_AFTER_ENV = "FLOWDESK_RELEASE_AFTER"
-"""Seconds after which a `pause_here` that sets no `release_after` releases its process."""
+"""Seconds after which a `pause_here` that sets no `release_after` releases its process
+(overrides the app-wide setting; for a script or a test)."""
+
+SETTINGS_FILE_ENV = "FLOWDESK_SETTINGS_FILE"
+"""The app's settings.json, for flow processes: the runner passes it on so a pause reads
+the app-wide "release paused runs after…" as it is now, without a runner restart."""
+
+RELEASE_SETTING = "release_paused_after_minutes"
+"""The field of settings.json holding that app-wide default (0: never)."""

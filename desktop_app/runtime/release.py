@@ -18,6 +18,7 @@ waiting in its process, with a warning in the run's log saying why.
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import time
@@ -35,9 +36,11 @@ from prefect.utilities.engine import propose_state_sync
 
 from desktop_app.constants import (
     RELEASE_AFTER_ENV,
+    RELEASE_SETTING,
     RELEASED_AFTER_LABEL,
     RELEASED_LABEL,
     RESTART_LABEL,
+    SETTINGS_FILE_ENV,
 )
 
 T = TypeVar("T", bound=RunInput)
@@ -54,18 +57,42 @@ def _seconds(value: Any) -> float:
     return float(value)
 
 
+def app_default() -> tuple[float, str]:
+    """The app-wide release time in seconds (0: never), and what is wrong with it if anything.
+
+    `FLOWDESK_RELEASE_AFTER` (seconds) if set, else Settings' "release paused
+    runs after" minutes from the settings file the runner names. A missing or
+    unreadable file means never: the setting is off by default.
+    """
+    raw = os.environ.get(RELEASE_AFTER_ENV, "").strip()
+    if raw:
+        try:
+            return float(raw), ""
+        except ValueError:
+            return 0.0, f"{RELEASE_AFTER_ENV}={raw!r} is not a number of seconds"
+    path = os.environ.get(SETTINGS_FILE_ENV, "")
+    if not path:
+        return 0.0, ""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            minutes = json.load(handle).get(RELEASE_SETTING, 0)
+    except (OSError, ValueError, AttributeError):
+        return 0.0, ""
+    if isinstance(minutes, bool) or not isinstance(minutes, (int, float)):
+        return 0.0, f"the setting {RELEASE_SETTING}={minutes!r} is not a number of minutes"
+    return float(minutes) * 60, ""
+
+
 def release_plan(release_after: timedelta | float | None) -> tuple[float | None, str]:
     """(seconds to wait before releasing, "") -- or (None, why it will not be released).
 
-    `None` takes the app-wide default (the `FLOWDESK_RELEASE_AFTER` seconds the
-    runner passes to its flows; unset or 0 means never), which is no error.
+    `None` takes the app-wide default (`app_default`; 0 means never, which is
+    no error).
     """
     if release_after is None:
-        raw = os.environ.get(RELEASE_AFTER_ENV, "").strip()
-        try:
-            seconds = float(raw) if raw else 0.0
-        except ValueError:
-            return None, f"{RELEASE_AFTER_ENV}={raw!r} is not a number of seconds"
+        seconds, problem = app_default()
+        if problem:
+            return None, problem
         return (seconds, "") if seconds > 0 and math.isfinite(seconds) else (None, "")
     try:
         seconds = _seconds(release_after)

@@ -1308,6 +1308,22 @@
             <translation>“{pair}”中 '=' 前面缺少参数名。</translation>
         </message>
         <message>
+            <source>{seconds} s</source>
+            <translation>{seconds} 秒</translation>
+        </message>
+        <message>
+            <source>Released its memory after {waited}; resuming restarts it from where it paused: about {seconds} s.</source>
+            <translation>已在等待 {waited} 后释放内存；恢复时会重新启动，并从暂停处继续：约需 {seconds} 秒。</translation>
+        </message>
+        <message>
+            <source>{hours:.1f} h</source>
+            <translation>{hours:.1f} 小时</translation>
+        </message>
+        <message>
+            <source>{minutes} min</source>
+            <translation>{minutes} 分钟</translation>
+        </message>
+        <message>
             <source>Run '{name}' is {state}; only a running run can pause.</source>
             <translation>运行“{name}”的状态是{state}；只有运行中的运行才能暂停。</translation>
         </message>
@@ -3275,6 +3291,22 @@ Prefect on your desk.</source>
         <message>
             <source>This desktop has no system tray: closing the window quits, and pauses are shown in the window's title and taskbar entry instead.</source>
             <translation>此桌面没有系统托盘：关闭窗口即退出，暂停信息改为显示在窗口标题和任务栏项中。</translation>
+        </message>
+        <message>
+            <source>Release a paused run's memory after:</source>
+            <translation>暂停的运行在此时长后释放内存：</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> 分钟</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>从不</translation>
+        </message>
+        <message>
+            <source>A paused run keeps its process (about 100 MB) while it waits. After this long its process exits; resuming starts it again and it goes on from the pause, reusing its finished tasks' results. Applies to pauses whose flow sets no release_after, in runs of served flows.</source>
+            <translation>暂停的运行在等待期间会一直占用它的进程（约 100 MB）。超过此时长后进程会退出；恢复时会重新启动它，并复用已完成任务的结果，从暂停处继续。适用于由 Flowdesk 提供服务的流程中、未自行设置 release_after 的暂停。</translation>
         </message>
     </context>
     <context>

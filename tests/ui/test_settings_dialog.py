@@ -306,3 +306,22 @@ def test_switching_profile_repoints_every_view_live(
             )
 
     run(qloop, scenario(), timeout=150)  # not arun: the window's close cancels stray tasks
+
+
+def test_release_paused_runs_after_is_saved_where_flow_processes_read_it(
+    qtbot, make_dialog, tmp_path, monkeypatch
+):
+    from desktop_app.constants import RELEASE_AFTER_ENV, SETTINGS_FILE_ENV
+    from desktop_app.runtime.release import release_plan
+
+    dialog = make_dialog()
+    page = dialog.notifications
+    assert page.release_after.value() == 0 and page.release_after.text() == "never"
+    page.release_after.setValue(15)
+    assert dialog.apply()
+    assert json.loads((tmp_path / "settings.json").read_text())[
+        "release_paused_after_minutes"
+    ] == 15
+    monkeypatch.delenv(RELEASE_AFTER_ENV, raising=False)
+    monkeypatch.setenv(SETTINGS_FILE_ENV, str(tmp_path / "settings.json"))
+    assert release_plan(None) == (900.0, "")  # what the next pause of a served flow sees

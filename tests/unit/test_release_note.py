@@ -87,3 +87,35 @@ def test_damaged_labels_still_give_a_sentence():
     run = _run(SUSPENDED, {RELEASED_LABEL: "1", RELEASED_AFTER_LABEL: "x", RESTART_LABEL: -1})
     assert release_line(run).startswith("Released its memory after 0 s;")
     assert "about 1 s" in release_line(run)
+
+
+def test_the_app_wide_setting_is_read_from_the_settings_file_the_runner_names(
+    monkeypatch, tmp_path
+):
+    from desktop_app.constants import RELEASE_SETTING, SETTINGS_FILE_ENV
+    from desktop_app.core.config.settings import Settings, store_at
+
+    assert hasattr(Settings(), RELEASE_SETTING)  # the runtime reads the field by this name
+    monkeypatch.delenv(RELEASE_AFTER_ENV, raising=False)
+    store = store_at(tmp_path / "settings.json")
+    settings = store.get()
+    settings.release_paused_after_minutes = 10
+    store.save(settings)
+    monkeypatch.setenv(SETTINGS_FILE_ENV, str(tmp_path / "settings.json"))
+    assert release_plan(None) == (600.0, "")
+    settings.release_paused_after_minutes = 0
+    store.save(settings)
+    assert release_plan(None) == (None, "")  # off: nothing said in the run's log
+    (tmp_path / "settings.json").write_text("{ damaged", encoding="utf-8")
+    assert release_plan(None) == (None, "")  # the app reports a damaged file, not a flow
+    monkeypatch.setenv(SETTINGS_FILE_ENV, str(tmp_path / "missing.json"))
+    assert release_plan(None) == (None, "")
+
+
+def test_the_runner_hands_its_flows_the_settings_file():
+    from desktop_app.constants import SETTINGS_FILE_ENV
+    from desktop_app.core.config import paths
+    from desktop_app.core.supervision.prefect_env import runner_env
+
+    env = runner_env("http://127.0.0.1:1/api", "auth")
+    assert env[SETTINGS_FILE_ENV] == str(paths.config_dir() / "settings.json")

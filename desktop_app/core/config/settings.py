@@ -90,6 +90,11 @@ class Settings:
     close_to_tray: bool = True
     """Closing the window keeps the app in the tray (when there is a tray)."""
     close_hint_shown: bool = False
+    release_paused_after_minutes: int = 0
+    """A pause still waiting after this long releases its flow's process (0: never).
+
+    The default of `pause_here` calls that set no `release_after`; read by the
+    flow processes themselves (`desktop_app.runtime.release`)."""
     active_profile: str = LOCAL_ID
     profiles: list[Profile] = field(default_factory=lambda: [default_local()])
 

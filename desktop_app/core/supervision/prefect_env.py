@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 
+from desktop_app.constants import SETTINGS_FILE_ENV
 from desktop_app.core.config import paths
+from desktop_app.core.config.settings import FILE_NAME as SETTINGS_FILE_NAME
 from desktop_app.core.serving.fork_server import BLANK_RUN_ID, RUN_ID_VAR
 
 
@@ -69,6 +71,8 @@ def runner_env(api_url: str, auth_string: str) -> dict[str, str]:
     # suspended run's rerun reuse finished tasks (they come back Cached).
     env["PREFECT_RESULTS_PERSIST_BY_DEFAULT"] = "true"
     env["PREFECT_LOCAL_STORAGE_PATH"] = str(paths.results_dir())
+    # Flow processes read the app-wide "release paused runs after…" from here.
+    env[SETTINGS_FILE_ENV] = str(paths.config_dir() / SETTINGS_FILE_NAME)
     return env
 
 

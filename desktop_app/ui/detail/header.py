@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.api.models import RunInfo
+from desktop_app.core.api.release_note import release_line
 from desktop_app.ui.runs.formatting import format_duration, format_full_time
 from desktop_app.ui.style import PAUSE_REQUESTED, state_color, state_icon, state_name
 
@@ -143,14 +144,16 @@ class RunHeader(QWidget):
             )
             if run.state.pause_timeout is not None:
                 text = self.tr("{state}, {waits}; times out at {when}.").format(
-                    state=state_name(run.state.name),
+                    state=state_name(run.display_state),
                     waits=waits,
                     when=format_full_time(run.state.pause_timeout),
                 )
             else:
                 text = self.tr("{state}, {waits}.").format(
-                    state=state_name(run.state.name), waits=waits
+                    state=state_name(run.display_state), waits=waits
                 )
+            if run.pause_released:
+                text += "\n" + release_line(run)
             self.pause_text.setText(text)
             self.resume_button.show()
             self.pause_box.show()

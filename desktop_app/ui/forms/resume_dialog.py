@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.api.errors import FlowdeskError, InputRejected, InvalidState
 from desktop_app.core.api.models import PauseInfo, RunInfo
+from desktop_app.core.api.release_note import release_line
 from desktop_app.services import reading
 from desktop_app.services import runs as service
 from desktop_app.services.runs import EXTEND_SECONDS, can_extend
@@ -203,7 +204,8 @@ class ResumeDialog(QDialog):
             self.confirm_label.setText(
                 self.tr("The run continues where it stopped when you resume it.")
                 if not pause.suspended
-                else self.tr(
+                else release_line(run)  # released by the flow: it goes on from the pause
+                or self.tr(
                     "The run was suspended: resuming starts it again from the top; "
                     "tasks with persisted results come back cached."
                 )

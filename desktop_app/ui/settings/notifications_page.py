@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from desktop_app.ui.settings.preferences import Preferences
 
@@ -30,6 +30,14 @@ class NotificationsPage(QWidget):
         self.no_tray = QLabel(self)
         self.no_tray.setWordWrap(True)
         self.no_tray.setVisible(not tray_available)
+        # What a long pause costs: a process each, unless released (pause_here's release_after).
+        self.release_label = QLabel(self)
+        self.release_after = QSpinBox(self)
+        self.release_after.setObjectName("releasePausedAfter")
+        self.release_after.setRange(0, 7 * 24 * 60)
+        self.release_label.setBuddy(self.release_after)
+        self.release_hint = QLabel(self)
+        self.release_hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         for widget in (
             self.on_pause,
@@ -41,6 +49,13 @@ class NotificationsPage(QWidget):
             self.no_tray,
         ):
             layout.addWidget(widget)
+        release_row = QHBoxLayout()
+        release_row.addWidget(self.release_label)
+        release_row.addWidget(self.release_after)
+        release_row.addStretch(1)
+        layout.addSpacing(8)
+        layout.addLayout(release_row)
+        layout.addWidget(self.release_hint)
         layout.addStretch(1)
         self.retranslate()
 
@@ -50,6 +65,7 @@ class NotificationsPage(QWidget):
         self.on_failure.setChecked(prefs.notify_on_failure)
         self.sound.setChecked(prefs.sound)
         self.close_to_tray.setChecked(prefs.close_to_tray)
+        self.release_after.setValue(prefs.release_paused_after_minutes)
 
     def save(self, prefs: Preferences) -> None:
         prefs.notify_on_pause = self.on_pause.isChecked()
@@ -57,6 +73,7 @@ class NotificationsPage(QWidget):
         prefs.notify_on_failure = self.on_failure.isChecked()
         prefs.sound = self.sound.isChecked()
         prefs.close_to_tray = self.close_to_tray.isChecked()
+        prefs.release_paused_after_minutes = self.release_after.value()
 
     def retranslate(self) -> None:
         self.on_pause.setText(self.tr("Tell me when a run pauses"))
@@ -74,6 +91,17 @@ class NotificationsPage(QWidget):
             self.tr(
                 "This desktop has no system tray: closing the window quits, and pauses "
                 "are shown in the window's title and taskbar entry instead."
+            )
+        )
+        self.release_label.setText(self.tr("Release a paused run's memory after:"))
+        self.release_after.setSuffix(self.tr(" min"))
+        self.release_after.setSpecialValueText(self.tr("never"))
+        self.release_hint.setText(
+            self.tr(
+                "A paused run keeps its process (about 100 MB) while it waits. After this "
+                "long its process exits; resuming starts it again and it goes on from the "
+                "pause, reusing its finished tasks' results. Applies to pauses whose flow "
+                "sets no release_after, in runs of served flows."
             )
         )
 

@@ -129,6 +129,14 @@ class Preferences:
         self._set("close_hint_shown", bool(value))
 
     @property
+    def release_paused_after_minutes(self) -> int:
+        return self._get("release_paused_after_minutes")
+
+    @release_paused_after_minutes.setter
+    def release_paused_after_minutes(self, value: int) -> None:
+        self._set("release_paused_after_minutes", max(0, int(value)))
+
+    @property
     def keep_server_running(self) -> bool:
         """The local profile's switch: one value for the dialog and the Server menu."""
         return self.store.value("keep_server_running")

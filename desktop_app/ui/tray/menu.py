@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QMenu, QWidget
 
+from desktop_app.core.api.release_note import release_line
 from desktop_app.services.failures import Failure
 from desktop_app.ui.style import state_icon
 from desktop_app.ui.tray.failure_menu import FailureHandlers, add_failures
@@ -163,6 +164,9 @@ class TrayMenu(QMenu):
         submenu.setObjectName(f"pausedRun:{entry.run_id}")
         submenu.menuAction().setObjectName(f"pausedRunMenu:{entry.run_id}")
         self._submenus.append(submenu)
+        released = release_line(entry.run)
+        if released:  # the same pause, with the one thing that differs
+            submenu.addAction(released).setEnabled(False)
         if entry.wants_input:
             note = submenu.addAction(QCoreApplication.translate("Tray", "Waiting for input"))
             note.setEnabled(False)

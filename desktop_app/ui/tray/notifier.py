@@ -48,7 +48,6 @@ END_DETAIL_WAIT = 0.5
 BODY_LIMIT = 240
 
 
-
 @dataclass(frozen=True)
 class Notification:
     kind: str
@@ -134,10 +133,13 @@ class Notifier(QObject):
     def add(self, event: RunEvent) -> None:
         now = time.monotonic()
         if event.state_type == "PAUSED":
+            if event.run_id in self._received:
+                # Paused → Suspended: a pause that released its process (or a stop that
+                # suspended it) is the same pause, already announced.
+                return
             self._was_paused.add(event.run_id)
-            if event.run_id not in self._received:
-                self._received[event.run_id] = (now, event.occurred)
-                self._prefetch(event.run_id)
+            self._received[event.run_id] = (now, event.occurred)
+            self._prefetch(event.run_id)
         else:
             self._received.pop(event.run_id, None)
             if event.run_id in self._was_paused and event.state_type in END_STATES:
