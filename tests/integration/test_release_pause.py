@@ -21,12 +21,13 @@ from tests.conftest import await_until
 pytestmark = pytest.mark.integration
 
 FLOW = '''
+import os
 from pathlib import Path
 
 from prefect import flow, task
 from prefect.input import RunInput
 
-from desktop_app.runtime import pause_here
+from desktop_app.runtime import apause_here, checkpoint, pause_here
 
 
 class Factor(RunInput):
@@ -51,6 +52,25 @@ def release_flow(marker: str, release_after: float | None = None, wants_input: b
         pause_here("Waiting", release_after=release_after, timeout=900)
         factor = 1
     return {{"before": before, "factor": factor, "result": before * factor}}
+
+
+@flow(name="{name}-async")
+async def release_flow_async(marker: str, release_after: float | None = None):
+    before = counted(marker, 4)
+    answer = await apause_here(
+        "Pick a factor", wait_for_input=Factor, release_after=release_after, timeout=900
+    )
+    return {{"before": before, "factor": answer.factor, "result": before * answer.factor}}
+
+
+@flow(name="{name}-keys")
+def release_keys(marker: str):
+    before = counted(marker, 1)
+    first = pause_here("first", wait_for_input=Factor, timeout=900).factor
+    os.environ["FLOWDESK_RELEASE_AFTER"] = "1"  # the app-wide default, from here on
+    checkpoint("after first")
+    second = pause_here("second", wait_for_input=Factor, timeout=900).factor
+    return [before, first, second]
 
 
 if __name__ == "__main__":
@@ -80,9 +100,9 @@ def release_deployment(managed_server):
     path.unlink(missing_ok=True)
 
 
-async def _try_resolve(client):
+async def _try_resolve(client, name: str = NAME):
     try:
-        return await client.resolve_deployment(f"{NAME}/local")
+        return await client.resolve_deployment(f"{name}/local")
     except Exception:
         return None
 
@@ -295,4 +315,71 @@ def test_a_released_run_resumes_after_the_runner_restarted(
             assert await client.run_result(run_id) == {"before": 40, "factor": 5, "result": 200}
 
     asyncio.run(after())
+    assert _runs_of_count(marker) == 1
+
+
+def test_an_async_flow_releases_and_resumes_the_same_way(
+    managed_server, release_deployment, tmp_path
+):
+    marker = tmp_path / "async"
+
+    async def scenario():
+        async with managed_server.client() as client:
+            deployment = await await_until(
+                lambda: _try_resolve(client, f"{NAME}-async"), timeout=90, what="deployment"
+            )
+            run = await client.run_deployment(
+                deployment.id, {"marker": str(marker), "release_after": 1.0}
+            )
+            await _state(client, run.id, _suspended, "released", timeout=120)
+            await await_until(lambda: not _alive(run.id), timeout=60, what="process gone")
+            await client.resume(run.id, {"factor": 2})
+            done = await _state(client, run.id, lambda r: r.state.is_final, "finished")
+            assert done.state.type == "COMPLETED", done.state
+            assert await client.run_result(run.id) == {"before": 40, "factor": 2, "result": 80}
+
+    asyncio.run(scenario())
+    assert _runs_of_count(marker) == 1
+
+
+def test_a_released_requested_pause_leaves_the_flows_own_pause_keys_alone(
+    managed_server, release_deployment, tmp_path
+):
+    """A checkpoint pause does not happen again on the restart: later pauses keep their keys.
+
+    Were it numbered like the flow's own pauses, the restart would skip the flow's second
+    pause as "already fired" (the checkpoint's number) and go on without asking.
+    """
+    from desktop_app.constants import PAUSE_REQUEST_TAG
+    from desktop_app.core.api.api_errors import as_uuid
+
+    marker = tmp_path / "keys"
+
+    async def scenario():
+        async with managed_server.client() as client:
+            deployment = await await_until(
+                lambda: _try_resolve(client, f"{NAME}-keys"), timeout=90, what="deployment"
+            )
+            run = await client.run_deployment(deployment.id, {"marker": str(marker)})
+            await _state(client, run.id, lambda r: r.state.is_paused, "first pause")
+            # Someone asks for a pause while it waits: honoured at the checkpoint after it.
+            await client.prefect.update_flow_run(as_uuid(run.id), tags=[PAUSE_REQUEST_TAG])
+            await client.resume(run.id, {"factor": 3})
+            await _state(client, run.id, _suspended, "requested pause released", timeout=120)
+            assert "on request" in (await client.pause_info(run.id)).description
+            await await_until(lambda: not _alive(run.id), timeout=60, what="process gone")
+            await client.resume(run.id)
+
+            async def second_pause():
+                current = await client.read_run(run.id)
+                assert not current.state.is_final, current.state  # it must ask again
+                return current.state.is_paused
+
+            await await_until(second_pause, timeout=120, what="the second pause")
+            await client.resume(run.id, {"factor": 5})
+            done = await _state(client, run.id, lambda r: r.state.is_final, "finished")
+            assert done.state.type == "COMPLETED", done.state
+            assert await client.run_result(run.id) == [10, 3, 5]
+
+    asyncio.run(scenario())
     assert _runs_of_count(marker) == 1
