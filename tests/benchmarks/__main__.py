@@ -33,6 +33,10 @@ BENCHMARKS = {
         "launch → rows and idle PSS/CPU vs Prefect's web UI in headless Chromium",
     ),
     "10000": ("tests.benchmarks.many_runs", "10,000 runs loaded into the table"),
+    "paused_memory": (
+        "tests.benchmarks.paused_memory",
+        "20 paused runs held in their processes vs released; resume cost each way",
+    ),
 }
 
 ROOT = Path(__file__).resolve().parents[2]

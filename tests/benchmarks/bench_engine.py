@@ -1,6 +1,6 @@
 """Engine benchmark child of `python -m tests.benchmarks engine`: prints JSON, raw values.
 
-    python -m tests.benchmarks.bench_engine [--trials 5] [--paused 20]
+    python -m tests.benchmarks.bench_engine [--trials 5]
 
 Side by side in one run, on a private FLOWDESK_HOME:
 - run start ("Run" → Running, server timestamps): our runner vs `prefect deployment run`
@@ -8,7 +8,6 @@ Side by side in one run, on a private FLOWDESK_HOME:
 - resume latency (resume call → the loop's next step): Flowdesk's `pause_here`
   vs Prefect's `pause_flow_run` defaults (a 10 s poll: anywhere in 0-10 s);
 - pause notice latency (Paused state time → seen by us): event stream vs 1 s polling;
-- memory (PSS) of the flow-run processes while N runs wait paused, both kinds of pause;
 - ready time on an existing database: our managed server (daemon + server) vs
   plain `prefect server start` (auth off, Prefect's default; same database).
 """
@@ -42,7 +41,6 @@ from desktop_app.core.config import paths  # noqa: E402
 from desktop_app.core.supervision.ports import free_port  # noqa: E402
 from desktop_app.core.supervision.processes import kill_tree  # noqa: E402
 from desktop_app.core.supervision.server import ServerManager  # noqa: E402
-from desktop_app.core.supervision.server_state import read_state  # noqa: E402
 from tests.benchmarks.prefect_anchor import plain_prefect_server  # noqa: E402
 
 FLOW_FILE = Path(__file__).parent / "flows" / "bench_pause.py"
@@ -195,28 +193,7 @@ def pss_mib(procs) -> float:
     return round(total / 2**20, 1)
 
 
-async def paused_memory(client, deployment_id: str, fast: bool, workdir: Path, n: int) -> float:
-    """PSS of the flow-run processes while `n` runs wait paused (then resumed and finished)."""
-    runner = psutil.Process(read_state().runner_pid)
-    before = {p.pid for p in runner.children(recursive=True)}
-    runs = []
-    for i in range(n):
-        marker = workdir / f"held-{'fast' if fast else 'slow'}-{i}"
-        runs.append(await client.run_deployment(
-            deployment_id, {"marker": str(marker), "fast": fast}))
-    for run in runs:
-        await wait_state(client, run.id, "PAUSED", timeout=180)
-    await asyncio.sleep(1.0)
-    held = [p for p in runner.children(recursive=True) if p.pid not in before]
-    mib = pss_mib(held)
-    for run in runs:
-        await client.resume(run.id)
-    for run in runs:
-        await wait_state(client, run.id, "COMPLETED", timeout=180)
-    return mib
-
-
-async def main_async(trials: int, paused: int) -> dict:
+async def main_async(trials: int) -> dict:
     manager = ServerManager(preferred_port=free_port())
     began = time.monotonic()
     conn = await manager.ensure_running(timeout=240)
@@ -237,10 +214,6 @@ async def main_async(trials: int, paused: int) -> dict:
         notices = [await notice_trial(client, deployment.id, workdir, n) for n in range(trials)]
         out["pause_ours"] = [n["events"] for n in notices if "events" in n]
         out["pause_anchor"] = [n["poll"] for n in notices if "poll" in n]
-        out["paused_memory_ours"] = [
-            await paused_memory(client, deployment.id, True, workdir, paused)]
-        out["paused_memory_anchor"] = [
-            await paused_memory(client, deployment.id, False, workdir, paused)]
     await manager.stop()
     ours = []
     for _ in range(trials):
@@ -260,10 +233,9 @@ async def main_async(trials: int, paused: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--trials", type=int, default=5)
-    parser.add_argument("--paused", type=int, default=20, help="runs held paused at once")
     args = parser.parse_args()
     try:
-        result = asyncio.run(main_async(args.trials, args.paused))
+        result = asyncio.run(main_async(args.trials))
     finally:
         asyncio.run(ServerManager().stop())
         shutil.rmtree(HOME, ignore_errors=True)

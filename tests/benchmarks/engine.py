@@ -1,4 +1,4 @@
-"""`engine`: run start, resume, pause notice, paused memory and server ready, each beside
+"""`engine`: run start, resume, pause notice and server ready, each beside
 Prefect's own way of doing it, measured in one child process (`bench_engine`)."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ PREFECT_PAUSE = "Prefect pause_flow_run (default 10 s poll)"
 
 
 def run(ctx: Context) -> list[Figure]:
-    trials, paused = ctx.reps(5, 2), ctx.reps(20, 2)
+    trials = ctx.reps(5, 2)
     data = run_json(
-        ["-m", "tests.benchmarks.bench_engine", "--trials", str(trials), "--paused", str(paused)],
+        ["-m", "tests.benchmarks.bench_engine", "--trials", str(trials)],
         ctx.env(home=ctx.folder("engine-home")),
         3600,
     )
@@ -27,12 +27,6 @@ def run(ctx: Context) -> list[Figure]:
         Figure("pause", "s", data["pause_ours"], "Flowdesk event stream",
                data["pause_anchor"], "a 1 s poller",
                note="Paused state time → seen by the app"),
-        Figure("paused_memory", "MiB", data["paused_memory_ours"],
-               f"{paused} runs paused by pause_here", data["paused_memory_anchor"],
-               f"{paused} runs paused by pause_flow_run",
-               goal=200 * paused / 20, note="PSS of the flow-run processes; goal (issue 13 "
-               "item 3): ≤ 200 MiB for 20 paused runs, not yet worked on",
-               extra={"paused_runs": paused}),
         Figure("server_ready", "s", data["ready_ours"], "Flowdesk managed server (daemon + server)",
                data["ready_anchor"], "prefect server start (auth off)",
                note="start → healthy, existing database"),

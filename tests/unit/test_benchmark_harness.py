@@ -104,13 +104,13 @@ def test_unknown_benchmark_is_refused_with_the_list() -> None:
 @pytest.mark.integration
 @pytest.mark.timeout(1800)
 def test_server_benchmarks_run_quick_with_their_named_figures(tmp_path: Path) -> None:
-    """engine and 10000 (servers, runs): each named figure, ours beside its anchor.
+    """engine, paused_memory and 10000 (servers, runs): each named figure, ours beside its anchor.
 
     `desktop` (Prefect's UI in Chromium) is left out here: launched from inside pytest,
     Chromium did not open its DevTools port (it does from `python -m tests.benchmarks`;
     the cause is not found yet, see the harness's report).
     """
-    data, proc = harness(tmp_path, "engine", "10000", timeout=1700)
+    data, proc = harness(tmp_path, "engine", "paused_memory", "10000", timeout=1700)
     assert proc.returncode == 0, proc.stderr[-3000:]
     figures = check_figures(data)
     named = NAMED - {"window", "pss", "cpu", "designer"}
