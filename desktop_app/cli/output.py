@@ -90,7 +90,7 @@ def to_json(value: Any) -> str:
 
 def _with_properties(obj: Any) -> Any:
     data = dataclasses.asdict(obj)
-    for name in ("display_state", "pause_requested", "full_name", "wants_input"):
+    for name in ("display_state", "pause_requested", "pause_released", "full_name", "wants_input"):
         if hasattr(type(obj), name):
             data[name] = getattr(obj, name)
     return data

@@ -196,8 +196,11 @@ async def show_run(client: Any, args: argparse.Namespace) -> int:
         return 0
     print(f"{run.name}  ({run.id})")
     print(_("State:      {s} {n}").format(s=state_symbol(run.state.type), n=run.display_state))
-    if run.state.message:
-        print(_("Message:    {m}").format(m=run.state.message))
+    from desktop_app.core.api.release_note import release_line
+
+    message = release_line(run) or run.state.message  # a released pause: its note, translated
+    if message:
+        print(_("Message:    {m}").format(m=message))
     print(_("Flow:       {f}").format(f=run.flow_name))
     print(_("Deployment: {d}").format(d=run.deployment_name or "-"))
     print(_("Started:    {t}").format(t=when(run.start_time)))

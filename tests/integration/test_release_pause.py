@@ -9,6 +9,8 @@ results from before it reused, not recomputed (the task counts its runs in a fil
 from __future__ import annotations
 
 import asyncio
+import json
+import re
 import subprocess
 import sys
 import uuid
@@ -276,8 +278,9 @@ def test_a_run_without_deployment_cannot_release_and_waits_in_its_process(
 
 
 def test_a_released_run_resumes_after_the_runner_restarted(
-    managed_server, release_deployment, tmp_path
+    managed_server, release_deployment, tmp_path, capsys
 ):
+    from desktop_app.cli import main as cli_main
     from desktop_app.core.supervision.server_state import read_state
 
     _path, deployment = release_deployment
@@ -293,6 +296,13 @@ def test_a_released_run_resumes_after_the_runner_restarted(
             return run.id
 
     run_id = asyncio.run(before())
+    capsys.readouterr()
+    assert cli_main(["show", run_id]) == 0  # the CLI says it the same way
+    shown = capsys.readouterr().out
+    assert "Paused" in shown
+    assert re.search(r"Released its memory after \d+ s; resuming restarts it from", shown), shown
+    assert cli_main(["show", run_id, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["pause_released"] is True
     old_runner = read_state().runner_pid
     managed_server.manager.restart()
 
