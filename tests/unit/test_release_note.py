@@ -119,3 +119,11 @@ def test_the_runner_hands_its_flows_the_settings_file():
 
     env = runner_env("http://127.0.0.1:1/api", "auth")
     assert env[SETTINGS_FILE_ENV] == str(paths.config_dir() / "settings.json")
+
+
+def test_a_released_pause_is_dated_from_when_it_paused_not_from_its_release():
+    from desktop_app.core.api.release_note import paused_at
+
+    run = _run(SUSPENDED, RELEASED)
+    assert paused_at(run) == SUSPENDED.timestamp - timedelta(seconds=600)
+    assert paused_at(_run(SUSPENDED)) == SUSPENDED.timestamp

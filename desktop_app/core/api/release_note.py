@@ -12,6 +12,7 @@ module reads them and says them in the user's language.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from desktop_app.constants import RELEASED_AFTER_LABEL, RESTART_LABEL
 from desktop_app.core.api.models import RunInfo
@@ -43,6 +44,15 @@ def release_of(run: RunInfo | None) -> ReleaseNote | None:
     after = _number(run.labels.get(RELEASED_AFTER_LABEL))
     restart = _number(run.labels.get(RESTART_LABEL))
     return ReleaseNote(after or 0.0, restart or 0.0)
+
+
+def paused_at(run: RunInfo) -> datetime | None:
+    """When the run's current state began -- for a released pause, when the pause began."""
+    stamp = run.state.timestamp
+    note = release_of(run)
+    if stamp is None or note is None:
+        return stamp
+    return stamp - timedelta(seconds=note.after_seconds)
 
 
 def _waited(seconds: float) -> str:

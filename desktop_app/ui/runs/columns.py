@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop_app.core.api.models import STATE_TYPES, RunInfo
-from desktop_app.core.api.release_note import release_line
+from desktop_app.core.api.release_note import paused_at, release_line
 from desktop_app.ui.runs.filters import reference_time
 from desktop_app.ui.runs.formatting import (
     format_duration,
@@ -75,8 +75,9 @@ def _state_tooltip(run: RunInfo) -> str:
         text += "\n" + release_line(run)
     elif run.state.message:
         text += "\n" + run.state.message[:500]
-    if run.state.timestamp:
-        text += "\n" + _tr("since {time}").format(time=format_full_time(run.state.timestamp))
+    since = paused_at(run)
+    if since:
+        text += "\n" + _tr("since {time}").format(time=format_full_time(since))
     return text
 
 
