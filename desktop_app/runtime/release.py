@@ -50,7 +50,8 @@ DEFAULT_STARTUP = 2.5
 """Seconds a new flow process takes to start, when the run's states cannot tell."""
 
 PICKUP = 1.0
-"""Seconds for the runner to see a resumed run and start its process (it polls each second)."""
+"""Seconds for the runner to see a resumed run and start its process: it is woken by the
+server's events and forks a warm process, but a busy machine or the safety poll add more."""
 
 
 def _seconds(value: Any) -> float:
