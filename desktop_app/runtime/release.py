@@ -49,9 +49,12 @@ T = TypeVar("T", bound=RunInput)
 DEFAULT_STARTUP = 2.5
 """Seconds a new flow process takes to start, when the run's states cannot tell."""
 
-PICKUP = 1.0
-"""Seconds for the runner to see a resumed run and start its process: it is woken by the
-server's events and forks a warm process, but a busy machine or the safety poll add more."""
+PICKUP = 2.0
+"""Seconds a restart costs besides the work it redoes: the runner sees the resume (woken by
+the server's events), forks a warm process that loads the flow and talks to the server.
+Measured 3.4-6.8 s in all on a 2-core machine at load 15-20 (tests.benchmarks paused_memory),
+for a flow whose own work before the pause is a fraction of a second.
+"""
 
 
 def _seconds(value: Any) -> float:
