@@ -23,7 +23,8 @@
 # hooks, the installer script, the dependency list) changed since their last green run:
 # the stamp in the cache, or the one committed at packaging/windows/lane-green.sha (CI's
 # fresh machines have no cache). FLOWDESK_WINE_FORCE=1 runs them anyway. A green c..f
-# writes both stamps; commit the file with the change that made it green.
+# writes both stamps; commit the file with the change that made it green. `--stamp` prints
+# the current one. Notes (*.md) are not inputs.
 #
 # Wine's output is always piped (through `cat` into the log): a Windows program whose
 # stdout is redirected straight to a file cannot open its standard streams under Wine.
@@ -265,8 +266,12 @@ packaging_stamp() {
     else
         find "${inputs[@]}" -type f -not -path '*/out/*' -not -name '*.pyc' -print0 |
             sort -z | xargs -0 sha256sum
-    fi) | grep -v 'packaging/windows/lane-green.sha$' | sha256sum | cut -c1-32
+    fi) | grep -v -e 'packaging/windows/lane-green.sha$' -e '\.md$' | sha256sum | cut -c1-32
 }
+if [ "${1:-}" = "--stamp" ]; then  # what c..f would be checked against, then nothing else
+    packaging_stamp
+    exit 0
+fi
 
 # ---------------------------------------------------------------- main
 declare -A RESULT TIME
