@@ -125,6 +125,28 @@ class ServerHandle:
 
 
 @pytest.fixture(autouse=True)
+def _qt_garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """In a Qt test, Python's cycles are collected on the GUI thread, as in the app.
+
+    Otherwise a worker thread's allocation can free an earlier test's closed window
+    there, leaving its timers registered: a segfault many tests later
+    (desktop_app/ui/main_thread_gc.py says how).
+    """
+    if "qapp" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("qapp")
+    from desktop_app.ui.main_thread_gc import MainThreadGC
+
+    collector = MainThreadGC()
+    try:
+        yield
+    finally:
+        collector.stop()
+        collector.deleteLater()
+
+
+@pytest.fixture(autouse=True)
 def _no_recovered_designs_left_behind() -> Iterator[None]:
     """A designer left with unsaved changes writes a recovery copy (every 3 s) into the
     session's data folder; the next test's window would then open the designer to offer

@@ -206,6 +206,9 @@ def run_app(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(True)
+    from desktop_app.ui.main_thread_gc import MainThreadGC
+
+    collector = MainThreadGC(app)  # Qt objects are never freed on a worker thread
     # Without these, Wayland desktops cannot match the window to flowdesk.desktop
     # and every desktop shows a generic icon.
     from PySide6.QtGui import QGuiApplication
@@ -262,6 +265,7 @@ def run_app(argv: list[str]) -> int:
         return run_until_done(loop, main(parts))
     finally:
         instance.release()
+        collector.stop()
         sys.excepthook = previous_hook
         asyncio.set_event_loop(None)
 
