@@ -45,6 +45,7 @@ from desktop_app.core.api.prefect_filters import (
     warm_up,
 )
 from desktop_app.core.api.run_control import SUSPEND_TIMEOUT, RunControl
+from desktop_app.core.api.schedules import Schedules
 from desktop_app.core.api.variables import Variables
 from desktop_app.i18n import tr_core
 
@@ -62,7 +63,7 @@ __all__ = [
 ]
 
 
-class FlowdeskClient(RunControl, Variables, Limits):
+class FlowdeskClient(RunControl, Variables, Limits, Schedules):
     """Typed async operations on one Prefect server.
 
     Reading here; changing a run's state in `RunControl` (run_control.py);

@@ -13,6 +13,7 @@ from desktop_app.core.api.models import (
     StateInfo,
     TaskRunInfo,
 )
+from desktop_app.core.api.schedules import from_prefect
 from desktop_app.core.api.schema_checks import server_checks
 
 
@@ -91,7 +92,12 @@ def _schedule_text(schedule: Any) -> str:
 
 def deployment_info(deployment: Any, flow_names: dict[str, str]) -> DeploymentInfo:
     schedules = tuple(
-        ScheduleInfo(id=str(s.id), active=bool(s.active), description=_schedule_text(s))
+        ScheduleInfo(
+            id=str(s.id),
+            active=bool(s.active),
+            description=_schedule_text(s),
+            spec=from_prefect(s.schedule) if s.schedule is not None else None,
+        )
         for s in (deployment.schedules or [])
     )
     status = getattr(deployment, "status", None)

@@ -43,3 +43,7 @@ class InputRejected(FlowdeskError):
 
 class ProcessGone(InvalidState):
     """A run paused inside its process, and that process has ended: no resume can reach it."""
+
+
+class ScheduleRejected(FlowdeskError):
+    """A schedule that is wrong (ours or Prefect's check): nothing was changed."""

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from desktop_app.constants import NODE_TAG_PREFIX, PAUSE_REQUEST_TAG, RELEASED_LABEL
+from desktop_app.core.api.schedule_models import ScheduleSpec
 
 FINAL_STATES = frozenset({"COMPLETED", "FAILED", "CANCELLED", "CRASHED"})
 STATE_TYPES = (
@@ -135,6 +136,7 @@ class ScheduleInfo:
     id: str
     active: bool
     description: str
+    spec: ScheduleSpec | None = None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from desktop_app.core.api.models import RunFilter
 
 SORTS = {
     "expected_desc": FlowRunSort.EXPECTED_START_TIME_DESC,
+    "expected_asc": FlowRunSort.EXPECTED_START_TIME_ASC,
     "start_desc": FlowRunSort.START_TIME_DESC,
     "start_asc": FlowRunSort.START_TIME_ASC,
     "name_asc": FlowRunSort.NAME_ASC,

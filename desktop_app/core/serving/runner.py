@@ -35,6 +35,7 @@ from desktop_app.core.serving.flow_ownership import (
 )
 from desktop_app.core.serving.run_waker import SAFETY_POLL_SECONDS, wake_runner
 from desktop_app.core.serving.runner_status import read_runner_status, runner_status_file
+from desktop_app.core.serving.schedule_marks import edited_here, keep_server_schedules
 from desktop_app.core.serving.user_flows import ensure_user_flows_folder
 from desktop_app.core.serving.warm_start import WarmStarter, fork_server_early
 from desktop_app.core.supervision.processes import (
@@ -202,6 +203,8 @@ class FlowServer:
         if self.is_example(path):
             tags.add(EXAMPLE_TAG)
         deployment.tags = sorted(tags)
+        if edited_here(f"{flow.name}/{DEPLOYMENT_NAME}"):
+            keep_server_schedules(deployment)  # edited in Flowdesk: theirs win (schedule_marks)
         await self.runner.aadd_deployment(deployment)
         log.info("serving %s from %s", f"{flow.name}/{DEPLOYMENT_NAME}", path)
 
