@@ -15,6 +15,7 @@ from desktop_app.cli import (
     design_commands,
     limit_commands,
     run_commands,
+    schedule_commands,
     server_commands,
     variable_commands,
 )
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     server_commands.register(sub)
     run_commands.register(sub)
+    schedule_commands.register(sub)
     design_commands.register(sub)
     variable_commands.register(sub)
     limit_commands.register(sub)
