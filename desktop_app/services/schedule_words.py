@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from desktop_app.core.api.schedule_models import ScheduleSpec
 from desktop_app.i18n import tr_core
 
 _DAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 
 
-def _day(index: int) -> str:
+def day_name(index: int) -> str:
+    """The day's name, Sunday = 0 (cron's numbering), in the current language."""
     names = [
         tr_core("Sunday"),
         tr_core("Monday"),
@@ -84,7 +87,7 @@ def describe_cron(expr: str) -> str:
         if days == [0, 6]:
             return tr_core("every Saturday and Sunday at {time}").format(time=at)
         if days:
-            names = tr_core(", ").join(_day(d) for d in days)
+            names = tr_core(", ").join(day_name(d) for d in days)
             return tr_core("every {days} at {time}").format(days=names, time=at)
     if month == "*" and dow == "*" and _number(dom, 1, 31):
         return tr_core("on day {day} of every month at {time}").format(day=int(dom), time=at)
@@ -118,3 +121,8 @@ def describe(spec: ScheduleSpec) -> str:
     if spec.timezone:
         return tr_core("{schedule} ({zone})").format(schedule=text, zone=spec.timezone)
     return text
+
+
+def when_text(moment: datetime) -> str:
+    """ "Monday 2026-12-07 09:00" in the current language (the editor's next times)."""
+    return f"{day_name((moment.weekday() + 1) % 7)} {moment:%Y-%m-%d %H:%M}"

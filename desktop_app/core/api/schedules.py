@@ -110,7 +110,11 @@ class Schedules:
         for item in await self.list_schedules(deployment_id):
             if item.id == schedule_id:
                 return item
-        raise NotFound(tr_core("This deployment has no schedule {id}.").format(id=schedule_id))
+        raise NotFound(
+            tr_core(
+                "Schedule {id} is no longer on this deployment: it may have been removed elsewhere."
+            ).format(id=schedule_id)
+        )
 
     async def replace_schedule(
         self, deployment_id: str, schedule_id: str, spec: ScheduleSpec

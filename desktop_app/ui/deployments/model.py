@@ -101,7 +101,12 @@ def _name(row: _Row) -> str:
 
 
 def _schedules(row: _Row) -> str:
-    texts = [s.description + ("" if s.active else " ⏸") for s in row.dep.schedules]
+    from desktop_app.services.schedule_words import describe
+
+    texts = [
+        (describe(s.spec) if s.spec else s.description) + ("" if s.active else " ⏸")
+        for s in row.dep.schedules
+    ]
     return "; ".join(texts) if texts else "—"
 
 

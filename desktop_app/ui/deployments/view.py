@@ -74,6 +74,12 @@ ACTION_TEXTS = {
         QT_TRANSLATE_NOOP("DeploymentsView", "Resume schedule"),
         QT_TRANSLATE_NOOP("DeploymentsView", "Schedule runs again"),
     ),
+    "editSchedules": (
+        QT_TRANSLATE_NOOP("DeploymentsView", "Schedules…"),
+        QT_TRANSLATE_NOOP(
+            "DeploymentsView", "Add, change, pause or remove this deployment's schedules"
+        ),
+    ),
     "showRuns": (
         QT_TRANSLATE_NOOP("DeploymentsView", "Show runs"),
         QT_TRANSLATE_NOOP("DeploymentsView", "Show this deployment's runs in the Runs tab"),
@@ -148,11 +154,12 @@ class DeploymentsView(QWidget):
         self.run_with = self._action("runWithParameters", self._run_with_parameters)
         self.pause_schedule = self._action("pauseSchedule", lambda: self._set_schedule(False))
         self.resume_schedule = self._action("resumeSchedule", lambda: self._set_schedule(True))
+        self.schedules_action = self._action("editSchedules", self._edit_schedules)
         self.runs_action = self._action("showRuns", self._show_runs, network=False)
         self.copy_action = self._action("copyToMyFlows", self._copy_to_my_flows, network=False)
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.run_now, self.run_with, self.pause_schedule, self.resume_schedule):
+        for action in self._main_actions():
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.runs_action)
@@ -319,6 +326,7 @@ class DeploymentsView(QWidget):
             self.resume_schedule: dep is not None
             and bool(dep.schedules)
             and not schedule_active(dep),
+            self.schedules_action: dep is not None,
             self.runs_action: dep is not None,
             self.copy_action: self._copyable(dep) is not None,
         }
@@ -418,6 +426,21 @@ class DeploymentsView(QWidget):
 
         self._spawn("resumeSchedule" if active else "pauseSchedule", change())
 
+    def _main_actions(self) -> tuple[QAction, ...]:
+        return (self.run_now, self.run_with, self.pause_schedule, self.resume_schedule,
+                self.schedules_action)
+
+    def _edit_schedules(self) -> None:
+        """The deployment's schedules in their own dialog (ui/schedules); changes reload."""
+        from desktop_app.ui.schedules.dialog import SchedulesDialog
+
+        if (dep := self.selected()) is not None:
+            dialog = SchedulesDialog(self.context.get_client, dep, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.changed.connect(self.reload)
+            self.schedules_dialog = dialog
+            dialog.open()
+
     def _copyable(self, dep: DeploymentInfo | None) -> Path | None:
         """The example's file, if `dep` is an example this machine serves."""
         if dep is None or not is_example(dep) or self.context.manager is None:
@@ -455,7 +478,7 @@ class DeploymentsView(QWidget):
     def _context_menu(self, pos) -> None:
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        for action in (self.run_now, self.run_with, self.pause_schedule, self.resume_schedule):
+        for action in self._main_actions():
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.runs_action)

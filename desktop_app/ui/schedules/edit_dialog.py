@@ -1,0 +1,140 @@
+"""`ScheduleEditDialog`: add a schedule to a deployment, or change one.
+
+Save goes through `services.schedules` (checked, marked "edited here",
+audited). A schedule the editor finds wrong cannot be saved; one the server
+refuses leaves the dialog open with the reason, and an edit that fails leaves
+the old schedule as it was (Prefect replaces it in one request). Non-modal:
+`.open()`, never `.exec()` (qasync).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from desktop_app.core.api.errors import FlowdeskError
+from desktop_app.core.api.models import DeploymentInfo
+from desktop_app.core.api.schedule_models import ScheduleEntry, ScheduleSpec
+from desktop_app.services import schedules
+from desktop_app.ui.async_tools import TaskKeeper, describe
+from desktop_app.ui.forms.banner import Banner
+from desktop_app.ui.schedules.editor import ScheduleEditor
+
+if TYPE_CHECKING:
+    from desktop_app.core.api.client import FlowdeskClient
+
+
+def kept_note() -> str:
+    """The rule, said where schedules are edited."""
+    return QCoreApplication.translate(
+        "ScheduleEditDialog",
+        "Schedules you set in Flowdesk are kept when the flow file changes and is served "
+        "again; until you change one here, the file's own schedules apply.",
+    )
+
+
+class ScheduleEditDialog(QDialog):
+    """One schedule: the editor, the rule about re-serving, Save and Cancel."""
+
+    saved = Signal(object)  # services.schedules.Changed
+
+    def __init__(
+        self,
+        get_client: Callable[[], FlowdeskClient | None],
+        deployment: DeploymentInfo,
+        entry: ScheduleEntry | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("scheduleEditDialog")
+        self._get_client = get_client
+        self.deployment = deployment
+        self.entry = entry
+        self._busy = False
+        self._tasks = TaskKeeper(report=lambda exc, _name: self._fail(exc))
+        self.setModal(False)
+        self.setMinimumWidth(520)
+        self.setWindowTitle(
+            (
+                self.tr("Change schedule of {name}")
+                if entry
+                else self.tr("Add a schedule to {name}")
+            ).format(name=deployment.full_name)
+        )
+        layout = QVBoxLayout(self)
+        title = QLabel(deployment.full_name, self)
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        title.setFont(font)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(title)
+        self.editor = ScheduleEditor(entry.spec if entry else None, self)
+        layout.addWidget(self.editor)
+        self.note = QLabel(kept_note(), self)
+        self.note.setObjectName("scheduleKeptNote")
+        self.note.setWordWrap(True)
+        self.note.setEnabled(False)
+        layout.addWidget(self.note)
+        self.banner = Banner(self)
+        layout.addWidget(self.banner)
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(
+            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setDefault(True)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button.clicked.connect(self.submit)
+        cancel.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.editor.changed.connect(self._on_changed)
+        self._on_changed()
+
+    def _on_changed(self) -> None:
+        self.save_button.setEnabled(not self._busy and self.editor.spec() is not None)
+        if self.banner.kind == "error":
+            self.banner.clear()
+
+    def submit(self) -> None:
+        if self._busy:
+            return
+        spec = self.editor.spec()
+        if spec is None:
+            self.banner.show_message(
+                self.tr("Not saved: {error}").format(error=self.editor.error()), "error"
+            )
+            return
+        client = self._get_client()
+        if client is None:
+            self.banner.show_message(self.tr("Not connected to a Prefect server."), "error")
+            return
+        self._set_busy(True)
+        self._tasks.spawn(self._save(client, spec), name="schedule-save")
+
+    async def _save(self, client: FlowdeskClient, spec: ScheduleSpec) -> None:
+        try:
+            if self.entry is None:
+                changed = await schedules.add(client, self.deployment, spec, source="window")
+            else:
+                changed = await schedules.edit(
+                    client, self.deployment, self.entry.id, spec, source="window"
+                )
+        except FlowdeskError as exc:
+            self._fail(exc)
+            return
+        finally:
+            self._set_busy(False)
+        self.saved.emit(changed)
+        self.accept()
+
+    def _fail(self, exc: BaseException) -> None:
+        self.banner.show_message(self.tr("Not saved: {error}").format(error=describe(exc)), "error")
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.save_button.setText(self.tr("Saving…") if busy else self.tr("Save"))
+        self.save_button.setEnabled(not busy and self.editor.spec() is not None)
+        self.editor.setEnabled(not busy)
