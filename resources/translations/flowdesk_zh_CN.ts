@@ -3234,6 +3234,25 @@ Prefect on your desk.</source>
         </message>
     </context>
     <context>
+        <name>NextRuns</name>
+        <message>
+            <source>Next {hours} h</source>
+            <translation>未来 {hours} 小时</translation>
+        </message>
+        <message>
+            <source>Could not read: {error}</source>
+            <translation>无法读取：{error}</translation>
+        </message>
+        <message>
+            <source>Nothing scheduled.</source>
+            <translation>暂无计划中的运行。</translation>
+        </message>
+        <message>
+            <source>and {count} more</source>
+            <translation>还有 {count} 个</translation>
+        </message>
+    </context>
+    <context>
         <name>NodeForm</name>
         <message>
             <source>Name</source>

@@ -1,4 +1,4 @@
-"""The dashboard strip at the top of the runs tab: state counts and server cost."""
+"""The dashboard strip at the top of the runs tab: state counts, next runs, server cost."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 from desktop_app.core.config import paths
 from desktop_app.core.supervision.server_state import read_state
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.dashboard.next_runs import NextRuns
 from desktop_app.ui.dashboard.resources import ProcessCost, ResourceSample, ResourceSampler
 from desktop_app.ui.dashboard.state_chart import StateBarChart
 from desktop_app.ui.runs.formatting import format_bytes
@@ -40,6 +41,8 @@ class DashboardStrip(QFrame):
 
         self.chart = StateBarChart(self)
         self.chart.state_clicked.connect(self.state_clicked)
+        self.next_runs = NextRuns(context, self)
+        self.next_runs.watch(model)
 
         costs = QWidget(self)
         grid = QGridLayout(costs)
@@ -65,6 +68,7 @@ class DashboardStrip(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.chart, 1)
+        layout.addWidget(self.next_runs, 0)
         layout.addWidget(costs, 0)
 
         self._sample_timer = QTimer(self)
