@@ -3245,7 +3245,7 @@ Prefect on your desk.</source>
         </message>
         <message>
             <source>Nothing scheduled.</source>
-            <translation>暂无计划中的运行。</translation>
+            <translation>暂无已调度的运行。</translation>
         </message>
         <message>
             <source>and {count} more</source>
