@@ -1903,6 +1903,21 @@
         </message>
     </context>
     <context>
+        <name>DeployScheduleDialog</name>
+        <message>
+            <source>Deploy with a schedule</source>
+            <translation>部署并设置调度</translation>
+        </message>
+        <message>
+            <source>The schedule is added to the deployment once it is served; schedules it already has stay (change them in Deployments → Schedules…).</source>
+            <translation>部署被加载后会添加此调度；它已有的调度保持不变（可在“部署”→“调度…”中修改）。</translation>
+        </message>
+        <message>
+            <source>Deploy</source>
+            <translation>部署</translation>
+        </message>
+    </context>
+    <context>
         <name>Deployer</name>
         <message>
             <source>Could not write the flow file: {error}</source>
@@ -1923,6 +1938,10 @@
         <message>
             <source>{name} did not appear on the server within {seconds} s; is the runner running? (Server menu → Show server log)</source>
             <translation>{name} 未在 {seconds} 秒内出现在服务器上；运行器是否在运行？（服务器菜单 → 显示服务器日志）</translation>
+        </message>
+        <message>
+            <source>Not connected to a Prefect server.</source>
+            <translation>未连接到 Prefect 服务器。</translation>
         </message>
     </context>
     <context>
@@ -2653,6 +2672,14 @@
         <message>
             <source>Write the flow and serve it as a deployment</source>
             <translation>写出流程并将其作为部署提供服务</translation>
+        </message>
+        <message>
+            <source>Deploy with schedule…</source>
+            <translation>部署并设置调度…</translation>
+        </message>
+        <message>
+            <source>Deploy, then run it on a schedule (cron, interval or RRule)</source>
+            <translation>部署，然后按调度运行（cron、间隔或 RRule）</translation>
         </message>
         <message>
             <source>Run…</source>
@@ -3862,6 +3889,14 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
         <message>
             <source>Run…</source>
             <translation>运行…</translation>
+        </message>
+        <message>
+            <source>Deployed as {name}, scheduled {schedule}.</source>
+            <translation>已部署为 {name}，调度：{schedule}。</translation>
+        </message>
+        <message>
+            <source>Deployed as {name}, but the schedule was not added: {error}</source>
+            <translation>已部署为 {name}，但未能添加调度：{error}</translation>
         </message>
         <message>
             <source>Not connected to a Prefect server.</source>

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop_app.core.api.errors import FlowdeskError, NotFound
 from desktop_app.core.api.models import DeploymentInfo
+from desktop_app.core.api.schedule_models import ScheduleSpec
 from desktop_app.core.config import paths
 from desktop_app.designer import DeployRefused, Design, deploy_design
 from desktop_app.designer.symbols import design_symbols
@@ -47,6 +48,9 @@ class Deployer(QObject):
     progress = Signal(str)
     deployed = Signal(object)
     """`DeploymentInfo` once the server serves the design."""
+    scheduled = Signal(str)
+    """A schedule was added after deploying (its meaning in words)."""
+    schedule_failed = Signal(str)
 
     def __init__(self, get_client: Callable[[], FlowdeskClient | None],
                  parent: QObject | None = None) -> None:
@@ -111,6 +115,25 @@ class Deployer(QObject):
             "{name} did not appear on the server within {seconds} s; is the runner "
             "running? (Server menu → Show server log)").format(name=name,
                                                               seconds=int(WAIT_SECONDS)))
+
+    def attach_schedule(self, deployment: DeploymentInfo, spec: ScheduleSpec) -> None:
+        """Add `spec` to the served deployment (Deploy with a schedule…)."""
+        self._tasks.spawn(self._attach(deployment, spec), "designer-deploy-schedule")
+
+    async def _attach(self, deployment: DeploymentInfo, spec: ScheduleSpec) -> None:
+        from desktop_app.services import schedules
+        from desktop_app.services.schedule_words import describe as words
+
+        client = self._get_client()
+        if client is None:
+            self.schedule_failed.emit(self.tr("Not connected to a Prefect server."))
+            return
+        try:
+            await schedules.add(client, deployment, spec, source="designer")
+        except FlowdeskError as exc:
+            self.schedule_failed.emit(describe(exc))
+            return
+        self.scheduled.emit(words(spec))
 
     async def shutdown(self) -> None:
         await self._tasks.cancel_all()

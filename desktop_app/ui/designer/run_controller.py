@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from desktop_app.core.api.models import DeploymentInfo, RunEvent, RunInfo
+from desktop_app.core.api.schedule_models import ScheduleSpec
 from desktop_app.designer import Design, Problem
 from desktop_app.ui.designer.deployer import Deployer, deployment_name
 from desktop_app.ui.designer.document import DesignDocument
@@ -67,6 +68,10 @@ class RunController(QObject):
         self.deployer.failed.connect(self._deploy_failed)
         self.deployer.progress.connect(self.status)
         self.deployer.deployed.connect(self._deployed)
+        self.deployer.scheduled.connect(self._scheduled)
+        self.deployer.schedule_failed.connect(self._schedule_failed)
+        self.pending_schedule: ScheduleSpec | None = None
+        """Added to the deployment once served (Deploy with a schedule…)."""
         self.monitor.updated.connect(self._run_updated)
         self.monitor.failed.connect(lambda text: self.status.emit(
             self.tr("Could not read the run: {error}").format(error=text)))
@@ -104,6 +109,7 @@ class RunController(QObject):
 
     def _deploy_refused(self, message: str, problems: list) -> None:
         self._run_after_deploy = False
+        self.pending_schedule = None
         if problems:
             self.problems_view.set_problems(self.design, problems)
             self.scene.set_problems(problems)
@@ -126,12 +132,16 @@ class RunController(QObject):
 
     def _deploy_failed(self, message: str) -> None:
         self._run_after_deploy = False
+        self.pending_schedule = None
         self.notice.show_message(message, "error")
 
     def _deployed(self, deployment: DeploymentInfo) -> None:
         self.deployment = deployment
         self._deployed_state = self._pending_state or self._state_key()
         self.status.emit(self.tr("Deployed as {name}.").format(name=deployment.full_name))
+        if self.pending_schedule is not None:
+            spec, self.pending_schedule = self.pending_schedule, None
+            self.deployer.attach_schedule(deployment, spec)
         if self._run_after_deploy:
             self._run_after_deploy = False
             self._open_run_dialog()
@@ -140,6 +150,18 @@ class RunController(QObject):
                 self.tr("Deployed as {name}: it can be run from here, the Deployments tab, "
                         "the tray or the command line.").format(name=deployment.full_name),
                 "success", [(self.tr("Run…"), self.run)])
+
+    def _scheduled(self, schedule: str) -> None:
+        name = self.deployment.full_name if self.deployment else self.deployment_name()
+        self.notice.show_message(
+            self.tr("Deployed as {name}, scheduled {schedule}.").format(
+                name=name, schedule=schedule), "success", [(self.tr("Run…"), self.run)])
+
+    def _schedule_failed(self, error: str) -> None:
+        name = self.deployment.full_name if self.deployment else self.deployment_name()
+        self.notice.show_message(
+            self.tr("Deployed as {name}, but the schedule was not added: {error}").format(
+                name=name, error=error), "error")
 
     def run(self) -> None:
         """Start a run (deploying the current design first if needed)."""

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -186,6 +187,9 @@ class DesignerWidget(DesignFilesMixin, DesignEditingMixin, QWidget):
         self.deploy_action = self._action(self.tr("Deploy"), self.deploy, "Ctrl+Shift+D",
                                           self.tr("Write the flow and serve it as a deployment"),
                                           pix.SP_ArrowUp)
+        self.deploy_scheduled_action = self._action(
+            self.tr("Deploy with schedule…"), self.deploy_with_schedule, None,
+            self.tr("Deploy, then run it on a schedule (cron, interval or RRule)"))
         self.run_action = self._action(self.tr("Run…"), self.run, "F5",
                                        self.tr("Deploy if needed, then start a run with "
                                                "parameters"), pix.SP_MediaPlay)
@@ -203,7 +207,7 @@ class DesignerWidget(DesignFilesMixin, DesignEditingMixin, QWidget):
                        self.save_as_action, None, self.undo_action, self.redo_action, None,
                        self.quick_add_action, self.layout_action, self.fit_action, None,
                        self.validate_action, self.code_action, self.deploy_action,
-                       self.run_action):
+                       self.deploy_scheduled_action, self.run_action):
             if action is None:
                 self.toolbar.addSeparator()
             else:
@@ -398,6 +402,22 @@ class DesignerWidget(DesignFilesMixin, DesignEditingMixin, QWidget):
         if not self.save_before_deploy(self.deploy):
             return None
         return self.runs.deploy()
+
+    def deploy_with_schedule(self) -> QDialog:
+        """Choose a schedule, then deploy; the schedule is added once it is served."""
+        from desktop_app.ui.designer.deploy_schedule import DeployScheduleDialog
+
+        dialog = DeployScheduleDialog(self.runs.deployment_name(), self)
+        dialog.chosen.connect(self._deploy_scheduled)
+        dialog.finished.connect(dialog.deleteLater)
+        self.schedule_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _deploy_scheduled(self, spec) -> None:
+        self.runs.pending_schedule = spec
+        if self.deploy() is None and self.document.path is not None:
+            self.runs.pending_schedule = None  # refused or not written (a save-as waits)
 
     def run(self) -> None:
         """Save, deploy if needed, then ask for the run's parameters."""
