@@ -53,6 +53,12 @@ ACTIONS = {
     "limit-set": QT_TRANSLATE_NOOP("AuditView", "Limit changed"),
     "limit-reset": QT_TRANSLATE_NOOP("AuditView", "Limit reset"),
     "limit-delete": QT_TRANSLATE_NOOP("AuditView", "Limit deleted"),
+    # Schedule changes (services/schedules.py): "Run" holds the deployment's id there.
+    "schedule-add": QT_TRANSLATE_NOOP("AuditView", "Schedule added"),
+    "schedule-edit": QT_TRANSLATE_NOOP("AuditView", "Schedule changed"),
+    "schedule-remove": QT_TRANSLATE_NOOP("AuditView", "Schedule removed"),
+    "schedule-pause": QT_TRANSLATE_NOOP("AuditView", "Schedule paused"),
+    "schedule-resume": QT_TRANSLATE_NOOP("AuditView", "Schedule resumed"),
 }
 SOURCES = {
     "window": QT_TRANSLATE_NOOP("AuditView", "Window"),
