@@ -129,14 +129,15 @@ def checked(spec: ScheduleSpec) -> ScheduleSpec:
         value = str(parse_interval(value))
     else:
         check_rrule(value)
-    return ScheduleSpec(spec.kind, value, zone)
+    return ScheduleSpec(spec.kind, value, zone, spec.anchor)
 
 
 def next_times(spec: ScheduleSpec, count: int = 5, after: datetime | None = None) -> list[datetime]:
     """The next `count` times `spec` fires after `after` (now), in its time zone.
 
-    Intervals count from `after` (Prefect anchors a new interval schedule at
-    its creation time, so this is what a new schedule does).
+    Intervals count from their anchor when they have one (a schedule read
+    from the server), else from `after` (Prefect anchors a new interval
+    schedule at its creation time, so this is what a new schedule does).
     """
     zone = zoneinfo.ZoneInfo(spec.timezone or "UTC")
     start = (after or datetime.now(timezone.utc)).astimezone(zone)
@@ -147,7 +148,11 @@ def next_times(spec: ScheduleSpec, count: int = 5, after: datetime | None = None
         return [it.get_next(datetime) for _ in range(count)]
     if spec.kind == "interval":
         step = timedelta(seconds=spec.seconds)
-        return [start + step * (i + 1) for i in range(count)]
+        first = start + step
+        if spec.anchor is not None:  # Prefect counts from the schedule's anchor
+            passed = (start - spec.anchor) // step
+            first = (spec.anchor + step * (passed + 1)).astimezone(zone)
+        return [first + step * i for i in range(count)]
     from dateutil.rrule import rrulestr
 
     # Prefect anchors a rule without DTSTART at midnight; today's midnight keeps

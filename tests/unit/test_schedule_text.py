@@ -133,3 +133,11 @@ def test_edited_marks_survive_and_a_damaged_file_means_none(tmp_path) -> None:
     assert schedule_marks.edited_here("f/local", marks)
     marks.write_text("{not json", encoding="utf-8")
     assert schedule_marks.edited_deployments(marks) == {}
+
+
+def test_an_interval_read_from_the_server_counts_from_its_anchor() -> None:
+    anchor = datetime(2026, 12, 1, 0, 10, tzinfo=timezone.utc)
+    after = datetime(2026, 12, 4, 12, 0, tzinfo=timezone.utc)
+    spec = ScheduleSpec("interval", "3600", "UTC", anchor)
+    assert [t.strftime("%H:%M") for t in next_times(spec, 3, after)] == ["12:10", "13:10", "14:10"]
+    assert spec == ScheduleSpec("interval", "3600", "UTC")  # the anchor is not what it means

@@ -7,7 +7,8 @@ zone); `ScheduleEntry` is one schedule as the server holds it. The facade
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal
 
 ScheduleKind = Literal["cron", "interval", "rrule"]
@@ -26,6 +27,8 @@ class ScheduleSpec:
     kind: ScheduleKind
     value: str
     timezone: str | None = None
+    anchor: datetime | None = field(default=None, compare=False)
+    """Where an interval counts from (Prefect's `anchor_date`; None: from when it is made)."""
 
     @property
     def seconds(self) -> int:

@@ -63,7 +63,8 @@ def from_prefect(schedule: Any) -> ScheduleSpec:
         return ScheduleSpec("cron", schedule.cron, tz)
     interval = getattr(schedule, "interval", None)
     if interval is not None:
-        return ScheduleSpec("interval", str(int(interval.total_seconds())), tz)
+        anchor = getattr(schedule, "anchor_date", None)
+        return ScheduleSpec("interval", str(int(interval.total_seconds())), tz, anchor)
     return ScheduleSpec("rrule", str(getattr(schedule, "rrule", "")), tz)
 
 
