@@ -119,6 +119,17 @@ def test_schedule_pause_and_resume(qloop, qtbot, managed_server) -> None:
                     )
                     assert (await client.prefect.read_deployment(deployment_id)).paused
                     assert any("paused" in m for m in h.messages)
+
+                    # Schedules… opens the deployment's schedules, in words.
+                    assert cell(view, deployment_id, DColumn.SCHEDULE) == "every 30 days (UTC)"
+                    view.select(deployment_id)
+                    assert view.schedules_action.isEnabled()
+                    view.schedules_action.trigger()
+                    dialog = view.schedules_dialog
+                    await await_until(lambda: dialog.loads >= 1, 20, what="schedules listed")
+                    assert dialog.table.item(0, 2).text() == "every 30 days (UTC)"
+                    assert "flow file's schedules" in dialog.owner.text()
+                    dialog.close()
             finally:
                 await client.prefect.delete_deployment(deployment_id)
 
