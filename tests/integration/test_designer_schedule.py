@@ -70,6 +70,21 @@ def test_deploy_with_a_schedule(qtbot, qloop, server_client, tmp_path) -> None:
             ("0 */6 * * *", "Asia/Shanghai")
         ]
         assert schedules.edited_here(deployment)
+
+        # Deployed again with the same schedule: still one schedule, not two.
+        widget.notice.clear()
+        again = widget.deploy_with_schedule()
+        again.editor.value.setText("0 */6 * * *")
+        again.editor.zone.setCurrentText("Asia/Shanghai")
+        again.deploy_button.click()
+
+        async def second():
+            await await_until(
+                lambda: "scheduled" in widget.notice.text(), timeout=90, what="deployed again"
+            )
+            return await server_client.prefect.read_deployment_schedules(UUID(deployment.id))
+
+        assert len(arun(qloop, second(), timeout=120)) == 1
     finally:
         arun(qloop, widget.shutdown(), timeout=30)
         widget.close()

@@ -67,6 +67,7 @@ class NextRuns(QWidget):
         self._settle.timeout.connect(self.reload)
         context.connected.connect(lambda _c: self._on_connected())
         context.disconnected.connect(lambda _r: self._timer.stop())
+        context.switched.connect(self._forget)
         self.retranslate()
 
     def watch(self, model) -> None:
@@ -78,6 +79,12 @@ class NextRuns(QWidget):
         if not self._settle.isActive():
             wait = max(0.0, MIN_GAP_S - (time.monotonic() - self._last))
             self._settle.start(int(max(SETTLE_MS, wait * 1000)))
+
+    def _forget(self) -> None:
+        """Another server: its runs are not these."""
+        self._slot.cancel()
+        self.runs, self.error = [], ""
+        self.show_runs()
 
     def _on_connected(self) -> None:
         self._timer.start()

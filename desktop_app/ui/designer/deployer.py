@@ -129,7 +129,9 @@ class Deployer(QObject):
             self.schedule_failed.emit(self.tr("Not connected to a Prefect server."))
             return
         try:
-            await schedules.add(client, deployment, spec, source="designer")
+            _dep, existing = await schedules.list_schedules(client, deployment)
+            if all(e.spec != spec for e in existing):  # deployed twice: not a second copy
+                await schedules.add(client, deployment, spec, source="designer")
         except FlowdeskError as exc:
             self.schedule_failed.emit(describe(exc))
             return
