@@ -65,6 +65,11 @@ def test_the_editor_explains_in_english_and_chinese(qtbot) -> None:
         assert editor.upcoming.text().splitlines()[0].startswith("星期")
     finally:
         i18n.set_language("en")
+    # An example from the list fills kind and text, and keeps the time zone.
+    index = editor.presets.findText("every Monday at 08:00")
+    assert index > 0
+    editor.presets.activated.emit(index)
+    assert (editor.value.text(), editor.zone.currentText()) == ("0 8 * * 1", "Asia/Shanghai")
     # Switching kind puts an example of that kind in place of text that means nothing there.
     editor.kind.setCurrentIndex(editor.kind.findData("interval"))
     assert editor.value.text() == "1h" and editor.meaning.text().startswith("every hour")

@@ -53,6 +53,17 @@ EXAMPLES = {
     "interval": "1h",
     "rrule": "FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0",
 }
+PRESETS = (
+    ScheduleSpec("cron", "0 9 * * 1-5"),
+    ScheduleSpec("cron", "0 * * * *"),
+    ScheduleSpec("cron", "*/15 * * * *"),
+    ScheduleSpec("cron", "0 0 * * *"),
+    ScheduleSpec("cron", "0 8 * * 1"),
+    ScheduleSpec("cron", "0 6 1 * *"),
+    ScheduleSpec("interval", "1800"),
+    ScheduleSpec("rrule", "FREQ=WEEKLY;BYDAY=MO,WE,FR;BYHOUR=9;BYMINUTE=0"),
+)
+"""Starting points, listed by their meaning; the time zone stays as chosen."""
 NEXT_COUNT = 5
 
 
@@ -64,6 +75,9 @@ class ScheduleEditor(QWidget):
     def __init__(self, spec: ScheduleSpec | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scheduleEditor")
+        self.presets = QComboBox(self)
+        self.presets.setObjectName("schedulePresets")
+        self.presets.activated.connect(self._preset_chosen)
         self.kind = QComboBox(self)
         self.kind.setObjectName("scheduleKind")
         for kind in KINDS:
@@ -98,7 +112,8 @@ class ScheduleEditor(QWidget):
 
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        self._labels = [QLabel(self) for _ in range(5)]
+        self._labels = [QLabel(self) for _ in range(6)]
+        form.addRow(self._labels[5], self.presets)
         form.addRow(self._labels[0], self.kind)
         form.addRow(self._labels[1], self.value)
         form.addRow("", self.hint)
@@ -125,13 +140,25 @@ class ScheduleEditor(QWidget):
                 self.tr("Time zone:"),
                 self.tr("Meaning:"),
                 self.tr("Next {count} runs:").format(count=NEXT_COUNT),
+                self.tr("Start from:"),
             ),
             strict=True,
         ):
             label.setText(text)
         for index, kind in enumerate(KINDS):
             self.kind.setItemText(index, self.tr(KIND_TEXTS[kind]))
+        self.presets.clear()
+        self.presets.addItem(self.tr("an example…"), None)
+        for preset in PRESETS:
+            self.presets.addItem(describe(preset), preset)
         self.refresh()
+
+    def _preset_chosen(self, index: int) -> None:
+        preset = self.presets.itemData(index)
+        if isinstance(preset, ScheduleSpec):
+            self.kind.setCurrentIndex(KINDS.index(preset.kind))
+            self.value.setText(preset.value)
+        self.presets.setCurrentIndex(0)
 
     def _kind_changed(self) -> None:
         """A text that means nothing for the new kind is replaced by an example of it."""
