@@ -10,19 +10,20 @@ import pytest
 
 from desktop_app.designer import CodeNode, Design, Parameter, ParametersNode, Port
 from desktop_app.services import schedules
-from tests.ui import test_forms_support as support
+from tests.ui import test_main_window_support as support
 from tests.ui.test_designer_support import load_design
-from tests.ui.test_forms_support import arun, await_until
+from tests.ui.test_main_window_support import await_until, run
 
-qloop = support.qloop
-server_client = support.server_client
+qloop = support.qloop  # one loop per test, closed after it (no session loop left behind)
 
 pytestmark = pytest.mark.integration
 
 
-def test_deploy_with_a_schedule(qtbot, qloop, server_client, tmp_path) -> None:
+def test_deploy_with_a_schedule(qtbot, qloop, managed_server, tmp_path) -> None:
     from desktop_app.ui.designer import DesignerWidget
 
+    server_client = managed_server.client()
+    run(qloop, server_client.open())
     widget = DesignerWidget(lambda: server_client)
     widget.resize(1300, 820)
     widget.show()
@@ -63,7 +64,7 @@ def test_deploy_with_a_schedule(qtbot, qloop, server_client, tmp_path) -> None:
             raw = await server_client.prefect.read_deployment_schedules(UUID(deployment.id))
             return deployment, raw
 
-        deployment, raw = arun(qloop, scenario(), timeout=120)
+        deployment, raw = run(qloop, scenario(), timeout=120)
         path = widget.runs.deployer.path
         assert "every 6 hours at minute 0 (Asia/Shanghai)" in widget.notice.label.text()
         assert [(s.schedule.cron, s.schedule.timezone) for s in raw] == [
@@ -84,9 +85,10 @@ def test_deploy_with_a_schedule(qtbot, qloop, server_client, tmp_path) -> None:
             )
             return await server_client.prefect.read_deployment_schedules(UUID(deployment.id))
 
-        assert len(arun(qloop, second(), timeout=120)) == 1
+        assert len(run(qloop, second(), timeout=120)) == 1
     finally:
-        arun(qloop, widget.shutdown(), timeout=30)
+        run(qloop, widget.shutdown(), timeout=30)
+        run(qloop, server_client.close(), timeout=30)
         widget.close()
         widget.deleteLater()
         if path is not None and path.exists():

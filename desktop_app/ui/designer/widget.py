@@ -93,6 +93,7 @@ class DesignerWidget(DesignFilesMixin, DesignEditingMixin, QWidget):
                                   self.problems_view, self.notice, self.run_bar, self)
         self.problems: list[Problem] = []
         self.code_dialog: GeneratedCodeDialog | None = None
+        self.schedule_dialog: QDialog | None = None
         self.quick_add: QuickAddPopup | None = None
         self.basics_dialog: DesignerBasicsDialog | None = None
         self._question: QMessageBox | None = None
@@ -409,10 +410,15 @@ class DesignerWidget(DesignFilesMixin, DesignEditingMixin, QWidget):
 
         dialog = DeployScheduleDialog(self.runs.deployment_name(), self)
         dialog.chosen.connect(self._deploy_scheduled)
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self._schedule_dialog_done)
         self.schedule_dialog = dialog
         dialog.open()
         return dialog
+
+    def _schedule_dialog_done(self) -> None:
+        if self.schedule_dialog is not None:
+            self.schedule_dialog.deleteLater()
+            self.schedule_dialog = None
 
     def _deploy_scheduled(self, spec) -> None:
         self.runs.pending_schedule = spec
