@@ -204,6 +204,26 @@
             <translation>已删除限制</translation>
         </message>
         <message>
+            <source>Schedule added</source>
+            <translation>已添加调度</translation>
+        </message>
+        <message>
+            <source>Schedule changed</source>
+            <translation>已修改调度</translation>
+        </message>
+        <message>
+            <source>Schedule removed</source>
+            <translation>已移除调度</translation>
+        </message>
+        <message>
+            <source>Schedule paused</source>
+            <translation>已暂停调度</translation>
+        </message>
+        <message>
+            <source>Schedule resumed</source>
+            <translation>已恢复调度</translation>
+        </message>
+        <message>
             <source>Window</source>
             <translation>窗口</translation>
         </message>
@@ -753,6 +773,110 @@
         <message>
             <source>--input is not valid JSON ({error}); give an object like '{example}'</source>
             <translation>--input 不是有效的 JSON（{error}）；请提供类似 '{example}' 的对象</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>ID</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>STATE</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>MEANING</source>
+            <translation>含义</translation>
+        </message>
+        <message>
+            <source>NEXT</source>
+            <translation>下次</translation>
+        </message>
+        <message>
+            <source>Removed schedule {id} of {deployment}.</source>
+            <translation>已移除 {deployment} 的调度 {id}。</translation>
+        </message>
+        <message>
+            <source>flow/deployment, a flow name, or an id</source>
+            <translation>flow/deployment、流程名称或 id</translation>
+        </message>
+        <message>
+            <source>the schedule's number in 'flowdesk schedule ls', or the start of its id</source>
+            <translation>调度在 'flowdesk schedule ls' 中的编号，或其 id 的开头几位</translation>
+        </message>
+        <message>
+            <source>a cron expression, e.g. '0 9 * * 1-5'</source>
+            <translation>cron 表达式，例如 '0 9 * * 1-5'</translation>
+        </message>
+        <message>
+            <source>every SECONDS (or with units: 15m, 1h30m, 2d)</source>
+            <translation>每隔 SECONDS 秒（也可带单位：15m、1h30m、2d）</translation>
+        </message>
+        <message>
+            <source>an iCalendar RRule, e.g. 'FREQ=WEEKLY;BYDAY=MO'</source>
+            <translation>iCalendar RRule，例如 'FREQ=WEEKLY;BYDAY=MO'</translation>
+        </message>
+        <message>
+            <source>an IANA time zone such as Europe/Berlin (default: this machine's)</source>
+            <translation>IANA 时区，如 Europe/Berlin（默认：本机时区）</translation>
+        </message>
+        <message>
+            <source>list, add, change and remove schedules</source>
+            <translation>列出、添加、修改和移除调度</translation>
+        </message>
+        <message>
+            <source>a deployment's schedules and their next times</source>
+            <translation>部署的调度及其接下来的运行时间</translation>
+        </message>
+        <message>
+            <source>add a schedule to a deployment</source>
+            <translation>为部署添加调度</translation>
+        </message>
+        <message>
+            <source>add it paused</source>
+            <translation>添加为暂停状态</translation>
+        </message>
+        <message>
+            <source>replace a schedule (unchanged if refused)</source>
+            <translation>替换一个调度（被拒绝时保持不变）</translation>
+        </message>
+        <message>
+            <source>remove a schedule</source>
+            <translation>移除一个调度</translation>
+        </message>
+        <message>
+            <source>pause one schedule (the others keep running)</source>
+            <translation>暂停一个调度（其他调度照常运行）</translation>
+        </message>
+        <message>
+            <source>resume one paused schedule</source>
+            <translation>恢复一个已暂停的调度</translation>
+        </message>
+        <message>
+            <source>Edited in Flowdesk: kept when the flow file is served again.</source>
+            <translation>已在 Flowdesk 中编辑：重新加载流程文件时会保留。</translation>
+        </message>
+        <message>
+            <source>Resumed schedule {id} of {deployment}.</source>
+            <translation>已恢复 {deployment} 的调度 {id}。</translation>
+        </message>
+        <message>
+            <source>Paused schedule {id} of {deployment}.</source>
+            <translation>已暂停 {deployment} 的调度 {id}。</translation>
+        </message>
+        <message>
+            <source>Added to {deployment}: {schedule} (id {id}).</source>
+            <translation>已添加到 {deployment}：{schedule}（id {id}）。</translation>
+        </message>
+        <message>
+            <source>Changed schedule {id} of {deployment}: {schedule}.</source>
+            <translation>已修改 {deployment} 的调度 {id}：{schedule}。</translation>
+        </message>
+        <message>
+            <source>{deployment} has no schedule.</source>
+            <translation>{deployment} 没有调度。</translation>
         </message>
         <message>
             <source>none (runs until 'flowdesk server stop')</source>
@@ -1376,6 +1500,14 @@
             <translation>运行“{name}”没有部署，无法再次启动：请重新运行该流程。</translation>
         </message>
         <message>
+            <source>Schedule {id} is no longer on this deployment: it may have been removed elsewhere.</source>
+            <translation>调度 {id} 已不在此部署上：可能已在别处被移除。</translation>
+        </message>
+        <message>
+            <source>Prefect refused the schedule: {reason}</source>
+            <translation>Prefect 拒绝了该调度：{reason}</translation>
+        </message>
+        <message>
             <source>Variable '{name}'</source>
             <translation>变量“{name}”</translation>
         </message>
@@ -1482,6 +1614,166 @@
         <message>
             <source>{name} is {state}: deleting it does not stop its process. Cancel it first, or pass --yes.</source>
             <translation>{name} 的状态为 {state}：删除它不会停止其进程。请先取消它，或传入 --yes。</translation>
+        </message>
+        <message>
+            <source>Random (R) and hashed (H) cron fields are not supported by Prefect.</source>
+            <translation>Prefect 不支持随机（R）和哈希（H）cron 字段。</translation>
+        </message>
+        <message>
+            <source>The schedule is empty: write when it should run.</source>
+            <translation>调度为空：请填写何时运行。</translation>
+        </message>
+        <message>
+            <source>'{text}' is not an interval: give seconds (3600) or units such as 15m, 1h30m, 2d.</source>
+            <translation>“{text}”不是有效的间隔：请填写秒数（3600）或带单位的时长，如 15m、1h30m、2d。</translation>
+        </message>
+        <message>
+            <source>An interval must be at least one second (got '{text}').</source>
+            <translation>间隔至少为一秒（当前为“{text}”）。</translation>
+        </message>
+        <message>
+            <source>'{zone}' is not a time zone this machine knows: use an IANA name such as Europe/Berlin or Asia/Shanghai.</source>
+            <translation>本机不认识时区“{zone}”：请使用 IANA 名称，如 Europe/Berlin 或 Asia/Shanghai。</translation>
+        </message>
+        <message>
+            <source>'{expr}' is not a cron expression: it needs five fields (minute hour day-of-month month day-of-week), e.g. '0 9 * * 1-5'.</source>
+            <translation>“{expr}”不是有效的 cron 表达式：需要五个字段（分 时 日 月 星期），例如“0 9 * * 1-5”。</translation>
+        </message>
+        <message>
+            <source>The RRule is {length} characters long; Prefect takes at most {most}.</source>
+            <translation>该 RRule 长 {length} 个字符；Prefect 最多接受 {most} 个。</translation>
+        </message>
+        <message>
+            <source>Unknown kind of schedule '{kind}'.</source>
+            <translation>未知的调度类型“{kind}”。</translation>
+        </message>
+        <message>
+            <source>'{rule}' is not a valid RRule: {reason}</source>
+            <translation>“{rule}”不是有效的 RRule：{reason}</translation>
+        </message>
+        <message>
+            <source>custom cron schedule</source>
+            <translation>自定义 cron 调度</translation>
+        </message>
+        <message>
+            <source>Sunday</source>
+            <translation>星期日</translation>
+        </message>
+        <message>
+            <source>Monday</source>
+            <translation>星期一</translation>
+        </message>
+        <message>
+            <source>Tuesday</source>
+            <translation>星期二</translation>
+        </message>
+        <message>
+            <source>Wednesday</source>
+            <translation>星期三</translation>
+        </message>
+        <message>
+            <source>Thursday</source>
+            <translation>星期四</translation>
+        </message>
+        <message>
+            <source>Friday</source>
+            <translation>星期五</translation>
+        </message>
+        <message>
+            <source>Saturday</source>
+            <translation>星期六</translation>
+        </message>
+        <message>
+            <source>every minute</source>
+            <translation>每分钟</translation>
+        </message>
+        <message>
+            <source>every week</source>
+            <translation>每周</translation>
+        </message>
+        <message>
+            <source>every {n} weeks</source>
+            <translation>每 {n} 周</translation>
+        </message>
+        <message>
+            <source>every day</source>
+            <translation>每天</translation>
+        </message>
+        <message>
+            <source>every {n} days</source>
+            <translation>每 {n} 天</translation>
+        </message>
+        <message>
+            <source>every hour</source>
+            <translation>每小时</translation>
+        </message>
+        <message>
+            <source>every {n} hours</source>
+            <translation>每 {n} 小时</translation>
+        </message>
+        <message>
+            <source>every {n} minutes</source>
+            <translation>每 {n} 分钟</translation>
+        </message>
+        <message>
+            <source>every {n} seconds</source>
+            <translation>每 {n} 秒</translation>
+        </message>
+        <message>
+            <source>on day {day} of every month at {time}</source>
+            <translation>每月 {day} 日 {time}</translation>
+        </message>
+        <message>
+            <source>{schedule} ({zone})</source>
+            <translation>{schedule}（{zone}）</translation>
+        </message>
+        <message>
+            <source>every hour at minute {m}</source>
+            <translation>每小时第 {m} 分钟</translation>
+        </message>
+        <message>
+            <source>every {n} hours at minute {m}</source>
+            <translation>每 {n} 小时的第 {m} 分钟</translation>
+        </message>
+        <message>
+            <source>every day at {time}</source>
+            <translation>每天 {time}</translation>
+        </message>
+        <message>
+            <source>every weekday at {time}</source>
+            <translation>每个工作日 {time}</translation>
+        </message>
+        <message>
+            <source>every Saturday and Sunday at {time}</source>
+            <translation>每周六和周日 {time}</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>every {days} at {time}</source>
+            <translation>每{days} {time}</translation>
+        </message>
+        <message>
+            <source>RRule: {rule}</source>
+            <translation>RRule：{rule}</translation>
+        </message>
+        <message>
+            <source>There is no schedule number {n}: this deployment has {count}.</source>
+            <translation>没有编号为 {n} 的调度：此部署共有 {count} 个。</translation>
+        </message>
+        <message>
+            <source>No schedule of this deployment has an id starting with '{ref}'.</source>
+            <translation>此部署没有 id 以“{ref}”开头的调度。</translation>
+        </message>
+        <message>
+            <source>'{ref}' matches {count} schedules: type more of the id.</source>
+            <translation>“{ref}”匹配到 {count} 个调度：请多输入几位 id。</translation>
+        </message>
+        <message>
+            <source>Nothing was changed: Flowdesk could not record that these schedules are yours ({path}: {error}), so re-serving the flow file would undo the change.</source>
+            <translation>未做任何更改：Flowdesk 无法记录这些调度由您设置（{path}：{error}），重新加载流程文件时会撤销此更改。</translation>
         </message>
         <message>
             <source>Done, but the audit trail could not be written to {path}: {error}</source>
@@ -2032,6 +2324,14 @@
         <message>
             <source>Schedule runs again</source>
             <translation>重新开始调度运行</translation>
+        </message>
+        <message>
+            <source>Schedules…</source>
+            <translation>调度…</translation>
+        </message>
+        <message>
+            <source>Add, change, pause or remove this deployment's schedules</source>
+            <translation>添加、修改、暂停或移除此部署的调度</translation>
         </message>
         <message>
             <source>Show runs</source>
@@ -4154,6 +4454,171 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
         <message>
             <source>These rows may be out of date: {reason}</source>
             <translation>这些行可能已过时：{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScheduleEditDialog</name>
+        <message>
+            <source>Schedules you set in Flowdesk are kept when the flow file changes and is served again; until you change one here, the file's own schedules apply.</source>
+            <translation>在 Flowdesk 中设置的调度，在流程文件修改并重新加载后仍会保留；在您于此处修改任一调度之前，以文件自身的调度为准。</translation>
+        </message>
+        <message>
+            <source>Change schedule of {name}</source>
+            <translation>修改 {name} 的调度</translation>
+        </message>
+        <message>
+            <source>Add a schedule to {name}</source>
+            <translation>为 {name} 添加调度</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Not saved: {error}</source>
+            <translation>未保存：{error}</translation>
+        </message>
+        <message>
+            <source>Not connected to a Prefect server.</source>
+            <translation>未连接到 Prefect 服务器。</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScheduleEditor</name>
+        <message>
+            <source>Cron</source>
+            <translation>Cron</translation>
+        </message>
+        <message>
+            <source>Interval</source>
+            <translation>间隔</translation>
+        </message>
+        <message>
+            <source>RRule (calendar rule)</source>
+            <translation>RRule（日历规则）</translation>
+        </message>
+        <message>
+            <source>minute hour day-of-month month day-of-week; e.g. 0 9 * * 1-5</source>
+            <translation>分 时 日 月 星期；例如 0 9 * * 1-5</translation>
+        </message>
+        <message>
+            <source>seconds, or with units: 90s, 15m, 1h30m, 2d, 1w</source>
+            <translation>秒数，或带单位：90s、15m、1h30m、2d、1w</translation>
+        </message>
+        <message>
+            <source>an iCalendar rule (RFC 5545), e.g. FREQ=DAILY;BYHOUR=7</source>
+            <translation>iCalendar 规则（RFC 5545），例如 FREQ=DAILY;BYHOUR=7</translation>
+        </message>
+        <message>
+            <source>Kind:</source>
+            <translation>类型：</translation>
+        </message>
+        <message>
+            <source>When:</source>
+            <translation>时间：</translation>
+        </message>
+        <message>
+            <source>Time zone:</source>
+            <translation>时区：</translation>
+        </message>
+        <message>
+            <source>Meaning:</source>
+            <translation>含义：</translation>
+        </message>
+        <message>
+            <source>Next {count} runs:</source>
+            <translation>接下来 {count} 次运行：</translation>
+        </message>
+        <message>
+            <source>Start from:</source>
+            <translation>从示例开始：</translation>
+        </message>
+        <message>
+            <source>an example…</source>
+            <translation>选择一个示例…</translation>
+        </message>
+        <message>
+            <source>This schedule cannot be previewed: {error}</source>
+            <translation>无法预览此调度：{error}</translation>
+        </message>
+        <message>
+            <source>(none: it never fires)</source>
+            <translation>（无：它永远不会触发）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchedulesDialog</name>
+        <message>
+            <source>Schedules of {name}</source>
+            <translation>{name} 的调度</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Schedule</source>
+            <translation>调度计划</translation>
+        </message>
+        <message>
+            <source>Meaning</source>
+            <translation>含义</translation>
+        </message>
+        <message>
+            <source>Next run</source>
+            <translation>下次运行</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>添加…</translation>
+        </message>
+        <message>
+            <source>Change…</source>
+            <translation>修改…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Not connected to a Prefect server.</source>
+            <translation>未连接到 Prefect 服务器。</translation>
+        </message>
+        <message>
+            <source>Could not read the schedules: {error}</source>
+            <translation>无法读取调度：{error}</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>活动</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <source>Edited in Flowdesk: these schedules are kept when the flow file changes and is served again.</source>
+            <translation>已在 Flowdesk 中编辑：流程文件修改并重新加载后，这些调度仍会保留。</translation>
+        </message>
+        <message>
+            <source>These are the flow file's schedules. Once you change one here, yours are kept when the file is served again.</source>
+            <translation>这些是流程文件自身的调度。一旦您在此处修改任一调度，重新加载文件时将保留您的设置。</translation>
+        </message>
+        <message>
+            <source>Nothing was changed: {error}</source>
+            <translation>未做任何更改：{error}</translation>
         </message>
     </context>
     <context>
