@@ -25,6 +25,7 @@ from prefect.client.schemas.sorting import FlowRunSort, LogSort
 
 from desktop_app.core.api import convert
 from desktop_app.core.api.api_errors import as_uuid, translate
+from desktop_app.core.api.artifacts import ArtifactReads
 from desktop_app.core.api.connection import Connection
 from desktop_app.core.api.errors import AmbiguousId, NotFound
 from desktop_app.core.api.limits import Limits
@@ -46,6 +47,7 @@ from desktop_app.core.api.prefect_filters import (
 )
 from desktop_app.core.api.run_control import SUSPEND_TIMEOUT, RunControl
 from desktop_app.core.api.schedules import Schedules
+from desktop_app.core.api.task_runs import TaskRunReads
 from desktop_app.core.api.variables import Variables
 from desktop_app.i18n import tr_core
 
@@ -63,7 +65,7 @@ __all__ = [
 ]
 
 
-class FlowdeskClient(RunControl, Variables, Limits, Schedules):
+class FlowdeskClient(RunControl, Variables, Limits, Schedules, ArtifactReads, TaskRunReads):
     """Typed async operations on one Prefect server.
 
     Reading here; changing a run's state in `RunControl` (run_control.py);

@@ -1,0 +1,107 @@
+"""One task run in depth: its retries, where its inputs came from, states, result, logs.
+
+Part of the client facade (`FlowdeskClient` inherits it). What Prefect 3.9
+keeps about a task run's arguments is `task_inputs`: for each argument the
+*sources* of its value (an upstream task's result, a flow parameter), never
+the value itself; `TaskInput` says which, so the view can be honest.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from prefect.client.schemas import filters as f
+from prefect.client.schemas.sorting import LogSort
+
+from desktop_app.core.api import convert
+from desktop_app.core.api.api_errors import as_uuid
+from desktop_app.core.api.artifact_models import TaskInput, TaskRunDetail
+from desktop_app.core.api.models import LogLine
+
+if TYPE_CHECKING:
+    from prefect.client.orchestration import PrefectClient
+
+
+def _delays(policy: Any) -> tuple[float, ...]:
+    """The retry delays as a tuple of seconds (Prefect keeps a number or a list)."""
+    delay = getattr(policy, "retry_delay", None)
+    if delay is None:
+        return ()
+    if isinstance(delay, (list, tuple)):
+        return tuple(float(d) for d in delay)
+    return (float(delay),)
+
+
+def task_inputs(raw: dict[str, list[Any]] | None) -> tuple[TaskInput, ...]:
+    """Prefect's `task_inputs` → one `TaskInput` per source (or "plain" if none)."""
+    found: list[TaskInput] = []
+    for name, sources in (raw or {}).items():
+        if not sources:
+            found.append(TaskInput(name=name, kind="plain"))
+            continue
+        for source in sources:
+            kind = str(getattr(source, "input_type", "") or "")
+            if kind in ("task_run", "flow_run"):
+                ref = str(source.id)
+            elif kind == "parameter":
+                ref = str(source.name)
+            elif kind == "constant":
+                ref = str(source.type)
+            else:
+                ref = ""
+            found.append(TaskInput(name=name, kind=kind or "plain", ref=ref))
+    return tuple(found)
+
+
+class TaskRunReads:
+    """Task-run reads on top of the facade's `_call`."""
+
+    _prefect: PrefectClient
+
+    async def _call(self, coro: Any, what: str = "") -> Any:  # provided by FlowdeskClient
+        raise NotImplementedError
+
+    async def task_run_detail(self, task_run_id: str) -> TaskRunDetail:
+        uid = as_uuid(task_run_id)
+        raw = await self._call(self._prefect.read_task_run(uid), "Task run")
+        states = await self._call(self._prefect.read_task_run_states(uid), "Task run")
+        policy = raw.empirical_policy
+        # `retries` is what the task declared; `max_retries` is Prefect 2's field, kept at 0.
+        retries = policy.retries if policy.retries is not None else policy.max_retries
+        return TaskRunDetail(
+            task=convert.task_run_info(raw),
+            flow_run_id=str(raw.flow_run_id) if raw.flow_run_id else None,
+            run_count=raw.run_count or 0,
+            max_retries=int(retries or 0),
+            retry_delays=_delays(policy),
+            inputs=task_inputs(raw.task_inputs),
+            states=tuple(convert.state_info(s) for s in sorted(states, key=lambda s: s.timestamp)),
+            cache_key=raw.cache_key,
+        )
+
+    async def task_run_result(self, task_run_id: str) -> Any:
+        """The task's result when it was persisted; Prefect's MissingResult otherwise."""
+        raw = await self._call(self._prefect.read_task_run(as_uuid(task_run_id)), "Task run")
+        if raw.state is None:
+            return None
+        try:
+            return await raw.state.aresult(raise_on_failure=False)
+        except Exception as exc:
+            return exc
+
+    async def task_logs(
+        self, task_run_id: str, *, limit: int = 200, offset: int = 0
+    ) -> list[LogLine]:
+        """One page of the task run's own log lines, oldest first."""
+        raw = await self._call(
+            self._prefect.read_logs(
+                log_filter=f.LogFilter(
+                    task_run_id=f.LogFilterTaskRunId(any_=[as_uuid(task_run_id)])
+                ),
+                sort=LogSort.TIMESTAMP_ASC,
+                limit=limit,
+                offset=offset,
+            ),
+            "Logs",
+        )
+        return [convert.log_line(entry) for entry in raw]
