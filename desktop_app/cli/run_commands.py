@@ -185,13 +185,15 @@ async def list_runs(client: Any, args: argparse.Namespace) -> int:
 
 
 async def show_run(client: Any, args: argparse.Namespace) -> int:
-    from desktop_app.services import reading
+    from desktop_app.services import artifacts, reading
 
     run = await reading.find_run(client, args.run_id)
     pause = await reading.pause_info(client, run.id) if run.state.is_paused else None
+    found = await artifacts.run_artifacts(client, run.id)
     if args.json:
         data = json.loads(to_json(run))
         data["pause"] = json.loads(to_json(pause)) if pause else None
+        data["artifacts"] = json.loads(to_json(found))
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     print(f"{run.name}  ({run.id})")
@@ -212,7 +214,23 @@ async def show_run(client: Any, args: argparse.Namespace) -> int:
             print(_("Times out:  {t}").format(t=when(pause.timeout_at)))
         if pause.wants_input:
             print(_("Input:      {s}").format(s=json.dumps(pause.schema.get("properties"))))
+    _print_artifacts(found)
     return 0
+
+
+def _print_artifacts(found: list[Any]) -> None:
+    """One line each: type, key, a short description (what `show` adds about artifacts)."""
+    from desktop_app.services.artifacts import one_line
+
+    if not found:
+        print(_("Artifacts:  none"))
+        return
+    print(_("Artifacts:  {count}").format(count=len(found)))
+    rows = [
+        [a.type or "-", a.key or _("(no key)"), one_line(a, 60)] for a in found
+    ]
+    for line in table([_("TYPE"), _("KEY"), _("DESCRIPTION")], rows).splitlines():
+        print("  " + line)
 
 
 def _done(args: argparse.Namespace, done: Any, message: str) -> int:

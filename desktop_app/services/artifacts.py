@@ -13,6 +13,7 @@ No Qt, no Prefect: the window and the CLI both use it, and it is tested fast.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from itertools import islice, zip_longest
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,7 @@ document in well under a second here; a 5 MB one would freeze the window."""
 MAX_TABLE_ROWS = 10_000
 MAX_TABLE_COLUMNS = 200
 OPEN_SCHEMES = frozenset({"http", "https", "mailto"})
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -64,16 +66,32 @@ class BadTable(ValueError):
 # -- reading ---------------------------------------------------------------------------
 
 
+def is_result_record(artifact: ArtifactInfo) -> bool:
+    """Prefect's own bookkeeping for a persisted result (no type, data = where it is stored).
+
+    Prefect writes one for a flow run whose result is persisted; its UI does
+    not list them as artifacts and neither do we (the Result tab shows the result).
+    """
+    data = artifact.data
+    return (
+        artifact.type in ("", "result")
+        and isinstance(data, dict)
+        and "storage_key" in data
+        and "serializer" in data
+    )
+
+
 async def run_artifacts(client: FlowdeskClient, run_id: str) -> list[ArtifactInfo]:
     """The run's artifacts and its task runs', oldest first."""
-    return await client.run_artifacts(run_id)
+    return [a for a in await client.run_artifacts(run_id) if not is_result_record(a)]
 
 
 async def latest_artifacts(
     client: FlowdeskClient, *, flow_id: str | None = None, deployment_id: str | None = None
 ) -> list[ArtifactInfo]:
     """The latest artifact of each key made by this flow's (or deployment's) runs."""
-    return await client.latest_artifacts(flow_id=flow_id, deployment_id=deployment_id)
+    found = await client.latest_artifacts(flow_id=flow_id, deployment_id=deployment_id)
+    return [a for a in found if not is_result_record(a)]
 
 
 # -- shapes ----------------------------------------------------------------------------
@@ -259,4 +277,5 @@ def one_line(artifact: ArtifactInfo, width: int = 60) -> str:
         else:
             lines = [s.strip() for s in view.markdown.splitlines() if s.strip()]
             line = lines[0].lstrip("# ").strip() if lines else ""
+            line = _MARKDOWN_LINK.sub(lambda m: m.group(1), line)  # a link: its text
     return line if len(line) <= width else line[: width - 1] + "…"

@@ -10,6 +10,7 @@ from desktop_app.core.api.artifact_models import ArtifactInfo
 from desktop_app.services.artifacts import (
     MAX_MARKDOWN_CHARS,
     BadTable,
+    is_result_record,
     link_refusal,
     one_line,
     parse_table,
@@ -97,9 +98,17 @@ def test_one_line_prefers_the_description_then_the_data():
     assert one_line(art("markdown", "\n# Title\nbody")) == "Title"
     assert one_line(art("table", [{"a": 1}, {"a": 2}])) == "2 rows × 1 columns"
     assert one_line(art("progress", 50)) == "50%"
+    assert one_line(art("markdown", "[the report](https://example.com/r)")) == "the report"
     assert one_line(art("markdown", "y" * 100), width=10) == "y" * 9 + "…"
 
 
 def test_unknown_kinds_show_their_data_as_json():
     view = shown(art("result", {"storage_key": "/tmp/x"}))
     assert view.kind == "markdown" and '"storage_key": "/tmp/x"' in view.markdown
+
+
+def test_prefects_result_records_are_not_listed_as_artifacts():
+    record = {"storage_key": "/x", "serializer": {"type": "pickle"}, "expiration": None}
+    assert is_result_record(art("", record))
+    assert not is_result_record(art("table", record))
+    assert not is_result_record(art("", {"storage_key": "/x"}))

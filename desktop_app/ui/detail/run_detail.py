@@ -1,12 +1,15 @@
 """`RunDetailPane`: everything about one run, kept live.
 
 Header (state, timing, pause box with Resume…), then tabs: Logs (live tail),
-Task runs (Gantt), State history, Parameters, Result. Data comes from
+Task runs (Gantt; a clicked task opens below it in depth), State history,
+Parameters, Result, Artifacts. Data comes from
 `FlowdeskClient` on the qasync loop: a refresh on `show_run`, on each run
 event for the shown run (debounced), and every `POLL_MS` while the run is
 live (task-run changes raise no flow-run event). Switching runs bumps a
 generation counter, so answers for the previous run are dropped, and
-cancels its log tail.
+cancels its log tail. Artifacts are read only while their tab is visible:
+on each poll while the run is live (progress artifacts change in place), and
+once more after it ends.
 """
 
 from __future__ import annotations
@@ -15,10 +18,11 @@ import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
+    QSplitter,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -28,14 +32,16 @@ from PySide6.QtWidgets import (
 from desktop_app.core.api import log_tail
 from desktop_app.core.api.errors import FlowdeskError, NotFound
 from desktop_app.core.api.models import LogLine, RunEvent, RunInfo
-from desktop_app.core.config.atomic import atomic_write_text
+from desktop_app.services import artifacts
 from desktop_app.ui.async_tools import TaskKeeper, TaskSlot, describe
+from desktop_app.ui.detail.artifacts_view import ArtifactsView
 from desktop_app.ui.detail.header import RunHeader
-from desktop_app.ui.detail.log_text import format_line
+from desktop_app.ui.detail.log_export import write_all_logs
 from desktop_app.ui.detail.log_view import LogView
 from desktop_app.ui.detail.parameters_view import ParametersView
 from desktop_app.ui.detail.result_view import ResultView
 from desktop_app.ui.detail.state_timeline import StateTimeline
+from desktop_app.ui.detail.task_detail import TaskRunDetailView
 from desktop_app.ui.detail.task_gantt import TaskGantt
 from desktop_app.ui.forms.banner import Banner
 from desktop_app.ui.limit_notice import LimitNoticeBar
@@ -71,6 +77,8 @@ class RunDetailPane(QWidget):
         self._resume_dialog: QWidget | None = None
         self._log_backlog: list[list[LogLine]] = []
         self._naming = TaskSlot(self._tasks, "detail-task-names")
+        self._reading_artifacts = TaskSlot(self._tasks, "detail-artifacts")
+        self._artifacts_for: str | None = None
         self._build()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -121,14 +129,25 @@ class RunDetailPane(QWidget):
         self.logs.has_external_save = True
         self.logs.save_requested.connect(self._save_logs)
         self.gantt = TaskGantt()
-        gantt_scroll = QScrollArea(self.tabs)
+        self._task_split = task_split = QSplitter(Qt.Orientation.Vertical, self.tabs)
+        gantt_scroll = QScrollArea(task_split)
         gantt_scroll.setWidgetResizable(True)
         gantt_scroll.setWidget(self.gantt)
+        self.task_detail = TaskRunDetailView(self._get_client, self._tasks, task_split)
+        self.task_detail.hide()
+        self.task_detail.closed.connect(lambda: self.gantt.select(None))
+        self.gantt.task_clicked.connect(self.show_task)
+        task_split.addWidget(gantt_scroll)
+        task_split.addWidget(self.task_detail)
+        task_split.setStretchFactor(1, 2)
         self.states = StateTimeline(self.tabs)
         self.parameters = ParametersView(self.tabs)
         self.result = ResultView(self.tabs)
-        for widget in (self.logs, gantt_scroll, self.states, self.parameters, self.result):
+        self.artifacts = ArtifactsView(self.tabs)
+        pages = (self.logs, task_split, self.states, self.parameters, self.result, self.artifacts)
+        for widget in pages:
             self.tabs.addTab(widget, "")
+        self.tabs.currentChanged.connect(lambda _i: self._read_artifacts())
         page_layout.addWidget(self.tabs, 1)
         self.stack.addWidget(page)
         self.page = page
@@ -142,6 +161,7 @@ class RunDetailPane(QWidget):
             self.tr("State history"),
             self.tr("Parameters"),
             self.tr("Result"),
+            self.tr("Artifacts"),
         )
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
@@ -199,6 +219,11 @@ class RunDetailPane(QWidget):
         self.states.set_history([], final=True)
         self.parameters.set_parameters({})
         self.result.show_pending()
+        self._reading_artifacts.cancel()
+        self._artifacts_for = None
+        self.artifacts.clear()
+        self.gantt.select(None)
+        self.task_detail.show_task(None, {})
         if run_id is None:
             self.stack.setCurrentWidget(self.empty)
             return
@@ -215,6 +240,15 @@ class RunDetailPane(QWidget):
         """A state change somewhere: refresh (debounced) if it is this run."""
         if self.run_id is not None and event.run_id == self.run_id:
             self._debounce.start()
+
+    def show_task(self, task_id: str) -> None:
+        """Open one task run in depth under the Gantt chart."""
+        self.gantt.select(task_id)
+        if self.task_detail.isHidden():  # first opened: the chart keeps its rows, up to 40 %
+            total = max(self._task_split.height(), 300)
+            chart = min(self.gantt.sizeHint().height() + 6, int(total * 0.4))
+            self._task_split.setSizes([chart, total - chart])
+        self.task_detail.show_task(task_id, self.logs.task_names)
 
     @property
     def tailing(self) -> bool:
@@ -265,6 +299,9 @@ class RunDetailPane(QWidget):
         self.logs.task_names.update({task.id: task.name for task in tasks})
         self.parameters.set_parameters(run.parameters)
         self.limit_notice.check(client, run)
+        if self.task_detail.task_id is not None:
+            self.task_detail.task_names = dict(self.logs.task_names)
+            self.task_detail.refresh()
         if run.state.is_final:
             self._poll.stop()
             self._tick.stop()
@@ -288,6 +325,7 @@ class RunDetailPane(QWidget):
                 self._tick.start()
         if not self.tailing and (not run.state.is_final or self._tail.task is None):
             self._start_tail(client, run_id)
+        self._read_artifacts()  # after the settle timer is set: it reads while that runs
 
     async def _load_outcome(self, client: FlowdeskClient, run: RunInfo, generation: int) -> None:
         self.result.show_loading()
@@ -303,6 +341,31 @@ class RunDetailPane(QWidget):
         except FlowdeskError as exc:
             if generation == self._generation:
                 self.result.summary.setText(describe(exc))
+
+    # -- artifacts ---------------------------------------------------------------------
+    def _read_artifacts(self) -> None:
+        """Read the run's artifacts if their tab shows and they may have changed."""
+        run = self.run
+        client = self._get_client()
+        if run is None or client is None or self.tabs.currentWidget() is not self.artifacts:
+            return
+        stamp = f"{run.state.type}@{run.state.timestamp}"
+        if run.state.is_final and stamp == self._artifacts_for and not self._settle.isActive():
+            return  # ended and read since: artifacts no longer change
+        if not self._reading_artifacts.busy:
+            self._reading_artifacts.start(self._load_artifacts(client, run.id, stamp))
+
+    async def _load_artifacts(self, client: FlowdeskClient, run_id: str, stamp: str) -> None:
+        generation = self._generation
+        try:
+            found = await artifacts.run_artifacts(client, run_id)
+        except FlowdeskError as exc:
+            if generation == self._generation:
+                self.artifacts.banner.show_message(describe(exc), "error")
+            return
+        if generation == self._generation:
+            self._artifacts_for = stamp
+            self.artifacts.set_artifacts(found, self.logs.task_names)
 
     def _on_tick(self) -> None:
         self.header.tick()
@@ -366,37 +429,9 @@ class RunDetailPane(QWidget):
         if client is None or self.run_id is None:
             self.logs.save_memory(path)
             return
-        self._tasks.spawn(self._write_all_logs(client, self.run_id, path, min_level), "save-logs")
-
-    async def _write_all_logs(
-        self, client: FlowdeskClient, run_id: str, path: str, min_level: int
-    ) -> None:
-        """Every line from the server (not just those in memory), page by page.
-
-        Written whole or not at all: a full disk or a server gone mid-export must
-        not leave a half file that looks like the run's complete log.
-        """
-        count = 0
-        chunks: list[str] = []
-        try:
-            offset = 0
-            while True:
-                page = await client.logs(
-                    run_id, min_level=min_level, limit=log_tail.PAGE, offset=offset
-                )
-                for line in page:
-                    task = self.logs.task_names.get(line.task_run_id or "")
-                    chunks.append("\n".join(format_line(line, task=task)) + "\n")
-                count += len(page)
-                offset += len(page)
-                self.logs.show_note(self.tr("Saving… {count} lines").format(count=count))
-                if len(page) < log_tail.PAGE:
-                    break
-            await asyncio.to_thread(atomic_write_text, path, "".join(chunks))
-        except (OSError, FlowdeskError) as exc:
-            self.logs.show_note(self.tr("Could not save: {error}").format(error=describe(exc)))
-            return
-        self.logs.show_note(self.tr("Saved {count} lines to {path}").format(count=count, path=path))
+        self._tasks.spawn(
+            write_all_logs(client, self.run_id, path, min_level, self.logs), "save-logs"
+        )
 
     # -- resume ----------------------------------------------------------------------
     def _open_resume(self) -> None:
@@ -420,5 +455,7 @@ class RunDetailPane(QWidget):
         """Stop timers and background work (the window calls this when closing)."""
         self._generation += 1
         self._stop_tail()
+        self._reading_artifacts.cancel()
+        self.task_detail.show_task(None, {})
         for timer in (self._poll, self._tick, self._retry, self._debounce, self._settle):
             timer.stop()

@@ -4,15 +4,24 @@ Why paint rather than use a table: the shape of a run (what ran in
 parallel, what waited, which step took the time) is seen at a glance on a
 time axis, and a painted widget draws 1,000 tasks by painting only the rows
 in view. Running tasks grow up to "now"; hovering a bar tells its state and
-duration.
+duration; clicking one selects it (`task_clicked`) to see it in depth.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop_app.core.api.models import TaskRunInfo
@@ -28,9 +37,14 @@ MIN_BAR = 3.0
 class TaskGantt(QWidget):
     """Set with `set_tasks()`; sized to its rows so a scroll area can hold it."""
 
+    task_clicked = Signal(str)
+    """The id of the task run whose row was clicked."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks: list[TaskRunInfo] = []
+        self.selected_id: str | None = None
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.start: datetime | None = None
         self.end: datetime | None = None
         self.setMouseTracking(True)
@@ -110,7 +124,11 @@ class TaskGantt(QWidget):
         for index in range(first, last):
             task = self.tasks[index]
             top = AXIS_HEIGHT + index * ROW_HEIGHT
-            if index % 2:
+            if task.id == self.selected_id:
+                selected = QColor(palette.color(QPalette.ColorRole.Highlight))
+                selected.setAlpha(70)
+                painter.fillRect(QRectF(0, top, self.width(), ROW_HEIGHT), selected)
+            elif index % 2:
                 shade = QColor(text_color)
                 shade.setAlpha(12)
                 painter.fillRect(QRectF(0, top, self.width(), ROW_HEIGHT), shade)
@@ -136,7 +154,19 @@ class TaskGantt(QWidget):
                 painter.drawLine(rect.topRight(), rect.bottomRight())
         painter.end()
 
-    # -- tooltips -----------------------------------------------------------------
+    # -- selection, tooltips --------------------------------------------------------
+    def select(self, task_id: str | None) -> None:
+        self.selected_id = task_id
+        self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.row_at(event.position().y())
+        if index is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.select(self.tasks[index].id)
+            self.task_clicked.emit(self.tasks[index].id)
+            return
+        super().mousePressEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.update()  # axis units and the empty text are drawn in the new language
