@@ -168,6 +168,7 @@ def test_not_connected_pane_says_so(qtbot, qapp):
 
 def test_saving_all_logs_is_whole_or_nothing(qtbot, qloop, server_client, tmp_path):
     """The export reads every page first, then writes once: a full disk leaves no half log."""
+    from desktop_app.ui.detail.log_export import write_all_logs
     from tests.reliability.full_disk import can_mount, fill, tiny_disk
 
     client = server_client
@@ -186,7 +187,7 @@ def test_saving_all_logs_is_whole_or_nothing(qtbot, qloop, server_client, tmp_pa
         arun(qloop, await_until(logged, 60, what="the run's last log line on the server"))
         pane.show_run(run.id)
         whole = tmp_path / "run.log"
-        arun(qloop, pane._write_all_logs(client, run.id, str(whole), 0))
+        arun(qloop, write_all_logs(client, run.id, str(whole), 0, pane.logs))
         assert "item 2 done" in whole.read_text(encoding="utf-8")
         assert "Saved" in pane.logs.status.text()
         if not can_mount():
@@ -194,7 +195,7 @@ def test_saving_all_logs_is_whole_or_nothing(qtbot, qloop, server_client, tmp_pa
         with tiny_disk(tmp_path) as disk:
             fill(disk)
             target = disk / "run.log"
-            arun(qloop, pane._write_all_logs(client, run.id, str(target), 0))
+            arun(qloop, write_all_logs(client, run.id, str(target), 0, pane.logs))
             assert not target.exists()
             assert [p.name for p in disk.iterdir()] == ["filler"]  # no temp file left
             assert "Could not save" in pane.logs.status.text()

@@ -36,6 +36,7 @@ from desktop_app.ui.async_tools import TaskSlot, describe
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.deployments.failure_switch import FailureSwitch
 from desktop_app.ui.deployments.flow_notes import FlowNotes
+from desktop_app.ui.deployments.latest_artifacts import open_latest
 from desktop_app.ui.deployments.model import (
     DEPLOYMENT_ROLE,
     SORT_ROLE,
@@ -83,6 +84,10 @@ ACTION_TEXTS = {
     "showRuns": (
         QT_TRANSLATE_NOOP("DeploymentsView", "Show runs"),
         QT_TRANSLATE_NOOP("DeploymentsView", "Show this deployment's runs in the Runs tab"),
+    ),
+    "latestArtifacts": (
+        QT_TRANSLATE_NOOP("DeploymentsView", "Latest artifacts…"),
+        QT_TRANSLATE_NOOP("DeploymentsView", "The newest artifact of each key this flow made"),
     ),
     "copyToMyFlows": (
         QT_TRANSLATE_NOOP("DeploymentsView", "Copy to my flows"),
@@ -157,6 +162,7 @@ class DeploymentsView(QWidget):
         self.schedules_action = self._action("editSchedules", self._edit_schedules)
         self.runs_action = self._action("showRuns", self._show_runs, network=False)
         self.copy_action = self._action("copyToMyFlows", self._copy_to_my_flows, network=False)
+        self.artifacts_action = self._action("latestArtifacts", lambda: open_latest(self))
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in self._main_actions():
@@ -328,6 +334,7 @@ class DeploymentsView(QWidget):
             and not schedule_active(dep),
             self.schedules_action: dep is not None,
             self.runs_action: dep is not None,
+            self.artifacts_action: dep is not None,
             self.copy_action: self._copyable(dep) is not None,
         }
         for action, allowed in rules.items():
@@ -482,6 +489,7 @@ class DeploymentsView(QWidget):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.runs_action)
+        menu.addAction(self.artifacts_action)
         menu.addAction(self.copy_action)
         menu.addSeparator()
         menu.addAction(self.failure_switch.show_for(self.selected()))

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.api.artifact_models import ArtifactInfo
 from desktop_app.services.artifacts import Shown, Table, link_refusal, one_line, shown
 from desktop_app.ui.forms.banner import Banner
+from desktop_app.ui.runs.formatting import format_full_time
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -80,6 +81,8 @@ class ArtifactsView(QWidget):
         self.shown: Shown | None = None
         self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl
         """How an allowed link is opened (a test puts a recorder here)."""
+        self.empty_words: Callable[[], str] | None = None
+        """The words when there is nothing to show (the owner's own, if set)."""
         self._loaded = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -139,6 +142,8 @@ class ArtifactsView(QWidget):
         self.empty.setText(
             self.tr("Loading artifacts…")
             if not self._loaded
+            else self.empty_words()
+            if self.empty_words is not None
             else self.tr(
                 "This run made no artifacts. A flow makes them with Prefect's "
                 "create_markdown_artifact, create_table_artifact, create_link_artifact or "
@@ -250,6 +255,9 @@ class ArtifactsView(QWidget):
         title = artifact.key or self.tr("(no key)")
         if artifact.description:
             title += f" — {artifact.description.strip().splitlines()[0]}"
+        stamp = artifact.updated or artifact.created
+        if stamp is not None:
+            title += "\n" + self.tr("Updated {time}").format(time=format_full_time(stamp))
         self.title.setText(title)
         self.banner.clear()
         if view.kind == "problem":
