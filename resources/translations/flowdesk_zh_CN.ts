@@ -146,6 +146,61 @@
         </message>
     </context>
     <context>
+        <name>ArtifactsView</name>
+        <message>
+            <source>Loading artifacts…</source>
+            <translation>正在读取产出物…</translation>
+        </message>
+        <message>
+            <source>This run made no artifacts. A flow makes them with Prefect's create_markdown_artifact, create_table_artifact, create_link_artifact or create_progress_artifact.</source>
+            <translation>此运行没有生成产出物。流程可用 Prefect 的 create_markdown_artifact、create_table_artifact、create_link_artifact 或 create_progress_artifact 生成产出物。</translation>
+        </message>
+        <message>
+            <source>(no key)</source>
+            <translation>（无键名）</translation>
+        </message>
+        <message>
+            <source>task {name}</source>
+            <translation>任务 {name}</translation>
+        </message>
+        <message>
+            <source>markdown</source>
+            <translation>Markdown</translation>
+        </message>
+        <message>
+            <source>table</source>
+            <translation>表格</translation>
+        </message>
+        <message>
+            <source>progress</source>
+            <translation>进度</translation>
+        </message>
+        <message>
+            <source>image</source>
+            <translation>图片</translation>
+        </message>
+        <message>
+            <source>result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>Updated {time}</source>
+            <translation>更新于 {time}</translation>
+        </message>
+        <message>
+            <source>This artifact's data cannot be shown: {problem}</source>
+            <translation>无法显示此产出物的数据：{problem}</translation>
+        </message>
+        <message>
+            <source>No browser could open {url}.</source>
+            <translation>没有浏览器能打开 {url}。</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditView</name>
         <message>
             <source>Resumed</source>
@@ -667,6 +722,10 @@
             <translation>没有正在运行的 Flowdesk 服务器；请使用 'flowdesk server start' 启动，或打开应用</translation>
         </message>
         <message>
+            <source>Artifacts:  none</source>
+            <translation>产出物：  无</translation>
+        </message>
+        <message>
             <source>No runs.</source>
             <translation>没有运行。</translation>
         </message>
@@ -693,6 +752,14 @@
         <message>
             <source>Parameters: {p}</source>
             <translation>参数：     {p}</translation>
+        </message>
+        <message>
+            <source>Artifacts:  {count}</source>
+            <translation>产出物：  {count} 个</translation>
+        </message>
+        <message>
+            <source>(no key)</source>
+            <translation>（无键名）</translation>
         </message>
         <message>
             <source>Pause requested for {name}: it pauses at its next checkpoint.</source>
@@ -753,6 +820,18 @@
         <message>
             <source>Paused:     {d}</source>
             <translation>已暂停：   {d}</translation>
+        </message>
+        <message>
+            <source>TYPE</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>KEY</source>
+            <translation>键名</translation>
+        </message>
+        <message>
+            <source>DESCRIPTION</source>
+            <translation>说明</translation>
         </message>
         <message>
             <source>--input must be a JSON object like '{example}'</source>
@@ -1538,6 +1617,50 @@
         <message>
             <source>Run '{name}' was paused in a process that has ended, so it cannot continue where it paused. It is now Suspended: resume it again to run it from the top; finished tasks are reused.</source>
             <translation>运行“{name}”暂停时所在的进程已经结束，无法从暂停处继续。它现已挂起：再次恢复即可从头重新运行，已完成的任务会被复用。</translation>
+        </message>
+        <message>
+            <source>The progress is not a number.</source>
+            <translation>进度值不是数字。</translation>
+        </message>
+        <message>
+            <source>Not opened: “{url}” is a {scheme}: link. Flowdesk opens only web and mail links from a flow's artifacts, since others can open local files or run code. Copy it if you trust it.</source>
+            <translation>未打开：“{url}”是 {scheme}: 链接。对于流程产出物中的链接，Flowdesk 只打开网页和邮件链接，因为其他链接可能打开本地文件或运行代码。如果信任它，请复制后自行打开。</translation>
+        </message>
+        <message>
+            <source>“{url}” is not a full web address (no http:// or https://), so it was not opened.</source>
+            <translation>“{url}”不是完整的网址（缺少 http:// 或 https://），因此未打开。</translation>
+        </message>
+        <message>
+            <source>Showing the first {shown} of {total} rows.</source>
+            <translation>共 {total} 行，仅显示前 {shown} 行。</translation>
+        </message>
+        <message>
+            <source>The flow reported {value}%; shown as {shown}%.</source>
+            <translation>流程报告的进度为 {value}%，显示为 {shown}%。</translation>
+        </message>
+        <message>
+            <source>This artifact holds {total} characters; the first {shown} are shown.</source>
+            <translation>此产出物共有 {total} 个字符，仅显示前 {shown} 个。</translation>
+        </message>
+        <message>
+            <source>{rows} rows × {columns} columns</source>
+            <translation>{rows} 行 × {columns} 列</translation>
+        </message>
+        <message>
+            <source>The table is a dict of columns, but column '{column}' is not a list of values.</source>
+            <translation>表格按列以字典给出，但列“{column}”不是值的列表。</translation>
+        </message>
+        <message>
+            <source>The table data is a {kind}; a table is a list of rows or a dict of columns.</source>
+            <translation>表格数据是 {kind} 类型；表格应为行的列表或列的字典。</translation>
+        </message>
+        <message>
+            <source>The table data is not valid JSON ({error}).</source>
+            <translation>表格数据不是有效的 JSON（{error}）。</translation>
+        </message>
+        <message>
+            <source>The table's rows must all be dicts or all be lists; this one mixes {kinds}.</source>
+            <translation>表格的行必须全是字典或全是列表；此表格混用了 {kinds}。</translation>
         </message>
         <message>
             <source>A limit needs a name.</source>
@@ -2342,6 +2465,14 @@
             <translation>在“运行”标签页中显示此部署的运行</translation>
         </message>
         <message>
+            <source>Latest artifacts…</source>
+            <translation>最新产出物…</translation>
+        </message>
+        <message>
+            <source>The newest artifact of each key this flow made</source>
+            <translation>此流程每个键名的最新产出物</translation>
+        </message>
+        <message>
             <source>Copy to my flows</source>
             <translation>复制到我的流程</translation>
         </message>
@@ -3130,6 +3261,29 @@
         <message>
             <source>Design</source>
             <translation>设计</translation>
+        </message>
+    </context>
+    <context>
+        <name>LatestArtifactsDialog</name>
+        <message>
+            <source>No runs of this flow made an artifact with a key yet.</source>
+            <translation>此流程的运行尚未生成带键名的产出物。</translation>
+        </message>
+        <message>
+            <source>Latest artifacts of {flow}</source>
+            <translation>{flow} 的最新产出物</translation>
+        </message>
+        <message>
+            <source>The newest artifact of each key made by runs of the flow {flow} (from any of its deployments).</source>
+            <translation>流程 {flow} 的运行（来自其任一部署）所生成的每个键名的最新产出物。</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Not connected to a Prefect server.</source>
+            <translation>未连接到 Prefect 服务器。</translation>
         </message>
     </context>
     <context>
@@ -4214,6 +4368,18 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
     <context>
         <name>RunDetailPane</name>
         <message>
+            <source>Saving… {count} lines</source>
+            <translation>正在保存… {count} 行</translation>
+        </message>
+        <message>
+            <source>Could not save: {error}</source>
+            <translation>无法保存：{error}</translation>
+        </message>
+        <message>
+            <source>Saved {count} lines to {path}</source>
+            <translation>已将 {count} 行保存到 {path}</translation>
+        </message>
+        <message>
             <source>Select a run to see its details.</source>
             <translation>选择一个运行以查看其详情。</translation>
         </message>
@@ -4238,20 +4404,12 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
             <translation>结果</translation>
         </message>
         <message>
+            <source>Artifacts</source>
+            <translation>产出物</translation>
+        </message>
+        <message>
             <source>Not connected to a Prefect server.</source>
             <translation>未连接到 Prefect 服务器。</translation>
-        </message>
-        <message>
-            <source>Saving… {count} lines</source>
-            <translation>正在保存… {count} 行</translation>
-        </message>
-        <message>
-            <source>Could not save: {error}</source>
-            <translation>无法保存：{error}</translation>
-        </message>
-        <message>
-            <source>Saved {count} lines to {path}</source>
-            <translation>已将 {count} 行保存到 {path}</translation>
         </message>
     </context>
     <context>
@@ -5140,6 +5298,113 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
 {state} · {duration}</source>
             <translation>{name}
 {state} · {duration}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskRunDetailView</name>
+        <message>
+            <source>State history</source>
+            <translation>状态历史</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Logs</source>
+            <translation>日志</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Back to the task runs only</source>
+            <translation>返回仅显示任务运行</translation>
+        </message>
+        <message>
+            <source>Argument</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <source>Comes from</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Prefect records where each argument came from, not its value: a value computed in the flow or written in the code is not stored on the server.</source>
+            <translation>Prefect 只记录每个参数的来源，不记录其值：在流程中算出或写在代码里的值不会保存在服务器上。</translation>
+        </message>
+        <message>
+            <source>Loading the task run…</source>
+            <translation>正在读取任务运行…</translation>
+        </message>
+        <message>
+            <source>(no arguments)</source>
+            <translation>（无参数）</translation>
+        </message>
+        <message>
+            <source>Has not run yet.</source>
+            <translation>尚未运行。</translation>
+        </message>
+        <message>
+            <source>Ran once.</source>
+            <translation>运行了 1 次。</translation>
+        </message>
+        <message>
+            <source>Ran {count} times ({retries} retried).</source>
+            <translation>运行了 {count} 次（重试 {retries} 次）。</translation>
+        </message>
+        <message>
+            <source>Retries allowed: {count}, waiting {delays}.</source>
+            <translation>允许重试 {count} 次，间隔 {delays}。</translation>
+        </message>
+        <message>
+            <source>No retries allowed.</source>
+            <translation>不允许重试。</translation>
+        </message>
+        <message>
+            <source>the result of task {name}</source>
+            <translation>任务 {name} 的结果</translation>
+        </message>
+        <message>
+            <source>the result of subflow run {id}</source>
+            <translation>子流程运行 {id} 的结果</translation>
+        </message>
+        <message>
+            <source>the flow parameter “{name}”</source>
+            <translation>流程参数“{name}”</translation>
+        </message>
+        <message>
+            <source>a constant ({type})</source>
+            <translation>常量（{type}）</translation>
+        </message>
+        <message>
+            <source>a value from the flow (not recorded by Prefect)</source>
+            <translation>流程中的值（Prefect 未记录）</translation>
+        </message>
+        <message>
+            <source>The task run has not finished yet.</source>
+            <translation>任务运行尚未结束。</translation>
+        </message>
+        <message>
+            <source>The task run did not complete, so it has no result.</source>
+            <translation>任务运行未完成，因此没有结果。</translation>
+        </message>
+        <message>
+            <source>Not persisted: Prefect kept no copy of this task's result. Set persist_result=True on the task (or the flow) to see it here.</source>
+            <translation>未持久化：Prefect 没有保存此任务的结果。在任务（或流程）上设置 persist_result=True 后即可在此查看。</translation>
+        </message>
+        <message>
+            <source>The result could not be read.</source>
+            <translation>无法读取结果。</translation>
+        </message>
+        <message>
+            <source>Result:</source>
+            <translation>结果：</translation>
         </message>
     </context>
     <context>
