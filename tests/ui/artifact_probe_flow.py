@@ -28,7 +28,17 @@ GATE = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(".")
 
 SUMMARY = """# Probe summary
 
-Cities by temperature. Read [Prefect's docs](https://docs.prefect.io/v3/concepts/artifacts),
+Two cities, measured at **noon**:
+
+| City | Temperature (°C) | Note |
+|------|-----------------:|------|
+| Oslo | 3 | *cold* |
+| Lima | 19 | mild |
+
+- the progress bar above moved 0 → 50 → 100 %
+- a task retried once before it succeeded
+
+Read [Prefect's docs](https://docs.prefect.io/v3/concepts/artifacts),
 or try [a local file](file:///etc/passwd) and [a script](javascript:alert(1)).
 """
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtTest import QTest
@@ -14,6 +17,8 @@ qloop = support.qloop
 server_client = support.server_client
 
 pytestmark = pytest.mark.integration
+
+SHOTS = os.environ.get("FLOWDESK_SHOTS")  # a folder: keep the pictures for the docs
 
 
 @pytest.fixture(scope="module")
@@ -110,6 +115,8 @@ def test_artifacts_tab_shows_each_kind_and_the_progress_bar_moves_while_the_run_
         assert view.stack.currentWidget() is view.browser
         _click_text(view.browser, "a local file")
         assert "file: link" in view.banner.text() and opened == []
+        view.browser.moveCursor(view.browser.textCursor().MoveOperation.Start)
+        pane.grab().save(str(Path(SHOTS or tmp_path) / "artifacts-tab.png"))
         _click_text(view.browser, "a script")
         assert "javascript: link" in view.banner.text() and opened == []
         _click_text(view.browser, "Prefect's docs")
@@ -118,8 +125,6 @@ def test_artifacts_tab_shows_each_kind_and_the_progress_bar_moves_while_the_run_
         assert view.select_key("probe-link")
         _click_text(view.browser, "the report")
         assert opened[-1] == "https://example.com/report"
-        assert view.select_key("probe-rows")
-        pane.grab().save("/tmp/art-artifacts.png")
     finally:
         pane.shutdown()
         probe.stop()
@@ -174,7 +179,7 @@ def test_bad_artifact_data_is_said_in_words(qtbot, qloop, server_client, finishe
 
 
 def test_a_clicked_task_run_shows_its_retries_states_inputs_result_and_logs(
-    qtbot, qloop, server_client, finished_probe
+    qtbot, qloop, server_client, finished_probe, tmp_path
 ):
     from desktop_app.ui.detail.task_gantt import AXIS_HEIGHT, ROW_HEIGHT
 
@@ -208,7 +213,7 @@ def test_a_clicked_task_run_shows_its_retries_states_inputs_result_and_logs(
         assert "first try fails on purpose" in detail.logs.shown_text()
         assert "reporting" not in detail.logs.shown_text()  # only this task's lines
         detail.tabs.setCurrentIndex(0)
-        pane.grab().save("/tmp/art-task-detail.png")
+        pane.grab().save(str(Path(SHOTS or tmp_path) / "task-run-detail.png"))
 
         # The downstream task: its input is the upstream result; its own result was not kept.
         report = next(t for t in pane.gantt.tasks if t.name.startswith("report"))
