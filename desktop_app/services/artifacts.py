@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
 
 MAX_MARKDOWN_CHARS = 100_000
-"""Beyond this the text is cut (and the view says so): Qt lays out a 100 kB
-document in well under a second here; a 5 MB one would freeze the window."""
+"""Beyond this the text is cut (and the view says so): Qt lays out 100,000
+characters of markdown in ~0.25 s here (a 2.8 MB artifact cut to this,
+measured offscreen); the whole 2.8 MB would freeze the window for seconds."""
 MAX_TABLE_ROWS = 10_000
 MAX_TABLE_COLUMNS = 200
 OPEN_SCHEMES = frozenset({"http", "https", "mailto"})

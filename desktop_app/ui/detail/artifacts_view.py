@@ -84,6 +84,7 @@ class ArtifactsView(QWidget):
         self.empty_words: Callable[[], str] | None = None
         """The words when there is nothing to show (the owner's own, if set)."""
         self._loaded = False
+        self._lines: dict[tuple[str, object], str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.empty = QLabel(self)
@@ -139,6 +140,12 @@ class ArtifactsView(QWidget):
         self._update_empty()
 
     def retranslate(self) -> None:
+        self._empty_text()
+        self._fill_list()
+        if self.current is not None:
+            self._render(self.current, force=True)
+
+    def _empty_text(self) -> None:
         self.empty.setText(
             self.tr("Loading artifacts…")
             if not self._loaded
@@ -150,9 +157,6 @@ class ArtifactsView(QWidget):
                 "create_progress_artifact."
             )
         )
-        self._fill_list()
-        if self.current is not None:
-            self._render(self.current, force=True)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -162,6 +166,7 @@ class ArtifactsView(QWidget):
     # -- data ----------------------------------------------------------------------
     def clear(self) -> None:
         self._loaded = False
+        self._lines.clear()
         self.artifacts = []
         self.current = None
         self.shown = None
@@ -174,7 +179,8 @@ class ArtifactsView(QWidget):
         self._loaded = True
         self.artifacts = list(artifacts)
         self.task_names = dict(task_names)
-        self.retranslate()
+        self._empty_text()
+        self._fill_list()  # re-shows the chosen artifact only if its data changed
         self._update_empty()
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
@@ -183,7 +189,12 @@ class ArtifactsView(QWidget):
         name = artifact.key or self.tr("(no key)")
         kind = self._kind_word(artifact.type)
         where = self.task_names.get(artifact.task_run_id or "") if artifact.task_run_id else None
-        line = one_line(artifact, 48)
+        # The list is refreshed on every poll of a live run: a big table is read once per
+        # version (`updated`), not every two seconds.
+        stamp = (artifact.id, artifact.updated)
+        line = self._lines.get(stamp)
+        if line is None:
+            line = self._lines[stamp] = one_line(artifact, 48)
         text = f"{name} · {kind}"
         if where:
             text += " · " + self.tr("task {name}").format(name=where)

@@ -77,7 +77,7 @@ class RunDetailPane(QWidget):
         self._resume_dialog: QWidget | None = None
         self._log_backlog: list[list[LogLine]] = []
         self._naming = TaskSlot(self._tasks, "detail-task-names")
-        self._reading_artifacts = TaskSlot(self._tasks, "detail-artifacts")
+        self._reading_artifacts: int | None = None  # the generation being read, if any
         self._artifacts_for: str | None = None
         self._build()
         self._debounce = QTimer(self)
@@ -219,7 +219,6 @@ class RunDetailPane(QWidget):
         self.states.set_history([], final=True)
         self.parameters.set_parameters({})
         self.result.show_pending()
-        self._reading_artifacts.cancel()
         self._artifacts_for = None
         self.artifacts.clear()
         self.gantt.select(None)
@@ -352,8 +351,9 @@ class RunDetailPane(QWidget):
         stamp = f"{run.state.type}@{run.state.timestamp}"
         if run.state.is_final and stamp == self._artifacts_for and not self._settle.isActive():
             return  # ended and read since: artifacts no longer change
-        if not self._reading_artifacts.busy:
-            self._reading_artifacts.start(self._load_artifacts(client, run.id, stamp))
+        if self._reading_artifacts != self._generation:  # an older run's read: its answer drops
+            self._reading_artifacts = self._generation
+            self._tasks.spawn(self._load_artifacts(client, run.id, stamp), "detail-artifacts")
 
     async def _load_artifacts(self, client: FlowdeskClient, run_id: str, stamp: str) -> None:
         generation = self._generation
@@ -363,6 +363,9 @@ class RunDetailPane(QWidget):
             if generation == self._generation:
                 self.artifacts.banner.show_message(describe(exc), "error")
             return
+        finally:
+            if self._reading_artifacts == generation:
+                self._reading_artifacts = None
         if generation == self._generation:
             self._artifacts_for = stamp
             self.artifacts.set_artifacts(found, self.logs.task_names)
@@ -455,7 +458,6 @@ class RunDetailPane(QWidget):
         """Stop timers and background work (the window calls this when closing)."""
         self._generation += 1
         self._stop_tail()
-        self._reading_artifacts.cancel()
         self.task_detail.show_task(None, {})
         for timer in (self._poll, self._tick, self._retry, self._debounce, self._settle):
             timer.stop()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.api.artifact_models import TaskInput, TaskRunDetail
 from desktop_app.core.api.errors import FlowdeskError
-from desktop_app.ui.async_tools import TaskKeeper, TaskSlot, describe
+from desktop_app.ui.async_tools import TaskKeeper, describe
 from desktop_app.ui.detail.log_text import clean, cut
 from desktop_app.ui.detail.log_view import LogView
 from desktop_app.ui.detail.result_view import MAX_RESULT_CHARS, is_missing_result, result_text
@@ -57,13 +57,16 @@ class TaskRunDetailView(QWidget):
     ) -> None:
         super().__init__(parent)
         self._get_client = get_client
-        self._load = TaskSlot(keeper, "task-run-detail")
+        self._keeper = keeper
+        self._reading: int | None = None
+        """The generation a read is in flight for (None: no read)."""
         self._generation = 0
         self.task_id: str | None = None
         self.detail: TaskRunDetail | None = None
         self.task_names: dict[str, str] = {}
         self._log_count = 0
         self._final_read = False
+        self._result_read = False
         self._result: tuple[str, str] = ("", "")
 
         layout = QVBoxLayout(self)
@@ -137,13 +140,16 @@ class TaskRunDetailView(QWidget):
 
     # -- public ----------------------------------------------------------------------
     def show_task(self, task_id: str | None, task_names: dict[str, str]) -> None:
+        # An older read is left to finish and its answer dropped (by generation), not
+        # cancelled: cancelling an httpx request mid-flight on the qasync loop can leave
+        # the shared connection pool unusable ("unknown async library").
         self._generation += 1
-        self._load.cancel()
         self.task_id = task_id
         self.task_names = dict(task_names)
         self.detail = None
         self._log_count = 0
         self._final_read = False
+        self._result_read = False
         self.logs.clear()
         self.logs.task_names = self.task_names
         self.inputs.clear()
@@ -158,9 +164,12 @@ class TaskRunDetailView(QWidget):
     def refresh(self) -> None:
         """Read the task again unless it ended and was read since."""
         client = self._get_client()
-        if self.task_id is None or client is None or self._final_read or self._load.busy:
+        if self.task_id is None or client is None or self._final_read:
             return
-        self._load.start(self._read(client, self.task_id, self._generation))
+        if self._reading == self._generation:
+            return
+        self._reading = self._generation
+        self._keeper.spawn(self._read(client, self.task_id, self._generation), "task-run-detail")
 
     def _close(self) -> None:
         self.show_task(None, self.task_names)
@@ -174,13 +183,20 @@ class TaskRunDetailView(QWidget):
                 return
             self.detail = detail
             self._show_detail(detail)
+            before = self._log_count
             await self._read_logs(client, task_id, generation)
             if detail.task.state.is_final and generation == self._generation:
-                await self._read_result(client, detail, generation)
-                self._final_read = True
+                if not self._result_read:
+                    await self._read_result(client, detail, generation)
+                    self._result_read = True
+                # Lines are shipped in batches after the state: done once a read brings none.
+                self._final_read = self._log_count == before
         except FlowdeskError as exc:
             if generation == self._generation:
                 self.summary.setText(describe(exc))
+        finally:
+            if self._reading == generation:
+                self._reading = None
 
     async def _read_logs(self, client: FlowdeskClient, task_id: str, generation: int) -> None:
         while self._log_count < MOST_LOG_LINES:
