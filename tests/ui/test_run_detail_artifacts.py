@@ -41,6 +41,18 @@ def _pane(qtbot, client):
     return pane
 
 
+def _quiet_shutdown(qloop, pane) -> None:
+    """Let the pane's reads of the ended run finish before it goes.
+
+    Cancelling a request in flight can leave the shared client's connection
+    pool unusable for the next test (seen: the next pane's reads never answer).
+    """
+    try:
+        arun(qloop, await_until(lambda: not pane.tailing, timeout=60, what="the tail to end"))
+    finally:
+        pane.shutdown()
+
+
 def _click_text(browser, text: str) -> None:
     """Click the middle of `text` in a QTextBrowser, as a person would."""
     cursor = browser.document().find(text)
@@ -126,7 +138,7 @@ def test_artifacts_tab_shows_each_kind_and_the_progress_bar_moves_while_the_run_
         _click_text(view.browser, "the report")
         assert opened[-1] == "https://example.com/report"
     finally:
-        pane.shutdown()
+        _quiet_shutdown(qloop, pane)
         probe.stop()
 
 
@@ -175,7 +187,7 @@ def test_bad_artifact_data_is_said_in_words(qtbot, qloop, server_client, finishe
         view.follow_link(QUrl("example.com/no-scheme"))
         assert "not a full web address" in view.banner.text()
     finally:
-        pane.shutdown()
+        _quiet_shutdown(qloop, pane)
 
 
 def test_a_clicked_task_run_shows_its_retries_states_inputs_result_and_logs(
@@ -190,7 +202,13 @@ def test_a_clicked_task_run_shows_its_retries_states_inputs_result_and_logs(
     async def scenario():
         pane.show_run(finished_probe)
         pane.tabs.setCurrentIndex(1)
-        await await_until(lambda: len(pane.gantt.tasks) == 2, timeout=30, what="two tasks")
+        try:
+            await await_until(lambda: len(pane.gantt.tasks) == 2, timeout=60, what="two tasks")
+        except AssertionError:
+            tasks = await client.task_runs(finished_probe)
+            raise AssertionError(
+                f"banner {pane.banner.text()!r}, shown {pane.gantt.tasks}, server {tasks}"
+            ) from None
         row = next(i for i, t in enumerate(pane.gantt.tasks) if t.name.startswith("flaky"))
         QTest.mouseClick(
             pane.gantt,
@@ -227,4 +245,4 @@ def test_a_clicked_task_run_shows_its_retries_states_inputs_result_and_logs(
         detail.close_button.click()
         assert detail.isHidden() and pane.gantt.selected_id is None
     finally:
-        pane.shutdown()
+        _quiet_shutdown(qloop, pane)
