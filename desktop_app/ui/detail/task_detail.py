@@ -131,6 +131,8 @@ class TaskRunDetailView(QWidget):
         )
         if self.detail is not None:
             self._show_detail(self.detail)
+        else:
+            self.summary.setText(self.tr("Loading the task run…") if self.task_id else "")
         self._show_result(*self._result)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -156,7 +158,7 @@ class TaskRunDetailView(QWidget):
         self.states.set_history([], final=True)
         self._show_result("pending", "")
         self.title.setText(self.task_names.get(task_id or "", ""))
-        self.summary.setText(self.tr("Loading the task run…"))
+        self.summary.setText(self.tr("Loading the task run…") if task_id else "")
         self.setVisible(task_id is not None)
         if task_id is not None:
             self.refresh()
