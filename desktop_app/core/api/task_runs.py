@@ -21,6 +21,8 @@ from desktop_app.core.api.models import LogLine
 if TYPE_CHECKING:
     from prefect.client.orchestration import PrefectClient
 
+    from desktop_app.core.api.connection import Connection
+
 
 def _delays(policy: Any) -> tuple[float, ...]:
     """The retry delays as a tuple of seconds (Prefect keeps a number or a list)."""
@@ -53,10 +55,38 @@ def task_inputs(raw: dict[str, list[Any]] | None) -> tuple[TaskInput, ...]:
     return tuple(found)
 
 
+async def read_state_result(state: Any, api_url: str, auth_string: str | None) -> Any:
+    """A state's result, Prefect's own way, with Prefect pointed at *our* server.
+
+    Reading a persisted result asks the API for the server's default result
+    storage through `get_client()` with no address: in a process without
+    PREFECT_API_URL (the window, the tests) that starts a temporary Prefect
+    server inside the GUI loop (seen: "Starting temporary server", then the
+    shared client failing with "unknown async library"). The settings are set
+    for this read only (a context variable), and never an ephemeral server.
+    """
+    from prefect.settings import (
+        PREFECT_API_AUTH_STRING,
+        PREFECT_API_URL,
+        PREFECT_SERVER_ALLOW_EPHEMERAL_MODE,
+        temporary_settings,
+    )
+
+    updates: dict[Any, Any] = {
+        PREFECT_API_URL: api_url,
+        PREFECT_SERVER_ALLOW_EPHEMERAL_MODE: False,
+    }
+    if auth_string:
+        updates[PREFECT_API_AUTH_STRING] = auth_string
+    with temporary_settings(updates=updates):
+        return await state.aresult(raise_on_failure=False)
+
+
 class TaskRunReads:
     """Task-run reads on top of the facade's `_call`."""
 
     _prefect: PrefectClient
+    connection: Connection
 
     async def _call(self, coro: Any, what: str = "") -> Any:  # provided by FlowdeskClient
         raise NotImplementedError
@@ -85,7 +115,9 @@ class TaskRunReads:
         if raw.state is None:
             return None
         try:
-            return await raw.state.aresult(raise_on_failure=False)
+            return await read_state_result(
+                raw.state, self.connection.api_url, self.connection.auth_string
+            )
         except Exception as exc:
             return exc
 
