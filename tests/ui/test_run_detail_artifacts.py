@@ -44,8 +44,9 @@ def _pane(qtbot, client):
 def _quiet_shutdown(qloop, pane) -> None:
     """Let the pane's reads of the ended run finish before it goes.
 
-    Cancelling a request in flight can leave the shared client's connection
-    pool unusable for the next test (seen: the next pane's reads never answer).
+    The module shares one client; a tail cancelled mid-request is avoidable
+    noise for the next test (its flakiness turned out to be the temporary
+    server a result read started: see `read_state_result`).
     """
     try:
         arun(qloop, await_until(lambda: not pane.tailing, timeout=60, what="the tail to end"))

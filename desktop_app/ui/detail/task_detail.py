@@ -143,8 +143,8 @@ class TaskRunDetailView(QWidget):
     # -- public ----------------------------------------------------------------------
     def show_task(self, task_id: str | None, task_names: dict[str, str]) -> None:
         # An older read is left to finish and its answer dropped (by generation), not
-        # cancelled: cancelling an httpx request mid-flight on the qasync loop can leave
-        # the shared connection pool unusable ("unknown async library").
+        # cancelled: a read is short, and a request cancelled mid-flight is the one
+        # case where httpx's pool state is hardest to reason about.
         self._generation += 1
         self.task_id = task_id
         self.task_names = dict(task_names)
