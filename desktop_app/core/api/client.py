@@ -47,7 +47,7 @@ from desktop_app.core.api.prefect_filters import (
 )
 from desktop_app.core.api.run_control import SUSPEND_TIMEOUT, RunControl
 from desktop_app.core.api.schedules import Schedules
-from desktop_app.core.api.task_runs import TaskRunReads, read_state_result
+from desktop_app.core.api.task_runs import TaskRunReads
 from desktop_app.core.api.variables import Variables
 from desktop_app.i18n import tr_core
 
@@ -285,9 +285,7 @@ class FlowdeskClient(RunControl, Variables, Limits, Schedules, ArtifactReads, Ta
         if raw.state is None:
             return None
         try:
-            return await read_state_result(
-                raw.state, self.connection.api_url, self.connection.auth_string
-            )
+            return await raw.state.aresult(raise_on_failure=False)  # type: ignore[union-attr]
         except Exception as exc:
             return exc
 
