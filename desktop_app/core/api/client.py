@@ -47,7 +47,7 @@ from desktop_app.core.api.prefect_filters import (
 )
 from desktop_app.core.api.run_control import SUSPEND_TIMEOUT, RunControl
 from desktop_app.core.api.schedules import Schedules
-from desktop_app.core.api.task_runs import TaskRunReads
+from desktop_app.core.api.task_runs import TaskRunReads, read_state_result
 from desktop_app.core.api.variables import Variables
 from desktop_app.i18n import tr_core
 
@@ -284,8 +284,13 @@ class FlowdeskClient(RunControl, Variables, Limits, Schedules, ArtifactReads, Ta
         raw = await self._call(self._prefect.read_flow_run(as_uuid(run_id)), "Run")
         if raw.state is None:
             return None
-        try:
-            return await raw.state.aresult(raise_on_failure=False)  # type: ignore[union-attr]
+        try:  # never through ambient settings: see read_state_result
+            return await read_state_result(
+                raw.state,
+                self.connection.api_url,
+                self.connection.auth_string,
+                self.connection.api_key,
+            )
         except Exception as exc:
             return exc
 

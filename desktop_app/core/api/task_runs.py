@@ -55,7 +55,9 @@ def task_inputs(raw: dict[str, list[Any]] | None) -> tuple[TaskInput, ...]:
     return tuple(found)
 
 
-async def read_state_result(state: Any, api_url: str, auth_string: str | None) -> Any:
+async def read_state_result(
+    state: Any, api_url: str, auth_string: str | None, api_key: str | None = None
+) -> Any:
     """A state's result, Prefect's own way, with Prefect pointed at *our* server.
 
     Reading a persisted result asks the API for the server's default result
@@ -67,6 +69,7 @@ async def read_state_result(state: Any, api_url: str, auth_string: str | None) -
     """
     from prefect.settings import (
         PREFECT_API_AUTH_STRING,
+        PREFECT_API_KEY,
         PREFECT_API_URL,
         PREFECT_SERVER_ALLOW_EPHEMERAL_MODE,
         temporary_settings,
@@ -78,6 +81,8 @@ async def read_state_result(state: Any, api_url: str, auth_string: str | None) -
     }
     if auth_string:
         updates[PREFECT_API_AUTH_STRING] = auth_string
+    if api_key:
+        updates[PREFECT_API_KEY] = api_key
     with temporary_settings(updates=updates):
         return await state.aresult(raise_on_failure=False)
 
@@ -116,7 +121,10 @@ class TaskRunReads:
             return None
         try:
             return await read_state_result(
-                raw.state, self.connection.api_url, self.connection.auth_string
+                raw.state,
+                self.connection.api_url,
+                self.connection.auth_string,
+                self.connection.api_key,
             )
         except Exception as exc:
             return exc
