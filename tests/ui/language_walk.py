@@ -130,8 +130,11 @@ def texts_of(root: QWidget, skip: tuple[type, ...] = ()) -> dict[str, str]:
     return out
 
 
-# URLs, file paths and Python-ish names are data in either language.
-NOT_WORDS = re.compile(r"\w+://\S+|(?:[~.\w-]*/[\w.@-]+)+/?|\w+\.\w+(?:\.\w+)*|`[^`]*`")
+# URLs, file paths and Python-ish names (dotted, or snake_case such as release_after)
+# are data in either language.
+NOT_WORDS = re.compile(
+    r"\w+://\S+|(?:[~.\w-]*/[\w.@-]+)+/?|\w+\.\w+(?:\.\w+)*|`[^`]*`|\b[a-z]+(?:_[a-z0-9]+)+\b"
+)
 
 
 def english_words(text: str, data: frozenset[str] = frozenset()) -> list[str]:
