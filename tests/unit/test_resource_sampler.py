@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
 import psutil
+import pytest
 
 from desktop_app.ui.dashboard.resources import ResourceSampler
 
@@ -21,6 +23,9 @@ time.sleep(60)
 """
 
 
+@pytest.mark.skipif(
+    not hasattr(os, "fork"), reason="no fork server where there is no fork (Windows)"
+)
 def test_the_fork_server_is_counted_in_cost_but_not_as_a_run():
     """The fork server is a fork of the runner: its direct child with the same command line."""
     root = subprocess.Popen([sys.executable, "-c", FORKING_ROOT], stdout=subprocess.PIPE, text=True)
