@@ -47,7 +47,7 @@ from desktop_app.core.api.prefect_filters import (
 )
 from desktop_app.core.api.run_control import SUSPEND_TIMEOUT, RunControl
 from desktop_app.core.api.schedules import Schedules
-from desktop_app.core.api.task_runs import TaskRunReads, read_state_result
+from desktop_app.core.api.task_runs import TaskRunReads
 from desktop_app.core.api.variables import Variables
 from desktop_app.i18n import tr_core
 
@@ -282,17 +282,7 @@ class FlowdeskClient(RunControl, Variables, Limits, Schedules, ArtifactReads, Ta
     async def run_result(self, run_id: str) -> Any:
         """The run's result when it can be read here (persisted or in the state)."""
         raw = await self._call(self._prefect.read_flow_run(as_uuid(run_id)), "Run")
-        if raw.state is None:
-            return None
-        try:  # never through ambient settings: see read_state_result
-            return await read_state_result(
-                raw.state,
-                self.connection.api_url,
-                self.connection.auth_string,
-                self.connection.api_key,
-            )
-        except Exception as exc:
-            return exc
+        return await self._state_result(raw.state)
 
     # -- actions ---------------------------------------------------------------
     async def run_deployment(

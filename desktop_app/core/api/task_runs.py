@@ -117,11 +117,15 @@ class TaskRunReads:
     async def task_run_result(self, task_run_id: str) -> Any:
         """The task's result when it was persisted; Prefect's MissingResult otherwise."""
         raw = await self._call(self._prefect.read_task_run(as_uuid(task_run_id)), "Task run")
-        if raw.state is None:
+        return await self._state_result(raw.state)
+
+    async def _state_result(self, state: Any) -> Any:
+        """A run's or task's result; what reading it raised is returned to be shown."""
+        if state is None:
             return None
-        try:
+        try:  # never through ambient settings: see read_state_result
             return await read_state_result(
-                raw.state,
+                state,
                 self.connection.api_url,
                 self.connection.auth_string,
                 self.connection.api_key,
