@@ -100,6 +100,11 @@ class Tray:
         async def stop():
             self.follower.cancel()
             await asyncio.wait([self.follower], timeout=5)
+            # Let the tray's reads of the shared client end first: one cancelled while it
+            # connects left the client's pool wedged, and the next Tray's first look hung.
+            deadline = asyncio.get_running_loop().time() + 30
+            while self.tray.tasks.pending and asyncio.get_running_loop().time() < deadline:
+                await asyncio.sleep(0.05)
             self.tray.shutdown()
             await self.tray.tasks.cancel_all(timeout=5)
 
