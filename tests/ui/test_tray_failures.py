@@ -234,10 +234,19 @@ def test_a_quiet_deployment_is_not_announced(qloop, server_client, failing_deplo
 
 
 def test_a_failure_while_the_app_was_closed_is_reported_once_after_a_restart(
-    qloop, server_client, failing_deployment, tmp_path, ledger_path
+    qloop, managed_server, server_client, failing_deployment, tmp_path, ledger_path
 ):
     client = server_client
-    first = Tray(qloop, client, tmp_path, ledger_path)
+    app_clients = []
+
+    def app_start() -> Tray:
+        """A new app: its own client, as a real restart has (none shared across them)."""
+        own = managed_server.client()
+        arun(qloop, own.open())
+        app_clients.append(own)
+        return Tray(qloop, own, tmp_path, ledger_path)
+
+    first = app_start()
     try:
         seen = arun(qloop, start(client, failing_deployment, mode="fail"))
         arun(qloop, await_until(lambda: first.notes(seen.id), timeout=90, what="live notice"))
@@ -248,7 +257,7 @@ def test_a_failure_while_the_app_was_closed_is_reported_once_after_a_restart(
     missed = arun(qloop, start(client, failing_deployment, mode="fail"))
     arun(qloop, wait_state(client, missed.id, "FAILED", timeout=90))
 
-    second = Tray(qloop, client, tmp_path, ledger_path)  # the app starts again
+    second = app_start()  # the app starts again
     try:
         arun(qloop, await_until(lambda: second.notes(missed.id), timeout=30, what="catch-up"))
         (note,) = second.notes(missed.id)
@@ -259,7 +268,7 @@ def test_a_failure_while_the_app_was_closed_is_reported_once_after_a_restart(
     finally:
         second.close()
 
-    third = Tray(qloop, client, tmp_path, ledger_path)  # and once more: nothing new
+    third = app_start()  # and once more: nothing new
     try:
         watcher = third.tray.failures
         arun(qloop, await_until(lambda: watcher.batch.due_at is None, timeout=10))
@@ -267,6 +276,8 @@ def test_a_failure_while_the_app_was_closed_is_reported_once_after_a_restart(
         assert missed.id in third.tray.failures.unseen()  # the badge survives until seen
     finally:
         third.close()
+        for own in app_clients:
+            arun(qloop, own.close())
     for run in (seen, missed):
         arun(qloop, cleanup_run(client, run.id))
 
