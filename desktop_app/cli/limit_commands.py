@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from desktop_app.cli.connect import with_client
 from desktop_app.cli.output import table, to_json, warning
-from desktop_app.cli.variable_commands import with_client
 from desktop_app.i18n import _
 
 

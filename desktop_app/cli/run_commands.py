@@ -12,9 +12,9 @@ import argparse
 import asyncio
 import json
 import sys
-from collections.abc import Awaitable, Callable
 from typing import Any
 
+from desktop_app.cli.connect import with_client
 from desktop_app.cli.output import (
     error,
     seconds,
@@ -64,12 +64,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--limit", type=int, default=20, metavar="N", help=_("at most N runs (default 20)")
     )
     _json_option(lst)
-    lst.set_defaults(func=lambda a: _with_client(a, list_runs))
+    lst.set_defaults(func=lambda a: with_client(a, list_runs))
 
     show = sub.add_parser("show", help=_("details of one run"))
     _run_argument(show)
     _json_option(show)
-    show.set_defaults(func=lambda a: _with_client(a, show_run))
+    show.set_defaults(func=lambda a: with_client(a, show_run))
 
     for name, helptext, func in (
         ("pause", _("ask a running run to pause at its next checkpoint"), pause),
@@ -80,7 +80,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         p = sub.add_parser(name, help=helptext)
         _run_argument(p)
         _json_option(p)
-        p.set_defaults(func=lambda a, f=func: _with_client(a, f))
+        p.set_defaults(func=lambda a, f=func: with_client(a, f))
 
     resume = sub.add_parser("resume", help=_("resume a paused run"))
     _run_argument(resume)
@@ -88,13 +88,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--input", metavar="JSON", help=_("JSON object with the values the run asks for")
     )
     _json_option(resume)
-    resume.set_defaults(func=lambda a: _with_client(a, resume_run))
+    resume.set_defaults(func=lambda a: with_client(a, resume_run))
 
     delete = sub.add_parser("delete", help=_("delete a run"))
     _run_argument(delete)
     delete.add_argument("--yes", action="store_true", help=_("also delete a run that is running"))
     _json_option(delete)
-    delete.set_defaults(func=lambda a: _with_client(a, delete_run))
+    delete.set_defaults(func=lambda a: with_client(a, delete_run))
 
     logs = sub.add_parser("logs", help=_("print a run's logs"))
     _run_argument(logs)
@@ -106,7 +106,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=_("the lowest level to print (default debug)"),
     )
     _json_option(logs)
-    logs.set_defaults(func=lambda a: _with_client(a, show_logs))
+    logs.set_defaults(func=lambda a: with_client(a, show_logs))
 
     run = sub.add_parser("run", help=_("start a run of a deployment"))
     run.add_argument("deployment", help=_("flow/deployment, or a flow name"))
@@ -120,38 +120,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     run.add_argument("--watch", action="store_true", help=_("wait and print states until done"))
     _json_option(run)
-    run.set_defaults(func=lambda a: _with_client(a, run_deployment))
+    run.set_defaults(func=lambda a: with_client(a, run_deployment))
 
     deps = sub.add_parser("deployments", help=_("list deployments and their schedules"))
     _json_option(deps)
-    deps.set_defaults(func=lambda a: _with_client(a, list_deployments))
-
-
-def _with_client(args: argparse.Namespace, command: Callable[..., Awaitable[int]]) -> int:
-    from desktop_app.cli.connect import current_connection
-    from desktop_app.core.api.errors import FlowdeskError
-
-    conn = current_connection()
-    if conn is None:
-        error(
-            _(
-                "no Flowdesk server is running; start it with 'flowdesk server start' "
-                "or open the app"
-            )
-        )
-        return 1
-
-    async def go() -> int:
-        from desktop_app.core.api.client import FlowdeskClient
-
-        async with FlowdeskClient(conn) as client:
-            return await command(client, args)
-
-    try:
-        return asyncio.run(go())
-    except FlowdeskError as exc:
-        error(str(exc))
-        return 1
+    deps.set_defaults(func=lambda a: with_client(a, list_deployments))
 
 
 def _run_row(run: Any) -> list[str]:

@@ -14,8 +14,8 @@ import argparse
 import json
 from typing import Any
 
+from desktop_app.cli.connect import with_client
 from desktop_app.cli.output import table, warning
-from desktop_app.cli.run_commands import _with_client
 from desktop_app.i18n import _
 
 
@@ -57,19 +57,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls = verbs.add_parser("ls", help=_("a deployment's schedules and their next times"))
     _deployment_argument(ls)
     ls.add_argument("--json", action="store_true", help=_("print JSON (for scripts)"))
-    ls.set_defaults(func=lambda a: _with_client(a, list_schedules))
+    ls.set_defaults(func=lambda a: with_client(a, list_schedules))
 
     add = verbs.add_parser("add", help=_("add a schedule to a deployment"))
     _deployment_argument(add)
     _spec_options(add)
     add.add_argument("--paused", action="store_true", help=_("add it paused"))
-    add.set_defaults(func=lambda a: _with_client(a, add_schedule))
+    add.set_defaults(func=lambda a: with_client(a, add_schedule))
 
     edit = verbs.add_parser("edit", help=_("replace a schedule (unchanged if refused)"))
     _deployment_argument(edit)
     _schedule_argument(edit)
     _spec_options(edit)
-    edit.set_defaults(func=lambda a: _with_client(a, edit_schedule))
+    edit.set_defaults(func=lambda a: with_client(a, edit_schedule))
 
     for name, helptext in (
         ("rm", _("remove a schedule")),
@@ -79,7 +79,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         verb = verbs.add_parser(name, help=helptext)
         _deployment_argument(verb)
         _schedule_argument(verb)
-        verb.set_defaults(func=lambda a, n=name: _with_client(a, lambda c, a2: _change(c, a2, n)))
+        verb.set_defaults(func=lambda a, n=name: with_client(a, lambda c, a2: _change(c, a2, n)))
 
 
 def _spec(args: argparse.Namespace) -> Any:

@@ -10,11 +10,10 @@ Prefect's, `set` on an existing variable needs `--overwrite`.
 from __future__ import annotations
 
 import argparse
-import asyncio
-from collections.abc import Awaitable, Callable
 from typing import Any
 
-from desktop_app.cli.output import error, printable, table, to_json, warning, when
+from desktop_app.cli.connect import with_client
+from desktop_app.cli.output import printable, table, to_json, warning, when
 from desktop_app.i18n import _
 
 
@@ -53,38 +52,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_help()
     return 2
-
-
-def with_client(args: argparse.Namespace, command: Callable[..., Awaitable[int]]) -> int:
-    """Run `command` with a client; bad input is a usage error (2), a refusal 1."""
-    from desktop_app.cli.connect import current_connection
-    from desktop_app.core.api.errors import FlowdeskError
-    from desktop_app.services.variables import BadInput
-
-    conn = current_connection()
-    if conn is None:
-        error(
-            _(
-                "no Flowdesk server is running; start it with 'flowdesk server start' "
-                "or open the app"
-            )
-        )
-        return 1
-
-    async def go() -> int:
-        from desktop_app.core.api.client import FlowdeskClient
-
-        async with FlowdeskClient(conn) as client:
-            return await command(client, args)
-
-    try:
-        return asyncio.run(go())
-    except BadInput as exc:
-        error(str(exc))
-        return 2
-    except FlowdeskError as exc:
-        error(str(exc))
-        return 1
 
 
 async def list_variables(client: Any, args: argparse.Namespace) -> int:

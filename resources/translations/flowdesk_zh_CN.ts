@@ -382,6 +382,10 @@
             <translation>此版本中窗口不可用（{error}）</translation>
         </message>
         <message>
+            <source>no Flowdesk server is running; start it with 'flowdesk server start' or open the app</source>
+            <translation>没有正在运行的 Flowdesk 服务器；请使用 'flowdesk server start' 启动，或打开应用</translation>
+        </message>
+        <message>
             <source>flowdesk design: choose a command: validate or compile</source>
             <translation>flowdesk design: 请选择命令：validate 或 compile</translation>
         </message>
@@ -716,10 +720,6 @@
         <message>
             <source>list deployments and their schedules</source>
             <translation>列出部署及其调度</translation>
-        </message>
-        <message>
-            <source>no Flowdesk server is running; start it with 'flowdesk server start' or open the app</source>
-            <translation>没有正在运行的 Flowdesk 服务器；请使用 'flowdesk server start' 启动，或打开应用</translation>
         </message>
         <message>
             <source>Artifacts:  none</source>
