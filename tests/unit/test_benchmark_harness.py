@@ -70,8 +70,9 @@ def check_figures(data: dict) -> dict[str, dict]:
         assert f["ours"]["min"] <= f["ours"]["median"] <= f["ours"]["max"]
         if f["anchor"] is not None:
             assert set(f["anchor"]) >= STATS and f["anchor_label"]
+            # The harness rounds ratios to 3 places, so a small ratio is off by up to 0.0005.
             assert f["ratio"] == pytest.approx(f["ours"]["median"] / f["anchor"]["median"],
-                                               rel=0.01)
+                                               rel=0.01, abs=0.0006)
         else:
             assert f["ratio"] is None
         if f["goal"] is not None:
