@@ -125,3 +125,37 @@ class ColumnTableModel(QAbstractTableModel):
         rows = self.row_count()
         if rows:
             self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, last))
+
+
+class ListTableModel(ColumnTableModel):
+    """A `ColumnTableModel` over a plain list of row items, replaced whole on each read.
+
+    Subclasses say only how rows are ordered (`arrange`) and which field names a
+    row (`key`, for `row_of`).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[Any] = []
+
+    def arrange(self, items: list[Any]) -> list[Any]:
+        """The order rows are shown in (default: as read)."""
+        return list(items)
+
+    def key(self, item: Any) -> str:
+        """What `row_of` looks a row up by."""
+        return str(item.name)
+
+    def set_items(self, items: list[Any]) -> None:
+        self.beginResetModel()
+        self.items = self.arrange(items)
+        self.endResetModel()
+
+    def row_of(self, name: str) -> int | None:
+        return next((i for i, item in enumerate(self.items) if self.key(item) == name), None)
+
+    def row_count(self) -> int:
+        return len(self.items)
+
+    def row_item(self, row: int) -> Any:
+        return self.items[row]

@@ -3289,10 +3289,6 @@
     <context>
         <name>LimitDialog</name>
         <message>
-            <source>Not connected to a Prefect server.</source>
-            <translation>未连接到 Prefect 服务器。</translation>
-        </message>
-        <message>
             <source>New concurrency limit</source>
             <translation>新建并发限制</translation>
         </message>
@@ -3867,6 +3863,17 @@ Prefect on your desk.</source>
         <message numerus="yes">
             <source>%n run(s) paused.</source>
             <translation>%n 个运行已暂停。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PolledTableView</name>
+        <message>
+            <source>Not connected to a Prefect server.</source>
+            <translation>未连接到 Prefect 服务器。</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
         </message>
     </context>
     <context>
@@ -5743,10 +5750,6 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
     <context>
         <name>VariableDialog</name>
         <message>
-            <source>Not connected to a Prefect server.</source>
-            <translation>未连接到 Prefect 服务器。</translation>
-        </message>
-        <message>
             <source>New variable</source>
             <translation>新建变量</translation>
         </message>
@@ -5796,10 +5799,6 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
         <message>
             <source>Read at {time}.</source>
             <translation>读取于 {time}。</translation>
-        </message>
-        <message>
-            <source>Refresh</source>
-            <translation>刷新</translation>
         </message>
         <message>
             <source>Name</source>
@@ -5958,10 +5957,6 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
     <context>
         <name>WorkPoolsView</name>
         <message>
-            <source>Not connected to a Prefect server.</source>
-            <translation>未连接到 Prefect 服务器。</translation>
-        </message>
-        <message>
             <source>Could not read the work pools: {error}</source>
             <translation>无法读取工作池：{error}</translation>
         </message>
@@ -5976,10 +5971,6 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
         <message>
             <source>{count} work pool(s), read at {time}.</source>
             <translation>{count} 个工作池，读取于 {time}。</translation>
-        </message>
-        <message>
-            <source>Refresh</source>
-            <translation>刷新</translation>
         </message>
     </context>
 </TS>

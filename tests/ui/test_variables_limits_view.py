@@ -234,6 +234,7 @@ def test_pictures_of_the_tab(qtbot, qloop, server_client, tmp_path):
                 ),
                 timeout=30,
             )
+            tab.grab().save(str(shots / "tab.png"))
             dialog = tab.variables.new_variable()
             dialog.name.setText("batch-size")
             dialog.value.setPlainText('{"rows": 5000, "mode": fast}')

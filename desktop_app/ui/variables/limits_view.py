@@ -2,48 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton
 
 from desktop_app.services import limits
-from desktop_app.ui.async_tools import GetClient, TaskKeeper
 from desktop_app.ui.variables.limit_dialog import LimitDialog
-from desktop_app.ui.variables.listing import REFRESH_MS, ListingView
+from desktop_app.ui.variables.listing import ListingView
 from desktop_app.ui.variables.models import L_NAME, LimitRow, LimitsModel, limit_rows
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
 
 
+LimitCall = Callable[..., Awaitable[Any]]
+
+
+def _on(chosen: LimitRow, tag_call: LimitCall, global_call: LimitCall) -> LimitCall:
+    """The service call for the chosen row's kind, from the window."""
+    call = tag_call if chosen.kind == "tag" else global_call
+    return lambda client: call(client, chosen.name, source="window")
+
+
 class LimitsView(ListingView):
-    def __init__(
-        self,
-        get_client: GetClient,
-        tasks: TaskKeeper | None = None,
-        parent: QWidget | None = None,
-        refresh_ms: int = REFRESH_MS,
-    ) -> None:
-        super().__init__(LimitsModel(), get_client, tasks, parent, refresh_ms, "limits", L_NAME)
-        self.setObjectName("limitsView")
-        self.model.setParent(self)
-        self.new_button = QPushButton(self)
-        self.new_button.setObjectName("newLimit")
-        self.new_button.clicked.connect(lambda: self.new_limit())
-        self.edit_button = QPushButton(self)
-        self.edit_button.setObjectName("editLimit")
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.reset_button = QPushButton(self)
-        self.reset_button.setObjectName("resetLimit")
-        self.reset_button.clicked.connect(self.reset_selected)
-        self.delete_button = QPushButton(self)
-        self.delete_button.setObjectName("deleteLimit")
-        self.delete_button.clicked.connect(self.delete_selected)
-        for button in (self.new_button, self.edit_button, self.reset_button, self.delete_button):
-            self.buttons.addWidget(button)
-        self.dialog: LimitDialog | None = None
-        self.retranslate()
-        self.update_buttons()
+    prefix = "limits"
+    stretch = L_NAME
+
+    def make_model(self) -> LimitsModel:
+        return LimitsModel()
+
+    def make_buttons(self) -> list[QPushButton]:
+        self.new_button = self.button("newLimit", self.new_limit)
+        self.edit_button = self.button("editLimit", self.edit_selected)
+        self.reset_button = self.button("resetLimit", self.reset_selected)
+        self.delete_button = self.button("deleteLimit", self.delete_selected)
+        return [self.new_button, self.edit_button, self.reset_button, self.delete_button]
 
     async def read(self, client: FlowdeskClient) -> list[Any]:
         globals_, tags = await limits.list_limits(client)
@@ -51,10 +45,6 @@ class LimitsView(ListingView):
         if any(g.kind == "deployment" for g in globals_):  # one more read, only then
             names = {d.id: d.full_name for d in await client.list_deployments()}
         return limit_rows(globals_, tags, names)
-
-    def selected(self) -> LimitRow | None:
-        row = self.selected_row()
-        return None if row is None else self.model.row_item(row)
 
     def update_buttons(self) -> None:
         chosen = self.selected()
@@ -74,22 +64,11 @@ class LimitsView(ListingView):
             self._open(chosen)
 
     def _open(self, existing: LimitRow | None, **prefill: str) -> LimitDialog:
-        self.dialog = LimitDialog(self._get_client, self.tasks, existing, self, **prefill)
-        self.dialog.finished.connect(self._dialog_done)
-        self.dialog.open()
-        return self.dialog
+        dialog = LimitDialog(self._get_client, self.tasks, existing, self, **prefill)
+        return self.open_dialog(dialog)
 
-    def _dialog_done(self, result: int) -> None:
-        dialog = self.dialog
-        if dialog is None or result != QDialog.DialogCode.Accepted or not dialog.result_change:
-            return
-        change = dialog.result_change
-        self._note = self.tr("Saved limit {name}.").format(name=change.name)
-        if change.warning:
-            self._note += " " + change.warning
-        self.changed.emit(self._note)
-        self.update_status()
-        self.refresh()
+    def saved_text(self, change: limits.LimitChanged) -> str:
+        return self.tr("Saved limit {name}.").format(name=change.name)
 
     def reset_selected(self) -> None:
         chosen = self.selected()
@@ -101,12 +80,9 @@ class LimitsView(ListingView):
         ).format(used=chosen.used, name=chosen.name)
         if not self.confirm(self, self.tr("Reset limit"), question):
             return
-        if chosen.kind == "tag":
-            call = lambda c: limits.reset_tag(c, chosen.name, source="window")  # noqa: E731
-        else:
-            call = lambda c: limits.reset_global(c, chosen.name, source="window")  # noqa: E731
         self.act(
-            call, lambda _r: self.tr("Released every slot of {name}.").format(name=chosen.name)
+            _on(chosen, limits.reset_tag, limits.reset_global),
+            lambda _r: self.tr("Released every slot of {name}.").format(name=chosen.name),
         )
 
     def delete_selected(self) -> None:
@@ -118,11 +94,10 @@ class LimitsView(ListingView):
         )
         if not self.confirm(self, self.tr("Delete limit"), question):
             return
-        if chosen.kind == "tag":
-            call = lambda c: limits.delete_tag(c, chosen.name, source="window")  # noqa: E731
-        else:
-            call = lambda c: limits.delete_global(c, chosen.name, source="window")  # noqa: E731
-        self.act(call, lambda _r: self.tr("Deleted limit {name}.").format(name=chosen.name))
+        self.act(
+            _on(chosen, limits.delete_tag, limits.delete_global),
+            lambda _r: self.tr("Deleted limit {name}.").format(name=chosen.name),
+        )
 
     # -- words --------------------------------------------------------------------------
     def summary(self) -> str:

@@ -1,39 +1,35 @@
-"""What the variables and limits views share: a table read while visible, and actions.
+"""What the variables and limits views share: a polled table, buttons, dialogs and actions.
 
-Reading is async through the facade (one read at a time, a newer one cancels
-the older); shown, the view re-reads every ~10 s so slots in use stay true;
-hidden, it reads nothing. An action runs through `desktop_app.services` and its
-outcome, or its refusal in words, lands in the status line.
+Reading is `PolledTableView`'s. An action runs through `desktop_app.services`
+and its outcome, or its refusal in words, lands in the status line; so does
+what a New…/Edit… dialog saved.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.ui.async_tools import GetClient, TaskKeeper, TaskSlot, describe
-from desktop_app.ui.table_model import ColumnTableModel
+from desktop_app.ui.async_tools import TaskSlot, describe
+from desktop_app.ui.polled_table import PolledTableView
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
 
-REFRESH_MS = 10_000
 translate = QCoreApplication.translate
 
 Confirm = Callable[[QWidget, str, str], bool]
@@ -45,53 +41,30 @@ def ask(parent: QWidget, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-class ListingView(QWidget):
-    loaded = Signal(int)
-    """Rows after a successful read."""
-    failed = Signal(str)
+class ListingView(PolledTableView):
+    """A titled table with its own buttons left of Refresh, and a status line below."""
+
     changed = Signal(str)
     """An action succeeded: what was done, in words."""
 
-    def __init__(
-        self,
-        model: ColumnTableModel,
-        get_client: GetClient,
-        tasks: TaskKeeper | None,
-        parent: QWidget | None,
-        refresh_ms: int,
-        name: str,
-        stretch: int = 0,
-    ) -> None:
-        super().__init__(parent)
-        self._get_client = get_client
-        self.tasks = tasks or TaskKeeper()
-        self._reading = TaskSlot(self.tasks, f"{name}-read")
-        self._acting = TaskSlot(self.tasks, f"{name}-action")
+    def setup(self) -> None:
+        self._acting = TaskSlot(self.tasks, f"{self.prefix}-action")
         self.confirm: Confirm = ask
-        self.reads = 0
-        self.model = model
+        self._note = ""
+        self.dialog: Any = None
         self.title = QLabel(self)
-        self.title.setObjectName(f"{name}Title")
+        self.title.setObjectName(f"{self.prefix}Title")
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.table = QTableView(self)
-        self.table.setObjectName(f"{name}Table")
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        self.status = QLabel(self)
-        self.status.setObjectName(f"{name}Status")
-        self.status.setWordWrap(True)
         self.buttons = QHBoxLayout()
-        self.refresh_button = QPushButton(self)
-        self.refresh_button.clicked.connect(self.refresh)
+        for button in self.make_buttons():
+            self.buttons.addWidget(button)
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
@@ -102,16 +75,11 @@ class ListingView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
-        self.timer = QTimer(self)
-        self.timer.setInterval(refresh_ms)
-        self.timer.timeout.connect(self.refresh)
-        self._last: datetime | None = None
-        self._error = ""
-        self._note = ""
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.update_buttons())
+        self.update_buttons()
 
     # -- what a subclass provides -------------------------------------------------------
-    async def read(self, client: FlowdeskClient) -> list[Any]:
+    def make_buttons(self) -> list[QPushButton]:
         raise NotImplementedError
 
     def edit_selected(self) -> None:
@@ -123,49 +91,49 @@ class ListingView(QWidget):
     def summary(self) -> str:
         raise NotImplementedError
 
-    # -- reading ------------------------------------------------------------------------
-    def client(self) -> FlowdeskClient | None:
-        return self._get_client()
+    def saved_text(self, change: Any) -> str:
+        """What the status line says after a dialog saved `change`."""
+        raise NotImplementedError
 
-    def refresh(self) -> None:
-        client = self._get_client()
-        if client is None:
-            self._error = translate("VariablesLimits", "Not connected to a Prefect server.")
-            self.update_status()
-            return
-        if self._reading.busy:
-            return
-        self._reading.start(self._read(client))
+    # -- helpers for subclasses -----------------------------------------------------------
+    def button(self, name: str, slot: Callable[[], Any]) -> QPushButton:
+        made = QPushButton(self)
+        made.setObjectName(name)
+        made.clicked.connect(lambda *_a: slot())
+        return made
 
-    async def _read(self, client: FlowdeskClient) -> None:
-        try:
-            items = await self.read(client)
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:  # keep the last table; say why it is not fresh
-            self._error = describe(exc)
-            self.update_status()
-            self.failed.emit(self._error)
-            return
-        self.reads += 1
-        self._error = ""
-        self._last = datetime.now()
-        selected = self.selected_row()
-        self.model.set_items(items)  # type: ignore[attr-defined]
-        if selected is not None and selected < self.model.rowCount():
-            self.table.selectRow(selected)
-        self.update_status()
-        self.update_buttons()
-        self.loaded.emit(len(items))
+    def selected(self) -> Any:
+        row = self.selected_row()
+        return None if row is None else self.model.row_item(row)
 
     def selected_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return rows[0].row() if rows else None
 
-    def on_connection_changed(self, *_args: object) -> None:
-        self.model.set_items([])  # type: ignore[attr-defined]
-        if self.isVisible():
-            self.refresh()
+    def show_items(self, items: list[Any]) -> None:
+        selected = self.selected_row()
+        super().show_items(items)
+        if selected is not None and selected < self.model.rowCount():
+            self.table.selectRow(selected)
+        self.update_buttons()
+
+    # -- dialogs ----------------------------------------------------------------------------
+    def open_dialog(self, dialog: QDialog) -> Any:
+        """Non-blocking (tests drive it); when saved, the list is read again."""
+        self.dialog = dialog
+        dialog.finished.connect(self._dialog_done)
+        dialog.open()
+        return dialog
+
+    def _dialog_done(self, result: int) -> None:
+        dialog = self.dialog
+        if dialog is None or result != QDialog.DialogCode.Accepted or not dialog.result_change:
+            return
+        change = dialog.result_change
+        self._note = self.saved_text(change) + (" " + change.warning if change.warning else "")
+        self.changed.emit(self._note)
+        self.update_status()
+        self.refresh()
 
     # -- actions --------------------------------------------------------------------------
     def act(
@@ -198,16 +166,6 @@ class ListingView(QWidget):
         self.update_status()
         await self._read(client)
 
-    # -- visibility drives the timer ---------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.timer.start()
-        self.refresh()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self.timer.stop()
-
     # -- words ------------------------------------------------------------------------------
     def update_status(self) -> None:
         if self._error:
@@ -227,13 +185,3 @@ class ListingView(QWidget):
         if self._note:
             text = f"{self._note}\n{text}"
         self.status.setText(text)
-
-    def retranslate(self) -> None:
-        self.refresh_button.setText(translate("VariablesLimits", "Refresh"))
-        self.model.retranslate()
-        self.update_status()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

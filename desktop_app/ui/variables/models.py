@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from desktop_app.core.api.limits_models import DEPLOYMENT_PREFIX, GlobalLimitInfo, TagLimitInfo
 from desktop_app.core.api.variables import VariableInfo
 from desktop_app.ui.style import state_color
-from desktop_app.ui.table_model import ALIGN_RIGHT, ColumnTableModel, TableColumn
+from desktop_app.ui.table_model import ALIGN_RIGHT, ListTableModel, TableColumn
 
 VALUE_WIDTH = 80
 translate = QCoreApplication.translate
@@ -45,27 +45,12 @@ VARIABLE_COLUMNS = (
 V_NAME, V_VALUE, V_TAGS, V_UPDATED = range(len(VARIABLE_COLUMNS))
 
 
-class VariablesModel(ColumnTableModel):
+class VariablesModel(ListTableModel):
     context = "VariablesLimits"
     columns = VARIABLE_COLUMNS
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.items: list[VariableInfo] = []
-
-    def set_items(self, items: list[VariableInfo]) -> None:
-        self.beginResetModel()
-        self.items = sorted(items, key=lambda v: v.name)
-        self.endResetModel()
-
-    def row_of(self, name: str) -> int | None:
-        return next((i for i, v in enumerate(self.items) if v.name == name), None)
-
-    def row_count(self) -> int:
-        return len(self.items)
-
-    def row_item(self, row: int) -> VariableInfo:
-        return self.items[row]
+    def arrange(self, items: list[VariableInfo]) -> list[VariableInfo]:
+        return sorted(items, key=lambda v: v.name)
 
 
 @dataclass(frozen=True)
@@ -161,31 +146,13 @@ LIMIT_COLUMNS = (
 L_NAME, L_KIND, L_USED, L_ACTIVE, L_DECAY = range(len(LIMIT_COLUMNS))
 
 
-class LimitsModel(ColumnTableModel):
+class LimitsModel(ListTableModel):
     context = "VariablesLimits"
     columns = LIMIT_COLUMNS
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.items: list[LimitRow] = []
-
-    def set_items(self, items: list[LimitRow]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
     def row_of(self, name: str, kind: str | None = None) -> int | None:
+        """A global limit and a tag limit may share a name: `kind` tells them apart."""
         return next(
-            (
-                i
-                for i, r in enumerate(self.items)
-                if r.name == name and (kind is None or r.kind == kind)
-            ),
+            (i for i, r in enumerate(self.items) if r.name == name and kind in (None, r.kind)),
             None,
         )
-
-    def row_count(self) -> int:
-        return len(self.items)
-
-    def row_item(self, row: int) -> LimitRow:
-        return self.items[row]

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from desktop_app.ui.async_tools import GetClient, TaskKeeper
 from desktop_app.ui.variables.limit_dialog import LimitDialog
 from desktop_app.ui.variables.limits_view import LimitsView
-from desktop_app.ui.variables.listing import REFRESH_MS
 from desktop_app.ui.variables.variables_view import VariablesView
 
 
@@ -21,13 +20,12 @@ class VariablesLimitsTab(QWidget):
         get_client: GetClient,
         tasks: TaskKeeper | None = None,
         parent: QWidget | None = None,
-        refresh_ms: int = REFRESH_MS,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("variablesLimitsTab")
         tasks = tasks or TaskKeeper()
-        self.variables = VariablesView(get_client, tasks, self, refresh_ms)
-        self.limits = LimitsView(get_client, tasks, self, refresh_ms)
+        self.variables = VariablesView(get_client, tasks, self)
+        self.limits = LimitsView(get_client, tasks, self)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.variables)
         self.splitter.addWidget(self.limits)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton
 
 from desktop_app.services import variables
-from desktop_app.ui.async_tools import GetClient, TaskKeeper
-from desktop_app.ui.variables.listing import REFRESH_MS, ListingView
+from desktop_app.ui.variables.listing import ListingView
 from desktop_app.ui.variables.models import V_VALUE, VariablesModel
 from desktop_app.ui.variables.variable_dialog import VariableDialog
 
@@ -17,39 +16,20 @@ if TYPE_CHECKING:
 
 
 class VariablesView(ListingView):
-    def __init__(
-        self,
-        get_client: GetClient,
-        tasks: TaskKeeper | None = None,
-        parent: QWidget | None = None,
-        refresh_ms: int = REFRESH_MS,
-    ) -> None:
-        super().__init__(
-            VariablesModel(), get_client, tasks, parent, refresh_ms, "variables", V_VALUE
-        )
-        self.setObjectName("variablesView")
-        self.model.setParent(self)
-        self.new_button = QPushButton(self)
-        self.new_button.setObjectName("newVariable")
-        self.new_button.clicked.connect(self.new_variable)
-        self.edit_button = QPushButton(self)
-        self.edit_button.setObjectName("editVariable")
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton(self)
-        self.delete_button.setObjectName("deleteVariable")
-        self.delete_button.clicked.connect(self.delete_selected)
-        for button in (self.new_button, self.edit_button, self.delete_button):
-            self.buttons.addWidget(button)
-        self.dialog: VariableDialog | None = None
-        self.retranslate()
-        self.update_buttons()
+    prefix = "variables"
+    stretch = V_VALUE
+
+    def make_model(self) -> VariablesModel:
+        return VariablesModel()
+
+    def make_buttons(self) -> list[QPushButton]:
+        self.new_button = self.button("newVariable", self.new_variable)
+        self.edit_button = self.button("editVariable", self.edit_selected)
+        self.delete_button = self.button("deleteVariable", self.delete_selected)
+        return [self.new_button, self.edit_button, self.delete_button]
 
     async def read(self, client: FlowdeskClient) -> list[Any]:
         return await variables.list_variables(client)
-
-    def selected(self) -> Any:
-        row = self.selected_row()
-        return None if row is None else self.model.row_item(row)
 
     def update_buttons(self) -> None:
         chosen = self.selected() is not None
@@ -65,24 +45,12 @@ class VariablesView(ListingView):
             self._open(self.selected())
 
     def _open(self, existing: Any) -> VariableDialog:
-        """Non-blocking dialog (tests drive it); when saved, the list is read again."""
-        self.dialog = VariableDialog(self._get_client, self.tasks, existing, self)
-        self.dialog.finished.connect(self._dialog_done)
-        self.dialog.open()
-        return self.dialog
+        return self.open_dialog(VariableDialog(self._get_client, self.tasks, existing, self))
 
-    def _dialog_done(self, result: int) -> None:
-        dialog = self.dialog
-        if dialog is None or result != QDialog.DialogCode.Accepted or not dialog.result_change:
-            return
-        change = dialog.result_change
-        text = (
-            self.tr("Created variable {name}.") if change.created else self.tr("Saved {name}.")
-        ).format(name=change.name)
-        self._note = text + (" " + change.warning if change.warning else "")
-        self.changed.emit(self._note)
-        self.update_status()
-        self.refresh()
+    def saved_text(self, change: variables.VariableChanged) -> str:
+        if change.created:
+            return self.tr("Created variable {name}.").format(name=change.name)
+        return self.tr("Saved {name}.").format(name=change.name)
 
     def delete_selected(self) -> None:
         chosen = self.selected()

@@ -6,7 +6,6 @@ Pure presentation over `WorkPoolInfo`; the view does the reading.
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
@@ -14,7 +13,7 @@ from PySide6.QtGui import QColor
 from desktop_app.core.api.models import WorkPoolInfo
 from desktop_app.ui.runs.formatting import format_duration
 from desktop_app.ui.style import state_color
-from desktop_app.ui.table_model import ALIGN_RIGHT, ColumnTableModel, TableColumn
+from desktop_app.ui.table_model import ALIGN_RIGHT, ListTableModel, TableColumn
 
 STATUS_NAMES = {
     "READY": QT_TRANSLATE_NOOP("WorkPools", "Ready"),
@@ -75,27 +74,9 @@ COLUMNS = (
 NAME, TYPE, PAUSED, STATUS, WORKERS, QUEUE = range(len(COLUMNS))
 
 
-class WorkPoolsModel(ColumnTableModel):
+class WorkPoolsModel(ListTableModel):
     context = "WorkPools"
     columns = COLUMNS
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.pools: list[WorkPoolInfo] = []
-
-    def set_pools(self, pools: list[WorkPoolInfo]) -> None:
-        self.beginResetModel()
-        self.pools = sorted(pools, key=lambda p: p.name.lower())
-        self.endResetModel()
-
-    def row_of(self, name: str) -> int | None:
-        for row, pool in enumerate(self.pools):
-            if pool.name == name:
-                return row
-        return None
-
-    def row_count(self) -> int:
-        return len(self.pools)
-
-    def row_item(self, row: int) -> WorkPoolInfo:
-        return self.pools[row]
+    def arrange(self, items: list[WorkPoolInfo]) -> list[WorkPoolInfo]:
+        return sorted(items, key=lambda p: p.name.lower())
