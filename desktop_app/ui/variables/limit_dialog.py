@@ -7,35 +7,34 @@ and the dialog stays open with what was typed.
 
 from __future__ import annotations
 
-import asyncio
+from collections.abc import Awaitable
 from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.services import limits
 from desktop_app.services.limits import LimitChanged
 from desktop_app.services.variables import BadInput
-from desktop_app.ui.async_tools import GetClient, TaskKeeper, TaskSlot, describe
-from desktop_app.ui.style import state_color
+from desktop_app.ui.async_tools import GetClient, TaskKeeper
+from desktop_app.ui.variables.change_dialog import ChangeDialog
 from desktop_app.ui.variables.models import LimitRow
 
 MAX_SLOTS = 1_000_000
 
 
-class LimitDialog(QDialog):
+class LimitDialog(ChangeDialog):
     """`existing` None: a new limit (`name`/`kind` pre-filled, e.g. from a run's notice)."""
+
+    prefix = "limit"
 
     def __init__(
         self,
@@ -47,12 +46,24 @@ class LimitDialog(QDialog):
         name: str = "",
         kind: str = "global",
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("limitDialog")
-        self._get_client = get_client
-        self._saving = TaskSlot(tasks, "limit-save")
-        self.existing = existing
-        self.result_change: LimitChanged | None = None
+        super().__init__(get_client, tasks, existing, parent)
+        if existing is not None:
+            self.kind.setCurrentIndex(1 if existing.kind == "tag" else 0)
+            self.name.setText(existing.name)
+            self.slots.setValue(existing.limit)
+            self.decay.setValue(existing.decay or 0.0)
+            self.active.setChecked(existing.active)
+            self.kind.setEnabled(False)
+            self.name.setReadOnly(True)
+        else:
+            self.kind.setCurrentIndex(1 if kind == "tag" else 0)
+            self.name.setText(name)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.name.textChanged.connect(self.check)
+        self.retranslate()
+        self._kind_changed()
+
+    def add_fields(self, form: QFormLayout) -> None:
         self.kind = QComboBox(self)
         self.kind.setObjectName("limitKind")
         self.kind.addItem("", "global")
@@ -70,45 +81,12 @@ class LimitDialog(QDialog):
         self.active = QCheckBox(self)
         self.active.setObjectName("limitActive")
         self.active.setChecked(True)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("limitProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(f"color: {state_color('FAILED').name()}")
-        self.hint = QLabel(self)
-        self.hint.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         self.labels = [QLabel(self) for _ in range(5)]
-        form = QFormLayout()
         for label, field in zip(
             self.labels, (self.kind, self.name, self.slots, self.decay, self.active), strict=True
         ):
             form.addRow(label, field)
             label.setBuddy(field)
-        self._form = form
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
-        if existing is not None:
-            self.kind.setCurrentIndex(1 if existing.kind == "tag" else 0)
-            self.name.setText(existing.name)
-            self.slots.setValue(existing.limit)
-            self.decay.setValue(existing.decay or 0.0)
-            self.active.setChecked(existing.active)
-            self.kind.setEnabled(False)
-            self.name.setReadOnly(True)
-        else:
-            self.kind.setCurrentIndex(1 if kind == "tag" else 0)
-            self.name.setText(name)
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.name.textChanged.connect(self.check)
-        self.retranslate()
-        self._kind_changed()
 
     @property
     def is_tag(self) -> bool:
@@ -116,7 +94,7 @@ class LimitDialog(QDialog):
 
     def _kind_changed(self) -> None:
         for row in (3, 4):  # decay and on/off are for global limits only
-            self._form.setRowVisible(row, not self.is_tag)
+            self.form.setRowVisible(row, not self.is_tag)
         self.retranslate()
         self.check()
 
@@ -130,47 +108,27 @@ class LimitDialog(QDialog):
         else:
             ok = True
         self.problem.setText(text)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
+        self.save_button().setEnabled(ok)
         return ok
 
-    # -- saving ---------------------------------------------------------------------------
-    def save(self) -> None:
-        if not self.check():
-            return
-        client = self._get_client()
-        if client is None:
-            self.problem.setText(self.tr("Not connected to a Prefect server."))
-            return
-        self._saving.start(self._save(client))
-
-    async def _save(self, client: Any) -> None:
+    def change(self, client: Any) -> Awaitable[LimitChanged]:
         name, slots = self.name.text(), self.slots.value()
         if self.existing is None and self.is_tag:
-            call = limits.add_tag(client, name, slots, source="window")
-        elif self.existing is None:
-            call = limits.add_global(client, name, slots, decay=self.decay.value(), source="window")
-        elif self.is_tag:
-            call = limits.set_tag(client, name, slots, source="window")
-        else:
-            call = limits.set_global(
-                client,
-                name,
-                limit=slots,
-                active=self.active.isChecked(),
-                decay=self.decay.value(),
-                source="window",
+            return limits.add_tag(client, name, slots, source="window")
+        if self.existing is None:
+            return limits.add_global(
+                client, name, slots, decay=self.decay.value(), source="window"
             )
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        button.setEnabled(False)
-        try:
-            self.result_change = await call
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:  # keep what was typed; say why
-            self.problem.setText(describe(exc))
-            button.setEnabled(True)
-            return
-        self.accept()
+        if self.is_tag:
+            return limits.set_tag(client, name, slots, source="window")
+        return limits.set_global(
+            client,
+            name,
+            limit=slots,
+            active=self.active.isChecked(),
+            decay=self.decay.value(),
+            source="window",
+        )
 
     def retranslate(self) -> None:
         new = self.existing is None

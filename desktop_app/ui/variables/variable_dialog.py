@@ -8,33 +8,26 @@ dialog open with everything typed (nothing lost).
 
 from __future__ import annotations
 
-import asyncio
 import json
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop_app.services import variables
 from desktop_app.services.variables import BadInput, VariableChanged
-from desktop_app.ui.async_tools import GetClient, TaskKeeper, TaskSlot, describe
-from desktop_app.ui.style import state_color
+from desktop_app.ui.async_tools import GetClient, TaskKeeper
+from desktop_app.ui.variables.change_dialog import ChangeDialog
 
 if TYPE_CHECKING:
     from desktop_app.core.api.variables import VariableInfo
 
 
-class VariableDialog(QDialog):
+class VariableDialog(ChangeDialog):
     """`existing` None: a new variable; else its value and tags are edited (not its name)."""
+
+    prefix = "variable"
 
     def __init__(
         self,
@@ -43,43 +36,7 @@ class VariableDialog(QDialog):
         existing: VariableInfo | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("variableDialog")
-        self._get_client = get_client
-        self._saving = TaskSlot(tasks, "variable-save")
-        self.existing = existing
-        self.result_change: VariableChanged | None = None
-        self.name = QLineEdit(self)
-        self.name.setObjectName("variableName")
-        self.value = QPlainTextEdit(self)
-        self.value.setObjectName("variableValue")
-        self.value.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.value.setTabChangesFocus(True)
-        self.tags = QLineEdit(self)
-        self.tags.setObjectName("variableTags")
-        self.problem = QLabel(self)
-        self.problem.setObjectName("variableProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(f"color: {state_color('FAILED').name()}")
-        self.hint = QLabel(self)
-        self.hint.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        self.name_label = QLabel(self)
-        self.value_label = QLabel(self)
-        self.tags_label = QLabel(self)
-        form.addRow(self.name_label, self.name)
-        form.addRow(self.value_label, self.value)
-        form.addRow(self.tags_label, self.tags)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
+        super().__init__(get_client, tasks, existing, parent)
         if existing is not None:
             self.name.setText(existing.name)
             self.name.setReadOnly(True)
@@ -91,6 +48,22 @@ class VariableDialog(QDialog):
         self.resize(520, 380)
         self.retranslate()
         self.check()
+
+    def add_fields(self, form: QFormLayout) -> None:
+        self.name = QLineEdit(self)
+        self.name.setObjectName("variableName")
+        self.value = QPlainTextEdit(self)
+        self.value.setObjectName("variableValue")
+        self.value.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.value.setTabChangesFocus(True)
+        self.tags = QLineEdit(self)
+        self.tags.setObjectName("variableTags")
+        self.name_label = QLabel(self)
+        self.value_label = QLabel(self)
+        self.tags_label = QLabel(self)
+        form.addRow(self.name_label, self.name)
+        form.addRow(self.value_label, self.value)
+        form.addRow(self.tags_label, self.tags)
 
     # -- checks -------------------------------------------------------------------------
     def tag_list(self) -> list[str]:
@@ -113,36 +86,14 @@ class VariableDialog(QDialog):
         if not self.name.text().strip() and not self.value.toPlainText().strip():
             text = ""  # a fresh dialog is not an error yet
         self.problem.setText(text)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(
-            ok and not self._saving.busy
-        )
+        self.save_button().setEnabled(ok and not self._saving.busy)
         return ok
 
-    # -- saving -------------------------------------------------------------------------
-    def save(self) -> None:
-        if not self.check():
-            return
-        client = self._get_client()
-        if client is None:
-            self.problem.setText(self.tr("Not connected to a Prefect server."))
-            return
+    def change(self, client: Any) -> Awaitable[VariableChanged]:
         name, value, tags = self.parsed()
-        self._saving.start(self._save(client, name, value, tags))
-
-    async def _save(self, client: Any, name: str, value: Any, tags: list[str]) -> None:
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        button.setEnabled(False)
-        try:
-            self.result_change = await variables.set_variable(
-                client, name, value, tags, overwrite=self.existing is not None, source="window"
-            )
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:  # keep everything typed; say why
-            self.problem.setText(describe(exc))
-            button.setEnabled(True)
-            return
-        self.accept()
+        return variables.set_variable(
+            client, name, value, tags, overwrite=self.existing is not None, source="window"
+        )
 
     def retranslate(self) -> None:
         self.setWindowTitle(
