@@ -7,16 +7,14 @@ same ids with new data: callers compare `updated`/`data`, not ids.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from prefect.client.schemas import filters as f
 from prefect.client.schemas.sorting import ArtifactSort
 
 from desktop_app.core.api.api_errors import as_uuid
 from desktop_app.core.api.artifact_models import ArtifactInfo
-
-if TYPE_CHECKING:
-    from prefect.client.orchestration import PrefectClient
+from desktop_app.core.api.facade_part import FacadePart
 
 PAGE = 200
 MOST = 1000
@@ -38,13 +36,8 @@ def artifact_info(raw: Any, *, latest: bool = False) -> ArtifactInfo:
     )
 
 
-class ArtifactReads:
+class ArtifactReads(FacadePart):
     """Artifact reads on top of the facade's `_call`."""
-
-    _prefect: PrefectClient
-
-    async def _call(self, coro: Any, what: str = "") -> Any:  # provided by FlowdeskClient
-        raise NotImplementedError
 
     async def run_artifacts(self, run_id: str, most: int = MOST) -> list[ArtifactInfo]:
         """The run's artifacts, its task runs' included, oldest first."""

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 from desktop_app.core.api.api_errors import as_uuid
 from desktop_app.core.api.errors import ConnectionFailed, FlowdeskError, Unauthorized
+from desktop_app.core.api.facade_part import FacadePart, all_pages
 from desktop_app.core.api.limits_models import (
     TAG_PREFIX,
     GlobalLimitInfo,
@@ -33,9 +34,6 @@ from desktop_app.core.api.limits_models import (
     TagLimitInfo,
 )
 from desktop_app.i18n import tr_core
-
-if TYPE_CHECKING:
-    from prefect.client.orchestration import PrefectClient
 
 LIMITS_PAGE = 200
 MISSING_LINE = re.compile(r"Concurrency limits (\[[^\]]*\]) do not exist")
@@ -74,41 +72,28 @@ def missing_names(message: str) -> list[str]:
     return [str(n) for n in names] if isinstance(names, (list, tuple)) else []
 
 
-class Limits:
+class Limits(FacadePart):
     """Concurrency-limit operations on top of the facade's `_prefect` and `_call`."""
-
-    _prefect: PrefectClient
-
-    async def _call(self, coro: Any, what: str = "") -> Any:  # provided by FlowdeskClient
-        raise NotImplementedError
 
     # -- reading ---------------------------------------------------------------------
     async def global_limits(self) -> list[GlobalLimitInfo]:
         """Global limits (deployment limits included, tag limits left out), by name."""
-        found: list[GlobalLimitInfo] = []
-        offset = 0
-        while True:
-            page = await self._call(
-                self._prefect.read_global_concurrency_limits(limit=LIMITS_PAGE, offset=offset),
-                tr_core("Concurrency limits"),
-            )
-            found.extend(_global(r) for r in page if not r.name.startswith(TAG_PREFIX))
-            if len(page) < LIMITS_PAGE:
-                return sorted(found, key=lambda g: g.name)
-            offset += LIMITS_PAGE
+        page = await self._every_limit(self._prefect.read_global_concurrency_limits)
+        found = [_global(r) for r in page if not r.name.startswith(TAG_PREFIX)]
+        return sorted(found, key=lambda g: g.name)
 
     async def tag_limits(self) -> list[TagLimitInfo]:
-        found: list[TagLimitInfo] = []
-        offset = 0
-        while True:
-            page = await self._call(
-                self._prefect.read_concurrency_limits(limit=LIMITS_PAGE, offset=offset),
-                tr_core("Concurrency limits"),
-            )
-            found.extend(_tag(r) for r in page)
-            if len(page) < LIMITS_PAGE:
-                return sorted(found, key=lambda t: t.tag)
-            offset += LIMITS_PAGE
+        page = await self._every_limit(self._prefect.read_concurrency_limits)
+        return sorted((_tag(r) for r in page), key=lambda t: t.tag)
+
+    async def _every_limit(self, read_page: Callable[..., Awaitable[list[Any]]]) -> list[Any]:
+        """All pages of one of Prefect's limit lists (global or tag)."""
+        return await all_pages(
+            lambda offset: self._call(
+                read_page(limit=LIMITS_PAGE, offset=offset), tr_core("Concurrency limits")
+            ),
+            LIMITS_PAGE,
+        )
 
     async def read_global_limit(self, name: str) -> GlobalLimitInfo:
         raw = await self._call(

@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from prefect.states import Cancelled, Cancelling, Paused, Scheduled, Suspended
 
 from desktop_app.constants import DESCRIPTION_INPUT_KEY, PAUSE_REQUEST_TAG
 from desktop_app.core.api.api_errors import as_uuid
 from desktop_app.core.api.errors import InputRejected, InvalidState
+from desktop_app.core.api.facade_part import FacadePart
 from desktop_app.core.api.models import PauseInfo, RunInfo
 from desktop_app.core.api.schema_checks import server_checks
 from desktop_app.i18n import state_word, tr_core
-
-if TYPE_CHECKING:
-    from prefect.client.orchestration import PrefectClient
 
 SUSPEND_TIMEOUT = 7 * 24 * 3600
 
@@ -33,13 +31,8 @@ def _refused(text: str, run: RunInfo) -> InvalidState:
     return InvalidState(text.format(name=run.name, state=state_word(run.state.name)))
 
 
-class RunControl:
+class RunControl(FacadePart):
     """State changes of one run, on top of the facade's `read_run` and `_call`."""
-
-    _prefect: PrefectClient
-
-    async def _call(self, coro: Any, what: str = "") -> Any:  # provided by FlowdeskClient
-        raise NotImplementedError
 
     async def read_run(self, run_id: str) -> RunInfo:  # provided by FlowdeskClient
         raise NotImplementedError

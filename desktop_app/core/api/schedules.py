@@ -12,16 +12,14 @@ rules) comes back as `ScheduleRejected` with Prefect's reason in one line.
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desktop_app.core.api.api_errors import as_uuid
 from desktop_app.core.api.errors import NotFound, ScheduleRejected
+from desktop_app.core.api.facade_part import FacadePart
 from desktop_app.core.api.models import RunFilter, RunInfo
 from desktop_app.core.api.schedule_models import ScheduleEntry, ScheduleSpec
 from desktop_app.i18n import tr_core
-
-if TYPE_CHECKING:
-    from prefect.client.orchestration import PrefectClient
 
 
 def to_prefect(spec: ScheduleSpec) -> Any:
@@ -78,13 +76,8 @@ def entry(deployment_id: str, raw: Any) -> ScheduleEntry:
     )
 
 
-class Schedules:
+class Schedules(FacadePart):
     """Schedule operations, on top of the facade's `_call` and `list_runs`."""
-
-    _prefect: PrefectClient
-
-    async def _call(self, coro: Any, what: str = "") -> Any:  # provided by FlowdeskClient
-        raise NotImplementedError
 
     async def list_runs(self, run_filter: RunFilter | None = None, **kwargs: Any) -> list[RunInfo]:
         raise NotImplementedError  # provided by FlowdeskClient

@@ -16,11 +16,10 @@ from prefect.client.schemas.sorting import LogSort
 from desktop_app.core.api import convert
 from desktop_app.core.api.api_errors import as_uuid
 from desktop_app.core.api.artifact_models import TaskInput, TaskRunDetail
+from desktop_app.core.api.facade_part import FacadePart
 from desktop_app.core.api.models import LogLine
 
 if TYPE_CHECKING:
-    from prefect.client.orchestration import PrefectClient
-
     from desktop_app.core.api.connection import Connection
 
 
@@ -87,14 +86,10 @@ async def read_state_result(
         return await state.aresult(raise_on_failure=False)
 
 
-class TaskRunReads:
+class TaskRunReads(FacadePart):
     """Task-run reads on top of the facade's `_call`."""
 
-    _prefect: PrefectClient
     connection: Connection
-
-    async def _call(self, coro: Any, what: str = "") -> Any:  # provided by FlowdeskClient
-        raise NotImplementedError
 
     async def task_run_detail(self, task_run_id: str) -> TaskRunDetail:
         uid = as_uuid(task_run_id)

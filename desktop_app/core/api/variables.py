@@ -11,14 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desktop_app.core.api.api_errors import not_found
 from desktop_app.core.api.errors import FlowdeskError
+from desktop_app.core.api.facade_part import FacadePart, all_pages
 from desktop_app.i18n import tr_core
-
-if TYPE_CHECKING:
-    from prefect.client.orchestration import PrefectClient
 
 VARIABLES_PAGE = 200
 """Variables read per request (the server's largest page)."""
@@ -45,24 +43,16 @@ def _info(raw: Any) -> VariableInfo:
     )
 
 
-class Variables:
+class Variables(FacadePart):
     """Variable operations on top of the facade's `_prefect` and `_call`."""
-
-    _prefect: PrefectClient
-
-    async def _call(self, coro: Any, what: str = "") -> Any:  # provided by FlowdeskClient
-        raise NotImplementedError
 
     async def variables(self) -> list[VariableInfo]:
         """Every variable, sorted by name (paged: the server answers at most 200 at once)."""
-        found: list[VariableInfo] = []
-        offset = 0
-        while True:
-            page = await self._call(self._variables_page(offset), tr_core("Variables"))
-            found.extend(page)
-            if len(page) < VARIABLES_PAGE:
-                return sorted(found, key=lambda v: v.name)
-            offset += VARIABLES_PAGE
+        found = await all_pages(
+            lambda offset: self._call(self._variables_page(offset), tr_core("Variables")),
+            VARIABLES_PAGE,
+        )
+        return sorted(found, key=lambda v: v.name)
 
     async def _variables_page(self, offset: int) -> list[VariableInfo]:
         from prefect.client.schemas.objects import Variable
