@@ -11,7 +11,7 @@ import argparse
 from typing import Any
 
 from desktop_app.cli.connect import with_client
-from desktop_app.cli.output import table, to_json, warning
+from desktop_app.cli.output import table, to_json, usage, warning
 from desktop_app.i18n import _
 
 
@@ -48,20 +48,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=_("slots freed per second (global limits)"),
     )
     onoff = put.add_mutually_exclusive_group()
-    onoff.add_argument(
-        "--on",
-        dest="active",
-        action="store_const",
-        const=True,
-        help=_("enforce the limit (global limits)"),
-    )
-    onoff.add_argument(
-        "--off",
-        dest="active",
-        action="store_const",
-        const=False,
-        help=_("stop enforcing the limit, keep it (global limits)"),
-    )
+    for flag, active, text in (
+        ("--on", True, _("enforce the limit (global limits)")),
+        ("--off", False, _("stop enforcing the limit, keep it (global limits)")),
+    ):
+        onoff.add_argument(flag, dest="active", action="store_const", const=active, help=text)
     put.set_defaults(func=lambda a: with_client(a, set_limit))
     rm = verbs.add_parser("rm", help=_("delete a limit"))
     _target(rm)
@@ -69,12 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     reset = verbs.add_parser("reset", help=_("release every slot in use (runs keep running)"))
     _target(reset)
     reset.set_defaults(func=lambda a: with_client(a, reset_limit))
-    limits.set_defaults(func=lambda a: _usage(limits))
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 2
+    limits.set_defaults(func=lambda a: usage(limits))
 
 
 async def list_limits(client: Any, args: argparse.Namespace) -> int:
@@ -174,18 +160,16 @@ def _used(limit: Any) -> int:
 async def delete_limit(client: Any, args: argparse.Namespace) -> int:
     from desktop_app.services import limits
 
-    if args.tag:
-        done = await limits.delete_tag(client, args.name, source="cli")
-    else:
-        done = await limits.delete_global(client, args.name, source="cli")
+    done = await limits.delete_limit(client, _kind(args), args.name, source="cli")
     return _said(done, _("Deleted limit {name}."))
 
 
 async def reset_limit(client: Any, args: argparse.Namespace) -> int:
     from desktop_app.services import limits
 
-    if args.tag:
-        done = await limits.reset_tag(client, args.name, source="cli")
-    else:
-        done = await limits.reset_global(client, args.name, source="cli")
+    done = await limits.reset_limit(client, _kind(args), args.name, source="cli")
     return _said(done, _("Released every slot of {name}."))
+
+
+def _kind(args: argparse.Namespace) -> str:
+    return "tag" if args.tag else "global"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import json
 import re
@@ -117,6 +118,12 @@ def printable(text: str, *, keep_newlines: bool = False) -> str:
     """
     pattern = _UNPRINTABLE_KEEP_NEWLINE if keep_newlines else _UNPRINTABLE
     return pattern.sub(_escape, text)
+
+
+def usage(parser: argparse.ArgumentParser) -> int:
+    """A command group called without a verb: its help, and the usage-error code."""
+    parser.print_help()
+    return 2
 
 
 def error(message: str) -> None:

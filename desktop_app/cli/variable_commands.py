@@ -13,7 +13,7 @@ import argparse
 from typing import Any
 
 from desktop_app.cli.connect import with_client
-from desktop_app.cli.output import printable, table, to_json, warning, when
+from desktop_app.cli.output import printable, table, to_json, usage, warning, when
 from desktop_app.i18n import _
 
 
@@ -46,12 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     rm = verbs.add_parser("rm", help=_("delete a variable"))
     rm.add_argument("name", metavar="NAME")
     rm.set_defaults(func=lambda a: with_client(a, delete_variable))
-    var.set_defaults(func=lambda a: _usage(var))
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 2
+    var.set_defaults(func=lambda a: usage(var))
 
 
 async def list_variables(client: Any, args: argparse.Namespace) -> int:

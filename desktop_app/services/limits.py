@@ -11,9 +11,9 @@ an audit entry.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from desktop_app.core.api.errors import FlowdeskError
 from desktop_app.core.api.limits_models import (
@@ -37,6 +37,7 @@ BANNED = "/%&><"
 """Prefect's BANNED_CHARACTERS in names."""
 
 Kind = Literal["global", "tag"]
+N = TypeVar("N", int, float)
 
 
 @dataclass(frozen=True)
@@ -81,16 +82,19 @@ def check_tag(tag: str) -> str:
     return _check_characters(tag, tr_core("A tag limit needs a tag."))
 
 
+def _number(text: str | float, kind: Callable[[str], N], refusal: str) -> N:
+    """`text` read as `kind`, or `BadInput` with `refusal` (its {text}: what was typed)."""
+    try:
+        return kind(str(text).strip())
+    except ValueError:
+        raise BadInput(refusal.format(text=text)) from None
+
+
 def parse_limit(text: str | int) -> int:
     """A limit from what was typed: a whole number >= 0, or `BadInput`."""
-    try:
-        value = int(str(text).strip())
-    except ValueError:
-        raise BadInput(
-            tr_core("A limit must be a whole number of slots (0 or more), not '{text}'.").format(
-                text=text
-            )
-        ) from None
+    value = _number(
+        text, int, tr_core("A limit must be a whole number of slots (0 or more), not '{text}'.")
+    )
     if value < 0:
         raise BadInput(
             tr_core("A limit must be 0 or more slots; {value} is below zero.").format(value=value)
@@ -99,14 +103,9 @@ def parse_limit(text: str | int) -> int:
 
 
 def parse_decay(text: str | float) -> float:
-    try:
-        value = float(str(text).strip())
-    except ValueError:
-        raise BadInput(
-            tr_core("Slot decay must be a number of slots per second, not '{text}'.").format(
-                text=text
-            )
-        ) from None
+    value = _number(
+        text, float, tr_core("Slot decay must be a number of slots per second, not '{text}'.")
+    )
     if value < 0 or value != value or value == float("inf"):
         raise BadInput(tr_core("Slot decay must be 0 or more slots per second."))
     return value
@@ -266,3 +265,19 @@ async def reset_tag(client: FlowdeskClient, tag: str, *, source: Source) -> Limi
 async def delete_tag(client: FlowdeskClient, tag: str, *, source: Source) -> LimitChanged:
     await client.delete_tag_limit(tag)
     return LimitChanged(tag, "tag", None, _audit("limit-delete", "tag", tag, source))
+
+
+async def reset_limit(
+    client: FlowdeskClient, kind: str, name: str, *, source: Source
+) -> LimitChanged:
+    """`reset_tag` for a tag limit, else `reset_global` (a deployment's limit is a global one)."""
+    reset = reset_tag if kind == "tag" else reset_global
+    return await reset(client, name, source=source)
+
+
+async def delete_limit(
+    client: FlowdeskClient, kind: str, name: str, *, source: Source
+) -> LimitChanged:
+    """`delete_tag` for a tag limit, else `delete_global`."""
+    delete = delete_tag if kind == "tag" else delete_global
+    return await delete(client, name, source=source)

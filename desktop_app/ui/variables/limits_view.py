@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QPushButton
@@ -14,15 +13,6 @@ from desktop_app.ui.variables.models import L_NAME, LimitRow, LimitsModel, limit
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
-
-
-LimitCall = Callable[..., Awaitable[Any]]
-
-
-def _on(chosen: LimitRow, tag_call: LimitCall, global_call: LimitCall) -> LimitCall:
-    """The service call for the chosen row's kind, from the window."""
-    call = tag_call if chosen.kind == "tag" else global_call
-    return lambda client: call(client, chosen.name, source="window")
 
 
 class LimitsView(ListingView):
@@ -81,7 +71,7 @@ class LimitsView(ListingView):
         if not self.confirm(self, self.tr("Reset limit"), question):
             return
         self.act(
-            _on(chosen, limits.reset_tag, limits.reset_global),
+            lambda c: limits.reset_limit(c, chosen.kind, chosen.name, source="window"),
             lambda _r: self.tr("Released every slot of {name}.").format(name=chosen.name),
         )
 
@@ -95,7 +85,7 @@ class LimitsView(ListingView):
         if not self.confirm(self, self.tr("Delete limit"), question):
             return
         self.act(
-            _on(chosen, limits.delete_tag, limits.delete_global),
+            lambda c: limits.delete_limit(c, chosen.kind, chosen.name, source="window"),
             lambda _r: self.tr("Deleted limit {name}.").format(name=chosen.name),
         )
 
