@@ -15,7 +15,6 @@ Built on `QPlainTextEdit` (fast for short texts, no rich-text baggage):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -31,6 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from desktop_app.designer.syntax import SyntaxIssue
 from desktop_app.ui.designer.colors import canvas_colors
 from desktop_app.ui.designer.highlighter import PythonHighlighter
 from desktop_app.ui.style import is_dark
@@ -40,14 +40,11 @@ _DEDENT_AFTER = re.compile(r"^\s*(return|pass|raise|break|continue)\b")
 _WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
-class Marker:
-    """A problem shown in the editor: 1-based line and column, as validation reports."""
+Marker = SyntaxIssue
+"""A problem shown in the editor: 1-based line and column, as validation reports.
 
-    line: int
-    column: int
-    message: str
-    is_error: bool = True
+The designer model's own type (a validation problem has the same four facts),
+so the two cannot drift apart."""
 
 
 class _Gutter(QWidget):
