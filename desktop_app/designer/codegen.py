@@ -20,20 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core.config.atomic import atomic_write_text
+from desktop_app.designer import nodes
 from desktop_app.designer.branches import Guard, branch_guards
 from desktop_app.designer.graph import CycleError, Design, DesignError, Edge
 from desktop_app.designer.names import slugify
-from desktop_app.designer.nodes import (
-    ApprovalNode,
-    CodeNode,
-    ConditionNode,
-    InputField,
-    LoopNode,
-    Node,
-    ParametersNode,
-    Port,
-    TaskNode,
-)
 from desktop_app.designer.problems import Problem
 from desktop_app.designer.pysource import (
     WIDTH,
@@ -136,7 +126,7 @@ class _Generator:
         self.order = _emission_order(design, base, self.guards)
         self.nodes = [design.nodes[n] for n in self.order]
         self.uses_fill = any(
-            isinstance(n, ApprovalNode) and self._placeholders(n) for n in self.nodes)
+            isinstance(n, nodes.ApprovalNode) and self._placeholders(n) for n in self.nodes)
 
     # ------------------------------------------------------------ top level
     def module(self) -> str:
@@ -165,16 +155,16 @@ class _Generator:
 
     def _imports(self) -> list[str]:
         kinds = {type(n) for n in self.nodes}
-        has_tasks = bool(kinds & {CodeNode, LoopNode, ConditionNode})
-        asks = any(isinstance(n, ApprovalNode) and n.fields for n in self.nodes)
+        has_tasks = bool(kinds & {nodes.CodeNode, nodes.LoopNode, nodes.ConditionNode})
+        asks = any(isinstance(n, nodes.ApprovalNode) and n.fields for n in self.nodes)
         lines = ["import re", ""] if self.uses_fill else []
         lines.append("from prefect import flow, task" if has_tasks else "from prefect import flow")
-        if LoopNode in kinds:
+        if nodes.LoopNode in kinds:
             lines.append("from prefect import tags as _tags")
         if asks:
             lines += ["from prefect.input import RunInput", "from pydantic import Field"]
-        runtime = [name for name, kind in (("checkpoint", LoopNode), ("pause_here", ApprovalNode))
-                   if kind in kinds]
+        helpers = (("checkpoint", nodes.LoopNode), ("pause_here", nodes.ApprovalNode))
+        runtime = [name for name, kind in helpers if kind in kinds]
         if runtime:
             # `isort: split`: ruff sorts desktop_app as first- or third-party depending on
             # where the module lands; a separate block is correct either way.
@@ -196,19 +186,19 @@ class _Generator:
         return lines
 
     # ---------------------------------------------------------- per node
-    def _definitions(self, node: Node) -> list[list[str]]:
-        if isinstance(node, (CodeNode, LoopNode)):
+    def _definitions(self, node: nodes.Node) -> list[list[str]]:
+        if isinstance(node, (nodes.CodeNode, nodes.LoopNode)):
             blocks = [self._task(node)]
-            if isinstance(node, LoopNode):
+            if isinstance(node, nodes.LoopNode):
                 blocks.append(self._loop_helper(node))
             return blocks
-        if isinstance(node, ConditionNode):
+        if isinstance(node, nodes.ConditionNode):
             return [self._condition_task(node)]
-        if isinstance(node, ApprovalNode) and node.fields:
+        if isinstance(node, nodes.ApprovalNode) and node.fields:
             return [self._input_class(node)]
         return []
 
-    def _decorator(self, node: Node, extra: Sequence[str] = ()) -> list[str]:
+    def _decorator(self, node: nodes.Node, extra: Sequence[str] = ()) -> list[str]:
         args: list[Expr] = [
             Kw("name", Text(node.title)),
             Kw("task_run_name", Text(node.title.replace("{", "{{").replace("}", "}}"))),
@@ -227,7 +217,7 @@ class _Generator:
             return [one_line]
         return [f"def {name}(", *(f"    {p}," for p in params), f"){arrow}:"]
 
-    def _task(self, node: TaskNode) -> list[str]:
+    def _task(self, node: nodes.TaskNode) -> list[str]:
         settings: list[str] = []
         if node.retries:
             settings.append(f"retries={node.retries}")
@@ -236,15 +226,15 @@ class _Generator:
             settings.append(f"timeout_seconds={node.timeout_seconds!r}")
         params = [_param(p) for p in node.inputs]
         returns = ""
-        if isinstance(node, LoopNode):
-            params.insert(0, LoopNode.ITEM)
-        elif isinstance(node, CodeNode) and node.returns != "any":
+        if isinstance(node, nodes.LoopNode):
+            params.insert(0, nodes.LoopNode.ITEM)
+        elif isinstance(node, nodes.CodeNode) and node.returns != "any":
             returns = node.returns
         body = indent_body(node.body) if node.body.strip() else ["    return None"]
         return [*self._decorator(node, settings),
                 *self._signature(self.symbols.function[node.id], params, returns), *body]
 
-    def _loop_helper(self, node: LoopNode) -> list[str]:
+    def _loop_helper(self, node: nodes.LoopNode) -> list[str]:
         helper = self.symbols.loop_helper[node.id]
         return [
             f"def {helper}(items, **inputs):",
@@ -264,7 +254,7 @@ class _Generator:
             "    return results",
         ]
 
-    def _condition_task(self, node: ConditionNode) -> list[str]:
+    def _condition_task(self, node: nodes.ConditionNode) -> list[str]:
         expression = indent_body(node.expression, " " * 8) or ["        None"]
         return [
             *self._decorator(node),
@@ -275,7 +265,7 @@ class _Generator:
             "    )",
         ]
 
-    def _input_class(self, node: ApprovalNode) -> list[str]:
+    def _input_class(self, node: nodes.ApprovalNode) -> list[str]:
         name = self.symbols.input_class[node.id]
         lines = [f"class {name}(RunInput):",
                  *docstring(f'What a person answers to resume "{node.title}".', 4), ""]
@@ -304,7 +294,7 @@ class _Generator:
                        "produced, by node name.", 4),
         ]
         sinks = [n for n in self.nodes
-                 if not isinstance(n, ParametersNode) and not design.outgoing(n.id)]
+                 if not isinstance(n, nodes.ParametersNode) and not design.outgoing(n.id)]
         if sinks:
             lines.append(f"    {OUTPUTS_NAME} = {{}}")
         lines += self._flow_body()
@@ -313,10 +303,10 @@ class _Generator:
 
     def _flow_body(self) -> list[str]:
         """The flow's statements, nested in `if`/`else` blocks by their guards."""
-        root: list[Node | _If] = []
-        stack: list[tuple[tuple[str, bool], list[Node | _If]]] = []  # open blocks
+        root: list[nodes.Node | _If] = []
+        stack: list[tuple[tuple[str, bool], list[nodes.Node | _If]]] = []  # open blocks
         for node in self.nodes:
-            if isinstance(node, ParametersNode):
+            if isinstance(node, nodes.ParametersNode):
                 continue
             guard = self.guards[node.id]
             keep = 0
@@ -337,7 +327,7 @@ class _Generator:
             (stack[-1][1] if stack else root).append(node)
         return self._render_block(root, 4)
 
-    def _render_block(self, block: Sequence[Node | _If], indent: int) -> list[str]:
+    def _render_block(self, block: Sequence[nodes.Node | _If], indent: int) -> list[str]:
         lines: list[str] = []
         pad = " " * indent
         for item in block:
@@ -366,20 +356,20 @@ class _Generator:
         variable = self.symbols.output[literal[0]]
         return variable if literal[1] else f"not {variable}"
 
-    def _statement(self, node: Node, indent: int) -> list[str]:
+    def _statement(self, node: nodes.Node, indent: int) -> list[str]:
         symbols = self.symbols
         if self.design.outgoing(node.id):
             target = f"{symbols.output[node.id]} = "
         else:
             target = f"{OUTPUTS_NAME}[{py_str(slugify(node.title))}] = "
-        if isinstance(node, (CodeNode, ConditionNode)):
+        if isinstance(node, (nodes.CodeNode, nodes.ConditionNode)):
             return render(Call(symbols.function[node.id], self._kwargs(node, node.inputs)),
                           indent, target)
-        if isinstance(node, LoopNode):
-            items = self._source(node.id, LoopNode.ITEMS)
+        if isinstance(node, nodes.LoopNode):
+            items = self._source(node.id, nodes.LoopNode.ITEMS)
             call = Call(symbols.loop_helper[node.id], [items, *self._kwargs(node, node.inputs)])
             return render(call, indent, target)
-        assert isinstance(node, ApprovalNode)
+        assert isinstance(node, nodes.ApprovalNode)
         constant = symbols.description_constant.get(node.id)
         description: Expr = constant if constant else Text(node.title)
         used = self._placeholders(node)
@@ -394,7 +384,7 @@ class _Generator:
             return render(Call("pause_here", args, after=".model_dump()"), indent, target)
         return [*render(Call("pause_here", args), indent), " " * indent + target + "{}"]
 
-    def _kwargs(self, node: Node, ports: Sequence[Port]) -> list[Expr]:
+    def _kwargs(self, node: nodes.Node, ports: Sequence[nodes.Port]) -> list[Expr]:
         return [Kw(p.name, self._source(node.id, p.name)) for p in ports]
 
     def _source(self, node_id: str, port: str) -> str:
@@ -404,13 +394,13 @@ class _Generator:
 
     def _output_of(self, edge: Edge) -> str:
         source = self.design.nodes[edge.source]
-        if isinstance(source, ParametersNode):
+        if isinstance(source, nodes.ParametersNode):
             return edge.source_port
-        if isinstance(source, ConditionNode):  # both branches carry the first input's value
+        if isinstance(source, nodes.ConditionNode):  # both branches carry the first input's value
             return self._source(source.id, source.inputs[0].name) if source.inputs else "None"
         return self.symbols.output[source.id]
 
-    def _placeholders(self, node: ApprovalNode) -> list[str]:
+    def _placeholders(self, node: nodes.ApprovalNode) -> list[str]:
         inputs = [p.name for p in node.inputs]
         found = set(re.findall(r"\{([A-Za-z_][A-Za-z0-9_]*)\}", node.description))
         return [name for name in inputs if name in found]
@@ -421,11 +411,11 @@ class _If:
     """`if <literal>: body [else: orelse]` in the flow body being laid out."""
 
     literal: tuple[str, bool]
-    body: list[Node | _If]
-    orelse: list[Node | _If] | None = None
+    body: list[nodes.Node | _If]
+    orelse: list[nodes.Node | _If] | None = None
 
 
-def _param(port: Port) -> str:
+def _param(port: nodes.Port) -> str:
     return port.name if port.type == "any" else f"{port.name}: {port.type}"
 
 
@@ -435,7 +425,7 @@ def _number(value: float, type_name: str) -> str:
     return repr(value)
 
 
-def _field_line(item: InputField) -> list[str]:
+def _field_line(item: nodes.InputField) -> list[str]:
     args: list[Expr] = []
     annotation = item.type
     if not item.required:

@@ -14,63 +14,80 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop_app.designer import nodes
 from desktop_app.designer.fileformat import FILE_SUFFIX, save
 from desktop_app.designer.graph import Design
-from desktop_app.designer.nodes import (
-    ApprovalNode,
-    CodeNode,
-    ConditionNode,
-    InputField,
-    LoopNode,
-    Node,
-    Parameter,
-    ParametersNode,
-    Port,
-)
 
 _NAMESPACE = uuid.UUID("5b1f7d0e-8c1a-4d5e-9a37-0f6c2b9e4a10")
+
+
+# The longer node bodies, written as a person types them in the code editor.
+_VALIDATE_BODY = '''\
+if not records:
+    raise ValueError("No records to validate: run the flow with count 1 or more.")
+bad = [r for r in records if not isinstance(r.get("value"), int) or r["value"] < 0]
+if bad:
+    raise ValueError(
+        f"{len(bad)} record(s) have a missing or negative value, e.g. {bad[0]}"
+    )
+total = sum(r["value"] for r in records)
+print(f"{len(records)} records are valid; total value {total}")
+return {"records": len(records), "total": total}
+'''
+
+_SUMMARISE_BODY = '''\
+note = review["note"] or "no note"
+if not review["approve"]:
+    print(f"Not approved ({note}); nothing summarised.")
+    return {"approved": False, "items": len(results), "note": note}
+size = review["batch_size"]
+batches = [results[i : i + size] for i in range(0, len(results), size)]
+print(f"Approved ({note}): {len(results)} items in {len(batches)} batches.")
+return {
+    "approved": True,
+    "items": len(results),
+    "total": sum(results),
+    "batch_totals": [sum(batch) for batch in batches],
+    "note": note,
+}
+'''
 
 
 def _id(design: str, key: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, f"{design}/{key}"))
 
 
+def _start(name: str, description: str, *parameters: nodes.Parameter) -> tuple[Design, nodes.Node]:
+    """A design with ids stable across rebuilds, and its parameters node at the origin."""
+    design = Design(name, description, id=_id(name, "design"))
+    params = design.add_node(nodes.ParametersNode(
+        id=_id(name, "parameters"), x=0, y=0, parameters=list(parameters)))
+    return design, params
+
+
 def basic_pipeline() -> Design:
     """parameters → prepare → process → validate: the seed ETL as a design."""
     name = "Basic pipeline"
-    design = Design(name, (
+    design, params = _start(name, (
         "Builds `count` records, doubles their values and checks the result. "
-        "Run it with count 0 to see a validation failure."), id=_id(name, "design"))
-    params = design.add_node(ParametersNode(
-        id=_id(name, "parameters"), x=0, y=0,
-        parameters=[Parameter("count", "int", 5)]))
-    prepare = design.add_node(CodeNode(
+        "Run it with count 0 to see a validation failure."),
+        nodes.Parameter("count", "int", 5))
+    prepare = design.add_node(nodes.CodeNode(
         id=_id(name, "prepare"), title="Prepare", x=260, y=0,
-        inputs=[Port("count", "int")], returns="list",
+        inputs=[nodes.Port("count", "int")], returns="list",
         body=(
             "if count < 0:\n"
             '    raise ValueError(f"count must be 0 or more, got {count}")\n'
             'return [{"id": i, "value": i} for i in range(1, count + 1)]\n'
         )))
-    process = design.add_node(CodeNode(
+    process = design.add_node(nodes.CodeNode(
         id=_id(name, "process"), title="Process", x=520, y=0,
-        inputs=[Port("records", "list")], returns="list", retries=2, retry_delay_seconds=1,
+        inputs=[nodes.Port("records", "list")], returns="list", retries=2, retry_delay_seconds=1,
         body='return [{**record, "value": record["value"] * 2} for record in records]\n'))
-    check = design.add_node(CodeNode(
+    check = design.add_node(nodes.CodeNode(
         id=_id(name, "validate"), title="Validate", x=780, y=0,
-        inputs=[Port("records", "list")], returns="dict",
-        body=(
-            "if not records:\n"
-            '    raise ValueError("No records to validate: run the flow with count 1 or more.")\n'
-            'bad = [r for r in records if not isinstance(r.get("value"), int) or r["value"] < 0]\n'
-            "if bad:\n"
-            "    raise ValueError(\n"
-            '        f"{len(bad)} record(s) have a missing or negative value, e.g. {bad[0]}"\n'
-            "    )\n"
-            'total = sum(r["value"] for r in records)\n'
-            'print(f"{len(records)} records are valid; total value {total}")\n'
-            'return {"records": len(records), "total": total}\n'
-        )))
+        inputs=[nodes.Port("records", "list")], returns="dict",
+        body=_VALIDATE_BODY))
     design.connect(params.id, "count", prepare.id, "count")
     design.connect(prepare.id, "result", process.id, "records")
     design.connect(process.id, "result", check.id, "records")
@@ -80,54 +97,36 @@ def basic_pipeline() -> Design:
 def pausable_loop() -> Design:
     """A loop that can be paused between items, then an approval with typed input."""
     name = "Pausable loop"
-    design = Design(name, (
+    design, params = _start(name, (
         "Processes a list item by item (pause it from the app between any two items), "
         "then waits for a person to approve the results before summarising them."),
-        id=_id(name, "design"))
-    params = design.add_node(ParametersNode(
-        id=_id(name, "parameters"), x=0, y=0,
-        parameters=[Parameter("items_count", "int", 10),
-                    Parameter("seconds_per_item", "float", 0.5)]))
-    make = design.add_node(CodeNode(
+        nodes.Parameter("items_count", "int", 10),
+        nodes.Parameter("seconds_per_item", "float", 0.5))
+    make = design.add_node(nodes.CodeNode(
         id=_id(name, "make"), title="Make items", x=260, y=0,
-        inputs=[Port("items_count", "int")], returns="list",
+        inputs=[nodes.Port("items_count", "int")], returns="list",
         body="return list(range(1, items_count + 1))\n"))
-    loop = design.add_node(LoopNode(
+    loop = design.add_node(nodes.LoopNode(
         id=_id(name, "loop"), title="Process items", x=520, y=0,
-        inputs=[Port("seconds_per_item", "float")],
+        inputs=[nodes.Port("seconds_per_item", "float")],
         body="import time\n\ntime.sleep(seconds_per_item)\nreturn item * item\n"))
-    review = design.add_node(ApprovalNode(
+    review = design.add_node(nodes.ApprovalNode(
         id=_id(name, "review"), title="Review batch", x=780, y=0,
-        inputs=[Port("results", "list")],
+        inputs=[nodes.Port("results", "list")],
         description=(
             "## Review the batch\n\n"
             "The loop produced: {results}\n\n"
             "Approve to summarise them in batches of the size you choose."),
         fields=[
-            InputField("approve", "bool", "Approve", default=False),
-            InputField("batch_size", "int", "Batch size", default=10, minimum=1, maximum=100),
-            InputField("note", "str", "Note", default=""),
+            nodes.InputField("approve", "bool", "Approve", default=False),
+            nodes.InputField("batch_size", "int", "Batch size", default=10, minimum=1, maximum=100),
+            nodes.InputField("note", "str", "Note", default=""),
         ],
         timeout_seconds=3600))
-    summarise = design.add_node(CodeNode(
+    summarise = design.add_node(nodes.CodeNode(
         id=_id(name, "summarise"), title="Summarise", x=1040, y=0,
-        inputs=[Port("results", "list"), Port("review", "dict")], returns="dict",
-        body=(
-            'note = review["note"] or "no note"\n'
-            'if not review["approve"]:\n'
-            '    print(f"Not approved ({note}); nothing summarised.")\n'
-            '    return {"approved": False, "items": len(results), "note": note}\n'
-            'size = review["batch_size"]\n'
-            "batches = [results[i : i + size] for i in range(0, len(results), size)]\n"
-            'print(f"Approved ({note}): {len(results)} items in {len(batches)} batches.")\n'
-            "return {\n"
-            '    "approved": True,\n'
-            '    "items": len(results),\n'
-            '    "total": sum(results),\n'
-            '    "batch_totals": [sum(batch) for batch in batches],\n'
-            '    "note": note,\n'
-            "}\n"
-        )))
+        inputs=[nodes.Port("results", "list"), nodes.Port("review", "dict")], returns="dict",
+        body=_SUMMARISE_BODY))
     design.connect(params.id, "items_count", make.id, "items_count")
     design.connect(make.id, "result", loop.id, "items")
     design.connect(params.id, "seconds_per_item", loop.id, "seconds_per_item")
@@ -148,9 +147,8 @@ def large_design(node_count: int = 300, seed: int = 0) -> Design:
 
     rng = random.Random(seed)
     name = f"Large design {node_count}"
-    design = Design(name, "Synthetic design for benchmarks.", id=_id(name, "design"))
-    params = design.add_node(ParametersNode(
-        id=_id(name, "parameters"), parameters=[Parameter(f"p{i}", "int", i) for i in range(5)]))
+    design, params = _start(name, "Synthetic design for benchmarks.",
+                            *(nodes.Parameter(f"p{i}", "int", i) for i in range(5)))
     outputs: list[tuple[str, str]] = [(params.id, f"p{i}") for i in range(5)]
     lists: list[tuple[str, str]] = []
     body = (
@@ -164,39 +162,39 @@ def large_design(node_count: int = 300, seed: int = 0) -> Design:
         i = len(design)
         x, y = float(i % 20) * 240, float(i // 20) * 160
         if i % 25 == 0 and lists:
-            node: Node = LoopNode(id=_id(name, f"n{i}"), title=f"Loop {i}", x=x, y=y,
-                                  inputs=[Port("factor")], body="return item * factor\n")
+            node: nodes.Node = nodes.LoopNode(id=_id(name, f"n{i}"), title=f"Loop {i}", x=x, y=y,
+                                  inputs=[nodes.Port("factor")], body="return item * factor\n")
             design.add_node(node)
             design.connect(*rng.choice(lists), node.id, "items")
             design.connect(*rng.choice(outputs), node.id, "factor")
             outputs.append((node.id, "results"))
         elif i % 40 == 0 and i + 3 <= node_count:
-            node = ConditionNode(id=_id(name, f"n{i}"), title=f"Check {i}", x=x, y=y,
-                                 inputs=[Port("value")], expression="bool(value)")
+            node = nodes.ConditionNode(id=_id(name, f"n{i}"), title=f"Check {i}", x=x, y=y,
+                                 inputs=[nodes.Port("value")], expression="bool(value)")
             design.add_node(node)
             design.connect(*rng.choice(outputs), node.id, "value")
             for branch in ("true", "false"):
-                leaf = CodeNode(id=_id(name, f"n{i}{branch}"), title=f"On {branch} {i}",
-                                x=x, y=y + 80, inputs=[Port("value")], body="return value\n")
+                leaf = nodes.CodeNode(id=_id(name, f"n{i}{branch}"), title=f"On {branch} {i}",
+                                x=x, y=y + 80, inputs=[nodes.Port("value")], body="return value\n")
                 design.add_node(leaf)
                 design.connect(node.id, branch, leaf.id, "value")
         elif i % 60 == 0:
-            node = ApprovalNode(id=_id(name, f"n{i}"), title=f"Approve {i}", x=x, y=y,
-                                inputs=[Port("value")], description="Value is {value}.",
-                                fields=[InputField("ok", "bool", default=True)])
+            node = nodes.ApprovalNode(id=_id(name, f"n{i}"), title=f"Approve {i}", x=x, y=y,
+                                inputs=[nodes.Port("value")], description="Value is {value}.",
+                                fields=[nodes.InputField("ok", "bool", default=True)])
             design.add_node(node)
             design.connect(*rng.choice(outputs), node.id, "value")
             outputs.append((node.id, "values"))
         elif i % 7 == 0:
-            node = CodeNode(id=_id(name, f"n{i}"), title=f"Make list {i}", x=x, y=y,
-                            inputs=[Port("count")], returns="list",
+            node = nodes.CodeNode(id=_id(name, f"n{i}"), title=f"Make list {i}", x=x, y=y,
+                            inputs=[nodes.Port("count")], returns="list",
                             body="return list(range(int(count) % 5))\n")
             design.add_node(node)
             design.connect(*rng.choice(outputs), node.id, "count")
             lists.append((node.id, "result"))
         else:
-            node = CodeNode(id=_id(name, f"n{i}"), title=f"Step {i}", x=x, y=y,
-                            inputs=[Port("a"), Port("b")], body=body)
+            node = nodes.CodeNode(id=_id(name, f"n{i}"), title=f"Step {i}", x=x, y=y,
+                            inputs=[nodes.Port("a"), nodes.Port("b")], body=body)
             design.add_node(node)
             design.connect(*rng.choice(outputs), node.id, "a")
             design.connect(*rng.choice(outputs), node.id, "b")

@@ -15,25 +15,10 @@ import math
 import re
 from collections.abc import Iterable
 
+from desktop_app.designer import nodes
 from desktop_app.designer.branches import branch_guards, contradictions
 from desktop_app.designer.graph import Design
 from desktop_app.designer.names import identifier_problem, slugify
-from desktop_app.designer.nodes import (
-    FIELD_TYPES,
-    PARAMETER_TYPES,
-    VALUE_TYPES,
-    ApprovalNode,
-    CodeNode,
-    ConditionNode,
-    InputField,
-    LoopNode,
-    Node,
-    ParametersNode,
-    Port,
-    TaskNode,
-    types_compatible,
-    value_matches,
-)
 from desktop_app.designer.problems import Problem, error, warning
 from desktop_app.designer.symbols import design_symbols, name_clashes
 from desktop_app.designer.syntax import body_returns_value, check_body, check_expression
@@ -89,7 +74,7 @@ def _design_problems(design: Design) -> list[Problem]:
     for owner, message in name_clashes(design, symbols):
         problems.append(error(owner.node_id, owner.field, message))
 
-    parameter_nodes = [n for n in design if isinstance(n, ParametersNode)]
+    parameter_nodes = [n for n in design if isinstance(n, nodes.ParametersNode)]
     for extra in parameter_nodes[1:]:
         problems.append(error(extra.id, None, (
             tr_core("Only one parameters node is allowed; move these parameters to "
@@ -117,29 +102,29 @@ def _design_problems(design: Design) -> list[Problem]:
 
 
 # ----------------------------------------------------------------- node level
-def _node_problems(design: Design, node: Node) -> list[Problem]:
+def _node_problems(design: Design, node: nodes.Node) -> list[Problem]:
     problems: list[Problem] = []
-    if not isinstance(node, ParametersNode):
+    if not isinstance(node, nodes.ParametersNode):
         message = _title_problem(node.title, tr_core("title"))
         if message:
             problems.append(error(node.id, "title", message))
-    if isinstance(node, ParametersNode):
+    if isinstance(node, nodes.ParametersNode):
         problems += _parameters(node)
-    if isinstance(node, TaskNode):
+    if isinstance(node, nodes.TaskNode):
         problems += _task_settings(node)
         problems += _syntax(node.id, "body", check_body(node.body))
-    if isinstance(node, CodeNode):
+    if isinstance(node, nodes.CodeNode):
         problems += _ports(node, node.inputs, reserved=())
-        if node.returns not in VALUE_TYPES:
+        if node.returns not in nodes.VALUE_TYPES:
             problems.append(error(node.id, "returns", tr_core("Unknown type '{type}'.").format(
                 type=node.returns)))
         if design.outgoing(node.id) and node.body.strip() and not body_returns_value(node.body):
             problems.append(warning(node.id, "body", (
                 tr_core("The body never returns a value, so the nodes it feeds get None; "
                         "add a `return`."))))
-    elif isinstance(node, LoopNode):
-        problems += _ports(node, node.inputs, reserved=(LoopNode.ITEMS, LoopNode.ITEM))
-    elif isinstance(node, ConditionNode):
+    elif isinstance(node, nodes.LoopNode):
+        problems += _ports(node, node.inputs, reserved=(nodes.LoopNode.ITEMS, nodes.LoopNode.ITEM))
+    elif isinstance(node, nodes.ConditionNode):
         problems += _ports(node, node.inputs, reserved=("bool",))
         problems += _syntax(node.id, "expression", check_expression(node.expression))
         if not design.outgoing(node.id):
@@ -147,7 +132,7 @@ def _node_problems(design: Design, node: Node) -> list[Problem]:
                 tr_core("Nothing is connected to 'true' or 'false', so this condition decides "
                         "nothing. Drag from its 'true' or 'false' port to the input of the "
                         "node that should run in that case."))))
-    elif isinstance(node, ApprovalNode):
+    elif isinstance(node, nodes.ApprovalNode):
         problems += _ports(node, node.inputs, reserved=())
         problems += _approval(node)
     problems += _connections(design, node)
@@ -196,24 +181,26 @@ def _names(node_id: str, field: str, names: list[str], what: str,
     return problems
 
 
-def _ports(node: Node, ports: tuple[Port, ...], reserved: Iterable[str]) -> list[Problem]:
+def _ports(
+    node: nodes.Node, ports: tuple[nodes.Port, ...], reserved: Iterable[str]
+) -> list[Problem]:
     problems = _names(node.id, "inputs", [p.name for p in ports], tr_core("input name"),
                       reserved)
     for i, port in enumerate(ports):
-        if port.type not in VALUE_TYPES:
+        if port.type not in nodes.VALUE_TYPES:
             problems.append(error(node.id, f"inputs[{i}].type",
                                   tr_core("Unknown type '{type}'.").format(type=port.type)))
     return problems
 
 
-def _parameters(node: ParametersNode) -> list[Problem]:
+def _parameters(node: nodes.ParametersNode) -> list[Problem]:
     problems = _names(node.id, "parameters", [p.name for p in node.parameters],
                       tr_core("parameter name"))
     for i, parameter in enumerate(node.parameters):
-        if parameter.type not in PARAMETER_TYPES:
+        if parameter.type not in nodes.PARAMETER_TYPES:
             problems.append(error(node.id, f"parameters[{i}].type", (
                 tr_core("Unknown parameter type '{type}'; use one of {types}.").format(
-                    type=parameter.type, types=", ".join(PARAMETER_TYPES)))))
+                    type=parameter.type, types=", ".join(nodes.PARAMETER_TYPES)))))
         elif parameter.default is not None and not _json_value_ok(parameter, parameter.default):
             problems.append(error(node.id, f"parameters[{i}].default", (
                 tr_core("The default of '{name}' is not a {type}: {value}.").format(
@@ -223,12 +210,12 @@ def _parameters(node: ParametersNode) -> list[Problem]:
 
 def _json_value_ok(parameter: object, value: object) -> bool:
     type_name = getattr(parameter, "type", "any")
-    if not value_matches(type_name, value):
+    if not nodes.value_matches(type_name, value):
         return False
     return not (isinstance(value, float) and not math.isfinite(value))
 
 
-def _task_settings(node: TaskNode) -> list[Problem]:
+def _task_settings(node: nodes.TaskNode) -> list[Problem]:
     problems = []
     if not isinstance(node.retries, int) or isinstance(node.retries, bool) or node.retries < 0:
         problems.append(error(node.id, "retries",
@@ -249,7 +236,7 @@ def _number(value: object) -> bool:
         value)
 
 
-def _approval(node: ApprovalNode) -> list[Problem]:
+def _approval(node: nodes.ApprovalNode) -> list[Problem]:
     problems = []
     names = [f.name for f in node.fields]
     problems += _names(node.id, "fields", names, tr_core("field name"),
@@ -276,12 +263,12 @@ def _approval(node: ApprovalNode) -> list[Problem]:
     return problems
 
 
-def _field(node_id: str, i: int, item: InputField) -> list[Problem]:
+def _field(node_id: str, i: int, item: nodes.InputField) -> list[Problem]:
     where = f"fields[{i}]"
-    if item.type not in FIELD_TYPES:
+    if item.type not in nodes.FIELD_TYPES:
         return [error(node_id, f"{where}.type", (
             tr_core("Unknown field type '{type}'; use one of {types}.").format(
-                type=item.type, types=", ".join(FIELD_TYPES))))]
+                type=item.type, types=", ".join(nodes.FIELD_TYPES))))]
     problems = []
     numeric = item.type in ("int", "float")
     for bound in ("minimum", "maximum"):
@@ -316,7 +303,7 @@ def _field(node_id: str, i: int, item: InputField) -> list[Problem]:
     return problems
 
 
-def _connections(design: Design, node: Node) -> list[Problem]:
+def _connections(design: Design, node: nodes.Node) -> list[Problem]:
     problems = []
     for port in node.input_ports():
         edge = design.edge_into(node.id, port.name)
@@ -328,7 +315,7 @@ def _connections(design: Design, node: Node) -> list[Problem]:
             continue
         source = design.nodes[edge.source]
         source_port = source.output_port(edge.source_port)
-        if source_port is not None and not types_compatible(source_port.type, port.type):
+        if source_port is not None and not nodes.types_compatible(source_port.type, port.type):
             problems.append(error(node.id, f"inputs.{port.name}", (
                 tr_core("Input '{port}' expects {type} but '{source}' gives {given} "
                         "('{output}').").format(port=port.name, type=port.type,
