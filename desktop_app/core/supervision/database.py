@@ -46,7 +46,7 @@ def database_file() -> Path:
 
 
 @dataclass
-class Problem:
+class DatabaseProblem:
     """Why the database cannot be used as it is; `message` is one line."""
 
     kind: str  # empty | shrunk | damaged | missing
@@ -97,7 +97,7 @@ def _fresh_marker(db: Path) -> Path:
     return db.with_name(db.name + ".fresh-start")
 
 
-def check_database(db: Path | None = None) -> Problem | None:
+def check_database(db: Path | None = None) -> DatabaseProblem | None:
     """None if the database (or its absence on a first start) is fine to start on."""
     db = db or database_file()
     newest = next(iter(backups(db)), None)
@@ -106,7 +106,7 @@ def check_database(db: Path | None = None) -> Problem | None:
     if not db.exists():
         if newest is None:
             return None  # a first start: Prefect creates it
-        return Problem(
+        return DatabaseProblem(
             "missing",
             db,
             f"The database {db} is missing, but a backup exists ({newest.name}).",
@@ -114,9 +114,9 @@ def check_database(db: Path | None = None) -> Problem | None:
         )
     size = _size(db)
     if size == 0:
-        return Problem("empty", db, f"The database {db} is empty (0 bytes).", newest)
+        return DatabaseProblem("empty", db, f"The database {db} is empty (0 bytes).", newest)
     if newest is not None and size < newest.stat().st_size * SHRINK_RATIO:
-        return Problem(
+        return DatabaseProblem(
             "shrunk",
             db,
             f"The database {db} shrank to {size} bytes from {newest.stat().st_size} "
@@ -126,7 +126,7 @@ def check_database(db: Path | None = None) -> Problem | None:
     verdict = quick_check(db)
     if verdict != "ok":
         first = verdict.splitlines()[0][:200]
-        return Problem("damaged", db, f"The database {db} is damaged ({first}).", newest)
+        return DatabaseProblem("damaged", db, f"The database {db} is damaged ({first}).", newest)
     return None
 
 
