@@ -116,9 +116,7 @@ class LimitDialog(ChangeDialog):
         if self.existing is None and self.is_tag:
             return limits.add_tag(client, name, slots, source="window")
         if self.existing is None:
-            return limits.add_global(
-                client, name, slots, decay=self.decay.value(), source="window"
-            )
+            return limits.add_global(client, name, slots, decay=self.decay.value(), source="window")
         if self.is_tag:
             return limits.set_tag(client, name, slots, source="window")
         return limits.set_global(
