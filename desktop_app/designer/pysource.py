@@ -153,12 +153,12 @@ def flat(expr: Expr) -> str:
 
 def render(expr: Expr, indent: int, prefix: str = "", suffix: str = "") -> list[str]:
     """Lines of `prefix + expr + suffix` at `indent` spaces, split to fit `WIDTH`."""
+    if isinstance(expr, Kw):  # `name=` leads its value's first line, fitting or not
+        return render(expr.value, indent, f"{prefix}{expr.name}=", suffix)
     pad = " " * indent
     one_line = pad + prefix + flat(expr) + suffix
     if width(one_line) <= WIDTH:
         return [one_line]
-    if isinstance(expr, Kw):
-        return render(expr.value, indent, f"{prefix}{expr.name}=", suffix)
     if isinstance(expr, Text):
         # Each piece goes on its own line: indent + 4 spaces + 2 quotes around it.
         pieces = _chunks(expr.value, max(WIDTH - indent - 6, 20))
