@@ -12,8 +12,8 @@ from __future__ import annotations
 import ast
 import re
 import warnings
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 INDENT = "    "
 _BODY_HEADER = "def __flowdesk_body__():\n"
@@ -23,9 +23,10 @@ MAX_BODY_LINE = 100 - len(INDENT)
 """Longest body line that still fits ruff's limit once indented into the module."""
 
 
-@dataclass(frozen=True)
-class SyntaxIssue:
-    """A compile error or warning, 1-based line/column in the typed text."""
+class SyntaxIssue(NamedTuple):
+    """A compile error or warning, 1-based line/column in the typed text.
+
+    A plain named tuple: results are cached per text, so they must not change."""
 
     line: int
     column: int
