@@ -68,9 +68,9 @@ class LimitsView(ListingView):
             "Release all {used} slot(s) of {name}? Runs holding them keep running; "
             "waiting runs may start at once."
         ).format(used=chosen.used, name=chosen.name)
-        if not self.confirm(self, self.tr("Reset limit"), question):
-            return
-        self.act(
+        self.act_if_confirmed(
+            self.tr("Reset limit"),
+            question,
             lambda c: limits.reset_limit(c, chosen.kind, chosen.name, source="window"),
             lambda _r: self.tr("Released every slot of {name}.").format(name=chosen.name),
         )
@@ -82,9 +82,9 @@ class LimitsView(ListingView):
         question = self.tr("Delete the limit {name}? Runs will no longer wait for it.").format(
             name=chosen.name
         )
-        if not self.confirm(self, self.tr("Delete limit"), question):
-            return
-        self.act(
+        self.act_if_confirmed(
+            self.tr("Delete limit"),
+            question,
             lambda c: limits.delete_limit(c, chosen.kind, chosen.name, source="window"),
             lambda _r: self.tr("Deleted limit {name}.").format(name=chosen.name),
         )

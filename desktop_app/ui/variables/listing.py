@@ -147,6 +147,17 @@ class ListingView(PolledTableView):
             return None
         return self._acting.start(self._act(client, call, done))
 
+    def act_if_confirmed(
+        self,
+        title: str,
+        question: str,
+        call: Callable[[FlowdeskClient], Awaitable[Any]],
+        done: Callable[[Any], str],
+    ) -> None:
+        """`act` once the person said yes to `question` (for what cannot be undone)."""
+        if self.confirm(self, title, question):
+            self.act(call, done)
+
     async def _act(
         self, client: FlowdeskClient, call: Callable[..., Any], done: Callable[[Any], str]
     ) -> None:

@@ -59,9 +59,9 @@ class VariablesView(ListingView):
         question = self.tr("Delete variable {name}? Flows that read it will get None.").format(
             name=chosen.name
         )
-        if not self.confirm(self, self.tr("Delete variable"), question):
-            return
-        self.act(
+        self.act_if_confirmed(
+            self.tr("Delete variable"),
+            question,
             lambda c: variables.delete_variable(c, chosen.name, source="window"),
             lambda _r: self.tr("Deleted variable {name}.").format(name=chosen.name),
         )
