@@ -90,3 +90,18 @@ def test_a_wake_makes_the_waker_look_and_a_failed_look_does_not_stop_it():
         return looks
 
     assert asyncio.run(main()) >= 3
+
+
+def test_a_run_still_due_right_after_a_look_waits_for_the_gap_not_a_busy_loop():
+    from desktop_app.core.serving.run_waker import DUE_GAP_SECONDS, seconds_until_look
+
+    now = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    # The run the look just found is still Scheduled (its Pending is on the way):
+    # the timer must not look again at once, only after the gap.
+    assert seconds_until_look(now - timedelta(seconds=5), now, now) == DUE_GAP_SECONDS
+    # A later run: its time (less the lead) decides.
+    assert seconds_until_look(now + timedelta(seconds=60), now, now) == 59.5
+    # The gap has passed already: a due run is looked for at once.
+    looked_long_ago = now - timedelta(seconds=10)
+    assert seconds_until_look(now - timedelta(seconds=5), now, looked_long_ago) == 0.0
+    assert seconds_until_look(None, now, now) is None

@@ -32,6 +32,19 @@ RECONNECT_SECONDS = 5.0
 SERVED_TAG = "flowdesk"
 DUE_LEAD_SECONDS = 0.5
 """Look this early for a due run (Prefect's runner takes runs a little early anyway)."""
+DUE_GAP_SECONDS = 1.0
+"""The due timer looks again no sooner than this after a look. A run the last look
+found stays Scheduled until the runner's Pending is accepted; without a gap the
+timer saw it "due now" and looked again and again meanwhile -- two queries per turn
+on the server that was busy accepting that very run's Pending and Running."""
+
+
+def seconds_until_look(due: datetime | None, now: datetime, looked: datetime) -> float | None:
+    """How long the due timer waits after a look at `looked` (None: until an event)."""
+    if due is None:
+        return None
+    wait = (due - now).total_seconds() - DUE_LEAD_SECONDS
+    return max(0.0, wait, DUE_GAP_SECONDS - (now - looked).total_seconds())
 
 
 def is_scheduled_event(event: Any) -> bool:
@@ -73,16 +86,15 @@ class RunWaker:
 
     async def drive(self) -> None:
         due: datetime | None = None
+        looked = datetime.now(timezone.utc)
         while True:
-            timeout = None
-            if due is not None:
-                timeout = max(0.0, (due - datetime.now(timezone.utc)).total_seconds())
-                timeout = max(0.0, timeout - DUE_LEAD_SECONDS)
+            timeout = seconds_until_look(due, datetime.now(timezone.utc), looked)
             try:
                 await asyncio.wait_for(self._wake.wait(), timeout)
             except asyncio.TimeoutError:
                 pass
             self._wake.clear()
+            looked = datetime.now(timezone.utc)
             try:
                 await self._look()
                 due = await self._next_due()
