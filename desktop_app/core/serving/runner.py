@@ -36,6 +36,7 @@ from desktop_app.core.serving.flow_ownership import (
 from desktop_app.core.serving.run_waker import SAFETY_POLL_SECONDS, wake_runner
 from desktop_app.core.serving.runner_status import read_runner_status, runner_status_file
 from desktop_app.core.serving.schedule_marks import edited_here, keep_server_schedules
+from desktop_app.core.serving.settings_env_cache import remember_settings_environment
 from desktop_app.core.serving.user_flows import ensure_user_flows_folder
 from desktop_app.core.serving.warm_start import WarmStarter, fork_server_early
 from desktop_app.core.supervision.processes import (
@@ -357,6 +358,7 @@ async def _serve(folders: list[Path], warm: WarmStarter) -> None:
     )
     await warm.start()
     warm.install()
+    remember_settings_environment()  # ~0.1 s less per run start (settings_env_cache)
     loop = _serving_loop = asyncio.get_running_loop()
     if os.name != "nt":
         for signum in (signal.SIGTERM, signal.SIGINT):
