@@ -48,6 +48,8 @@ import threading
 import traceback
 from typing import Any, NoReturn
 
+from desktop_app.core.serving.client_tls import share_client_tls_context
+
 RUN_ID_VAR = "PREFECT__FLOW_RUN_ID"
 RUN_ID_WIDTH = 36  # str(uuid.UUID)
 BLANK_RUN_ID = " " * RUN_ID_WIDTH
@@ -212,6 +214,7 @@ class ForkServer:
                 self.send({"id": request.get("id"), "error": f"settings: {exc}"})
                 return None
             self.settings = settings
+            share_client_tls_context()
         pid = os.fork()
         if pid == 0:
             return request
@@ -262,6 +265,7 @@ def serve_and_exit(sock: socket.socket) -> NoReturn:
     code = 0
     request: dict[str, Any] | None = None
     try:
+        share_client_tls_context()  # once here, not in every flow run (client_tls)
         request = ForkServer(sock).serve()
         if request is not None:
             code = become_flow_run(request)
