@@ -37,3 +37,19 @@ def test_a_run_id_of_the_wrong_width_is_never_stamped():
     from desktop_app.core.serving.fork_server import stamp_run_id
 
     assert not stamp_run_id("short")
+
+
+def test_models_prefect_defers_are_built_before_the_fork():
+    from pydantic import BaseModel, ConfigDict
+
+    from desktop_app.core.serving.fork_server import complete_deferred_models
+
+    class Deferred(BaseModel):
+        model_config = ConfigDict(defer_build=True)
+        name: str
+
+    assert not Deferred.__pydantic_complete__
+    assert complete_deferred_models(package="tests") >= 1
+    assert Deferred.__pydantic_complete__
+    assert complete_deferred_models(package="tests") == 0  # nothing left to build
+    assert Deferred(name="x").name == "x"

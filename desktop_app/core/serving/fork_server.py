@@ -84,6 +84,36 @@ def warm_up() -> None:
             importlib.import_module(name)
         except ImportError:  # a later Prefect moved it: the child imports what it needs
             pass
+    complete_deferred_models()
+
+
+def complete_deferred_models(package: str = "prefect") -> int:
+    """Build the validators Prefect's models defer to their first use; how many were built.
+
+    Prefect declares its pydantic models with a deferred build, so importing it is
+    quicker; each flow run then built the ones it touches (~0.1 s of its start,
+    measured on 3.9.1). Built here once (~0.3 s, ~5 MiB shared by every child),
+    no flow run pays for it. A model that cannot be built yet stays deferred.
+    """
+    try:
+        from pydantic import BaseModel
+    except ImportError:
+        return 0
+    built = 0
+    pending = [BaseModel]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls.__dict__.get("__pydantic_complete__", True):
+            continue
+        if not cls.__module__.startswith(package + "."):
+            continue
+        try:
+            if cls.model_rebuild():
+                built += 1
+        except Exception:  # its first use builds it, as before
+            continue
+    return built
 
 
 def single_threaded() -> bool:
