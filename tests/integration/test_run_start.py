@@ -103,3 +103,31 @@ def test_a_new_run_wakes_the_waker_through_the_event_stream(managed_server):
         updates={PREFECT_API_URL: conn.api_url, PREFECT_API_AUTH_STRING: conn.auth_string}
     ):
         asyncio.run(main())
+
+
+def test_a_run_suspended_as_soon_as_it_is_running_stops_its_process(managed_server):
+    """A warm run proposes Running while its suspension observer still connects:
+    a Suspend that lands in that moment must still be seen and end the process."""
+    from desktop_app.core.supervision.liveness import flow_run_processes
+
+    async def main():
+        async with managed_server.client() as client:
+            deployment = await client.resolve_deployment("pause-resume-workflow/local")
+            run = await client.run_deployment(
+                deployment.id, {"items_count": 30, "pause_after": 0, "delay": 0.3}
+            )
+
+            async def running():
+                return (await client.read_run(run.id)).state.type == "RUNNING"
+
+            await await_until(running, timeout=90, what="the run Running", interval=0.01)
+            suspended = await client.suspend(run.id)
+            assert suspended.state.name == "Suspended"
+            await await_until(
+                lambda: run.id not in flow_run_processes(), timeout=60, what="process gone"
+            )
+            after = await client.read_run(run.id)
+            assert after.state.name == "Suspended"  # not Completed: the loop was stopped
+            await client.cancel(run.id)
+
+    asyncio.run(main())

@@ -49,6 +49,7 @@ import traceback
 from typing import Any, NoReturn
 
 from desktop_app.core.serving.client_tls import share_client_tls_context
+from desktop_app.core.serving.suspension_observer import observe_suspension_beside_start
 
 RUN_ID_VAR = "PREFECT__FLOW_RUN_ID"
 RUN_ID_WIDTH = 36  # str(uuid.UUID)
@@ -296,6 +297,7 @@ def serve_and_exit(sock: socket.socket) -> NoReturn:
     request: dict[str, Any] | None = None
     try:
         share_client_tls_context()  # once here, not in every flow run (client_tls)
+        observe_suspension_beside_start()  # Running is proposed sooner (suspension_observer)
         request = ForkServer(sock).serve()
         if request is not None:
             code = become_flow_run(request)
