@@ -13,6 +13,7 @@ from desktop_app.constants import SETTINGS_FILE_ENV
 from desktop_app.core.config import paths
 from desktop_app.core.config.settings import FILE_NAME as SETTINGS_FILE_NAME
 from desktop_app.core.serving.fork_server import BLANK_RUN_ID, RUN_ID_VAR
+from desktop_app.core.supervision.server_tuning import QUIET_SERVICES
 
 
 def server_env(port: int, auth_string: str, host: str = "127.0.0.1") -> dict[str, str]:
@@ -36,6 +37,7 @@ def server_env(port: int, auth_string: str, host: str = "127.0.0.1") -> dict[str
         # The server must never try to reach another server.
         "PREFECT_API_URL": f"http://{host}:{port}/api",
         "PREFECT_API_AUTH_STRING": auth_string,
+        **QUIET_SERVICES,
     }
 
 
