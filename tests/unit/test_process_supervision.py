@@ -124,3 +124,20 @@ def test_choose_port_never_fails_when_preferred_is_taken():
         assert not port_is_free(taken)
         chosen = choose_port(taken)
         assert chosen != taken and port_is_free(chosen)
+
+
+def test_the_parent_check_needs_no_process_table_while_the_parent_is_ours():
+    import os
+
+    import psutil
+
+    from desktop_app.core.supervision.processes import _parent_gone
+
+    ppid = os.getppid()
+    assert not _parent_gone(ppid, ppid)
+    if os.name != "nt":
+        # Re-parented (our parent died): gone, whatever the pid table says.
+        assert _parent_gone(ppid, ppid + 1)
+    # A watched pid that is not our direct parent is looked up: a dead one is gone.
+    dead = max(psutil.pids()) + 100_000
+    assert _parent_gone(dead, ppid)

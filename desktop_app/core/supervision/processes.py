@@ -151,8 +151,14 @@ def kill_tree(
 
 
 def _parent_gone(parent_pid: int, original_ppid: int) -> bool:
-    if os.name != "nt" and os.getppid() != original_ppid:
-        return True  # re-parented to init/subreaper: our parent died
+    if os.name != "nt":
+        if os.getppid() != original_ppid:
+            return True  # re-parented to init/subreaper: our parent died
+        if parent_pid == original_ppid:
+            # Still our parent, so alive: a parent that dies (even one left a zombie)
+            # re-parents us at once. One system call; psutil's look at /proc every
+            # half second was ~6 % of the idle server's CPU samples.
+            return False
     return not pid_alive(parent_pid)
 
 
