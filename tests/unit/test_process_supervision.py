@@ -131,13 +131,13 @@ def test_the_parent_check_needs_no_process_table_while_the_parent_is_ours():
 
     import psutil
 
-    from desktop_app.core.supervision.processes import _parent_gone
+    from desktop_app.core.supervision.processes import parent_gone
 
     ppid = os.getppid()
-    assert not _parent_gone(ppid, ppid)
+    assert not parent_gone(ppid, ppid)
     if os.name != "nt":
         # Re-parented (our parent died): gone, whatever the pid table says.
-        assert _parent_gone(ppid, ppid + 1)
+        assert parent_gone(ppid, ppid + 1)
     # A watched pid that is not our direct parent is looked up: a dead one is gone.
     dead = max(psutil.pids()) + 100_000
-    assert _parent_gone(dead, ppid)
+    assert parent_gone(dead, ppid)

@@ -26,7 +26,7 @@ from desktop_app.core.supervision.filelock import FileLock
 from desktop_app.core.supervision.health import server_healthy
 from desktop_app.core.supervision.ports import choose_port, port_is_free
 from desktop_app.core.supervision.prefect_env import merged, runner_env, server_env
-from desktop_app.core.supervision.processes import pid_alive, self_command, spawn
+from desktop_app.core.supervision.processes import parent_gone, self_command, spawn
 from desktop_app.core.supervision.server_state import ServerState, remove_state, write_state
 from desktop_app.core.supervision.supervisor import ChildSpec, ChildStatus, ChildSupervisor
 
@@ -62,6 +62,7 @@ def _take_request(name: str) -> bool:
 class Daemon:
     def __init__(self, owner_pid: int | None, preferred_port: int | None) -> None:
         self.owner_pid = owner_pid
+        self._started_ppid = os.getppid()
         self.preferred_port = preferred_port
         self.auth = load_or_create_auth_string()
         self.stop_event = threading.Event()
@@ -162,7 +163,9 @@ class Daemon:
 
     # -- main loop ---------------------------------------------------------
     def _owner_gone(self) -> bool:
-        return self.owner_pid is not None and not pid_alive(self.owner_pid)
+        # Four times a second: while the owner is our parent, getppid() answers it
+        # without reading the process table (parent_gone).
+        return self.owner_pid is not None and parent_gone(self.owner_pid, self._started_ppid)
 
     def _check_ready(self) -> None:
         if not server_healthy(self.state.api_url, timeout=0.5):

@@ -150,7 +150,7 @@ def kill_tree(
     return [p.pid for p in alive]
 
 
-def _parent_gone(parent_pid: int, original_ppid: int) -> bool:
+def parent_gone(parent_pid: int, original_ppid: int) -> bool:
     if os.name != "nt":
         if os.getppid() != original_ppid:
             return True  # re-parented to init/subreaper: our parent died
@@ -176,7 +176,7 @@ def start_parent_watch(on_parent_death=None) -> threading.Thread | None:
 
     def watch() -> None:
         while True:
-            if _parent_gone(parent_pid, original_ppid):
+            if parent_gone(parent_pid, original_ppid):
                 log.warning("parent %s is gone: stopping", parent_pid)
                 if on_parent_death is not None:
                     try:
