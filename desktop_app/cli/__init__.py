@@ -10,20 +10,24 @@ import argparse
 import os
 import sys
 
-from desktop_app import __version__
-from desktop_app.cli import (
-    design_commands,
-    limit_commands,
-    run_commands,
-    schedule_commands,
-    server_commands,
-    variable_commands,
-)
 from desktop_app.cli.output import error
 from desktop_app.i18n import _
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # The command modules are imported here, not at the top: opening the window
+    # (no command) never builds the parser, and the designer's code generator,
+    # asyncio and the rest are not worth importing before its first paint.
+    from desktop_app import __version__
+    from desktop_app.cli import (
+        design_commands,
+        limit_commands,
+        run_commands,
+        schedule_commands,
+        server_commands,
+        variable_commands,
+    )
+
     parser = argparse.ArgumentParser(
         prog="flowdesk",
         description=_(
@@ -103,12 +107,12 @@ def _dispatch(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv == ["--self-test"]:
         argv = ["self-test"]
-    parser = build_parser()
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         return _gui(argparse.Namespace(args=argv))
     if argv[0] == "gui" and argv[1:2] not in (["-h"], ["--help"]):
         # argparse's REMAINDER drops options that come first ("gui --open-run X").
         return _gui(argparse.Namespace(args=argv[1:]))
+    parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app import __version__
 from desktop_app.ui.context import AppContext, ServerView
 from desktop_app.ui.deployments.view import DeploymentsView
 from desktop_app.ui.designer_tab import DesignerTabMixin
@@ -382,6 +381,8 @@ class MainWindow(DesignerTabMixin, VariablesTabMixin, QMainWindow):
         box.open()
 
     def _about(self) -> None:
+        from desktop_app import __version__  # read on first use: not before the first paint
+
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("About Flowdesk"))
         box.setText(

@@ -16,7 +16,6 @@ import signal
 import threading
 import time
 
-from desktop_app import __version__
 from desktop_app.core.config import paths
 from desktop_app.core.config.logs import setup_logging, tail
 from desktop_app.core.serving.runner_status import runner_status_file
@@ -61,6 +60,8 @@ def _take_request(name: str) -> bool:
 
 class Daemon:
     def __init__(self, owner_pid: int | None, preferred_port: int | None) -> None:
+        from desktop_app import __version__  # read on use: the window imports this module
+
         self.owner_pid = owner_pid
         self._started_ppid = os.getppid()
         self.preferred_port = preferred_port
