@@ -14,6 +14,7 @@ a caller is logged here (logger `desktop_app.core.api.client`, record attribute
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -23,7 +24,7 @@ from prefect.client.orchestration import PrefectClient
 from prefect.client.schemas import filters as f
 from prefect.client.schemas.sorting import FlowRunSort, LogSort
 
-from desktop_app.core.api import convert
+from desktop_app.core.api import convert, run_json
 from desktop_app.core.api.api_errors import as_uuid, translate
 from desktop_app.core.api.artifacts import ArtifactReads
 from desktop_app.core.api.connection import Connection
@@ -41,7 +42,6 @@ from desktop_app.core.api.models import (
 from desktop_app.core.api.prefect_filters import (
     SORTS,
     dump,
-    parse_runs,
     prefect_filter,
     warm_up,
 )
@@ -177,9 +177,9 @@ class FlowdeskClient(RunControl, Variables, Limits, Schedules, ArtifactReads, Ta
     ) -> list[RunInfo]:
         """One page of runs (at most `PAGE`).
 
-        The JSON → Prefect model → `RunInfo` work runs in a worker thread: for
-        200 runs it takes 60-150 ms (mostly date conversions), a visible stall
-        if done on the GUI loop.
+        The JSON → `RunInfo` work runs in a worker thread, straight from the
+        JSON (`run_json`): through Prefect's models 200 runs took 60-150 ms
+        of CPU, a visible stall on the GUI loop and seconds for 10,000 runs.
         """
         kwargs = prefect_filter(run_filter)
         body = {
@@ -192,15 +192,13 @@ class FlowdeskClient(RunControl, Variables, Limits, Schedules, ArtifactReads, Ta
         response = await self._call(
             self._prefect.request("POST", "/flow_runs/filter", json=body)
         )
-        raw = await asyncio.to_thread(parse_runs, response.content)
+        raw = await asyncio.to_thread(json.loads, response.content)
         await self._fill_names(
-            (str(r.flow_id) for r in raw),
-            (str(r.deployment_id) for r in raw if r.deployment_id),
+            (str(r["flow_id"]) for r in raw),
+            (str(r["deployment_id"]) for r in raw if r.get("deployment_id")),
         )
         flows, deployments = dict(self._flow_names), dict(self._deployment_names)
-        return await asyncio.to_thread(
-            lambda: [convert.run_info(r, flows, deployments) for r in raw]
-        )
+        return await asyncio.to_thread(run_json.run_infos, raw, flows, deployments)
 
     async def list_all_runs(
         self,

@@ -1,12 +1,11 @@
 """Our plain queries (`RunFilter`, sort names) as Prefect's filter models and request bodies.
 
-Also the off-thread parse of a page of runs: Prefect's pydantic models are
-built here, not on the GUI loop.
+Also the warm-up of the models the client parses (a page of runs is read
+without them, in `run_json`).
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from prefect.client.schemas import filters as f
@@ -60,12 +59,6 @@ def prefect_filter(run_filter: RunFilter | None) -> dict[str, Any]:
 
 def dump(model: Any, **options: Any) -> Any:
     return model.model_dump(mode="json", **options) if model is not None else None
-
-
-def parse_runs(content: bytes) -> list[Any]:
-    from prefect.client.schemas.objects import FlowRun
-
-    return FlowRun.model_validate_list(json.loads(content))
 
 
 def warm_up() -> None:
