@@ -36,6 +36,7 @@ CLIENT_MODULE = "desktop_app.core.api.client"
 
 # Phases the window shows; "unreachable" = the process is up but does not answer.
 BUSY_PHASES = frozenset({"launching", "starting", "restarting", "stopping"})
+MISSES_BEFORE_LOST = 3  # missed health checks in a row before a connected window lets go
 
 
 def import_client_module() -> Any:
@@ -153,6 +154,7 @@ class AppContext(QObject):
             phase="launching" if manager else "connecting", managed=bool(manager)
         )
         self._failure = ""
+        self._misses = 0  # failed health checks in a row while connected
         self._launched = False
         """We launched the daemon (so we stop it at quit even before it wrote its state)."""
         self._parked: tuple[ServerManager, bool] | None = None
@@ -335,12 +337,12 @@ class AppContext(QObject):
     async def _watch_once(self) -> None:
         if self.manager is None:
             assert self._fixed_connection is not None
-            from desktop_app.core.supervision.health import (
-                server_healthy,  # urllib: not before first paint
-            )
+            from desktop_app.core.supervision.health import server_healthy  # not before paint
 
             conn = self._fixed_connection
             healthy = await asyncio.to_thread(server_healthy, conn.api_url)
+            if not self._tolerate_miss(not healthy):
+                return
             if healthy and self.client is None:
                 await self._connect(conn)
             elif not healthy:
@@ -353,6 +355,8 @@ class AppContext(QObject):
             return  # ensure_running reports progress itself
         status = await asyncio.to_thread(self.manager.status, True)
         view = view_from_status(status, self._failure)
+        if not self._tolerate_miss(view.phase == "unreachable"):
+            return
         if view.ready and status.state is not None:
             if self.client is None or self.client.connection.api_url != view.api_url:
                 self._publish(view)
@@ -361,6 +365,12 @@ class AppContext(QObject):
         elif self.client is not None:
             await self._lost(self._reason(view))
         self._publish(view)
+
+    def _tolerate_miss(self, missed: bool) -> bool:
+        """False while a connected window waits out a few missed health checks: one miss
+        (1 s; a busy server on a loaded machine) cancelled a 10,000-run load and restarted it."""
+        self._misses = self._misses + 1 if missed and self.client is not None else 0
+        return self._misses == 0 or self._misses >= MISSES_BEFORE_LOST
 
     async def _lost(self, reason: str) -> None:
         if self.client is not None:
