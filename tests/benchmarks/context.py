@@ -18,7 +18,11 @@ from pathlib import Path
 
 import psutil
 
-_FOREIGN = ("PREFECT_API_URL", "PREFECT_API_KEY", "PREFECT_API_AUTH_STRING", "PREFECT_PROFILE")
+_FOREIGN = ("PREFECT_API_URL", "PREFECT_API_KEY", "PREFECT_API_AUTH_STRING", "PREFECT_PROFILE",
+            # A sandbox that forbids bytecode caches made every launch compile the app's own
+            # ~40k lines again (~0.3 s before the first paint); an installed app and the
+            # frozen bundle always run from bytecode, so the children measure that.
+            "PYTHONDONTWRITEBYTECODE")
 
 
 @dataclass
