@@ -102,6 +102,35 @@ def _http_failures(request: pytest.FixtureRequest) -> Iterator[_HttpFailures]:
         )
 
 
+@pytest.fixture(autouse=True)
+def _no_prefect_console_on_the_root_logger() -> Iterator[None]:
+    """Prefect's console handler never writes into a test's (soon closed) capture stream.
+
+    The first `import prefect.main` in the process (any `from prefect import flow`,
+    e.g. a test importing tests/ui/limit_waits_flow.py) runs Prefect's
+    `setup_logging`, which puts a `PrefectConsoleHandler` on the root logger bound
+    to whatever `sys.stderr` is at that moment: inside a test, pytest's capture
+    stream, closed when the test ends. Every later record reaching the root logger
+    (our client's HTTP lines are at DEBUG in tests) then prints "--- Logging error
+    --- ValueError: I/O operation on closed file" into a later test's stderr,
+    breaking its one-line-error check. pytest records log lines itself; Prefect's
+    console copy is only noise, so it is taken off before and after each test.
+    """
+    _drop_prefect_console_handler()
+    yield
+    _drop_prefect_console_handler()
+
+
+def _drop_prefect_console_handler() -> None:
+    prefect_handlers = sys.modules.get("prefect.logging.handlers")
+    if prefect_handlers is None:  # Prefect's logging is not set up (yet): nothing to do
+        return
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if isinstance(handler, prefect_handlers.PrefectConsoleHandler):
+            root.removeHandler(handler)
+
+
 @pytest.fixture
 def expect_http(_http_failures: _HttpFailures) -> Callable[..., None]:
     """`expect_http(404)` or `expect_http(404, "/flow_runs/")`: this failure is part of the test."""
