@@ -28,6 +28,12 @@ os.environ["FLOWDESK_LANGUAGE"] = "en"
 for _key in ("PREFECT_API_URL", "PREFECT_API_KEY", "PREFECT_API_AUTH_STRING", "PREFECT_PROFILE"):
     os.environ.pop(_key, None)
 os.environ["PREFECT_HOME"] = str(_SESSION_HOME / "prefect-client")
+# No temporary Prefect server in the test process. Prefect's default profile allows
+# one: with no PREFECT_API_URL (removed above), `get_client()` and its events/logs
+# clients start a `SubprocessASGIServer`, so a read that forgot our server's URL
+# would silently read an empty server instead of failing. Every test talks to the
+# managed server (or another explicit one): any such call must fail loudly here.
+os.environ["PREFECT_SERVER_EPHEMERAL_ENABLED"] = "false"
 
 
 # CI draws the same examples every time: a property test that finds a new bug
@@ -129,6 +135,36 @@ def _drop_prefect_console_handler() -> None:
     for handler in list(root.handlers):
         if isinstance(handler, prefect_handlers.PrefectConsoleHandler):
             root.removeHandler(handler)
+
+
+@pytest.fixture(autouse=True)
+def _no_temporary_prefect_server() -> Iterator[None]:
+    """Fail the test during which Prefect started a temporary server in this process.
+
+    PREFECT_SERVER_EPHEMERAL_ENABLED=false (set above) stops `get_client()` and the
+    events/logs subscribers, but not Prefect's events worker: it starts one whenever
+    no API URL and no API key are set (`should_emit_events_to_ephemeral_server`),
+    e.g. for the event `PrefectClient.create_artifact` emits. Such a server is
+    found and stopped here, and the test that caused it fails by name.
+    """
+    yield
+    server_module = sys.modules.get("prefect.server.api.server")
+    if server_module is None:
+        return
+    started = [
+        server
+        for server in list(server_module.SubprocessASGIServer._instances.values())
+        if server.server_process is not None
+    ]
+    for server in started:
+        server.stop()
+    if started:
+        pytest.fail(
+            "Prefect started a temporary server in the test process: something used "
+            "Prefect's ambient settings (no PREFECT_API_URL here) instead of our server's "
+            "address; give it the server explicitly",
+            pytrace=False,
+        )
 
 
 @pytest.fixture
