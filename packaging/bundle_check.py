@@ -67,11 +67,8 @@ def installed_requirements() -> list[Requirement]:
             "prefect/server/ui/assets/*",
             max(1, _count_in_package("prefect", "server/ui/assets/*")),
         ),
-        Requirement("Prefect's new web UI (/v2)", "prefect/server/ui-v2/index.html"),
         Requirement(
-            "Prefect's new web UI assets",
-            "prefect/server/ui-v2/assets/*",
-            max(1, _count_in_package("prefect", "server/ui-v2/assets/*")),
+            "Qt's Chinese translation (standard buttons)", "PySide6/**/translations/qtbase_zh_CN.qm"
         ),
         Requirement(
             "docket's Lua scripts",
