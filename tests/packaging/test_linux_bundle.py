@@ -153,7 +153,7 @@ def _processes_under(root: Path) -> list[psutil.Process]:
 
 
 def test_tarball_holds_the_runnable_bundle(build: Build):
-    assert build.tarball.name == f"flowdesk-{VERSION}-linux-{os.uname().machine}.tar.gz"
+    assert build.tarball.name == f"flowdesk-{VERSION}-linux-{os.uname().machine}.tar.xz"
     with tarfile.open(build.tarball) as archive:
         members = {m.name: m for m in archive.getmembers()}
     executable = members["flowdesk/flowdesk"]

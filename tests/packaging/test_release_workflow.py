@@ -117,7 +117,7 @@ def test_artifacts_cover_every_installer(workflow):
         s for s in workflow["jobs"]["build"]["steps"] if "upload-artifact" in s.get("uses", "")
     )
     paths = upload["with"]["path"]
-    for pattern in ("*.tar.gz", "*.deb", "*-setup.exe", "*.dmg"):
+    for pattern in ("*.tar.xz", "*.deb", "*-setup.exe", "*.dmg"):
         assert pattern in paths
     assert upload["with"]["if-no-files-found"] == "error"
 
