@@ -36,7 +36,7 @@ echo "== PyInstaller bundle (the spec fails the build if the bundle is incomplet
 bundled=$(date +%s)
 
 echo "== tarball $TARBALL"
-# xz -6 (every core): 70,428,248 bytes for the 190 MB bundle of 2026-12-06, gzip 88,169,914.
+# xz -6 (every core): 70,423,008 bytes for the 190 MB bundle of 2026-12-06, gzip 88,169,914.
 # Any Linux unpacks it with `tar -xf`.
 tar -C "$WORK/dist" -cf - flowdesk | xz -T0 -6 > "$TARBALL.tmp"
 mv "$TARBALL.tmp" "$TARBALL"
