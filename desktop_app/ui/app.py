@@ -199,7 +199,7 @@ def parse_options(argv: list[str]) -> argparse.Namespace:
 
 def run_app(argv: list[str]) -> int:
     """Entry of the window; returns the process exit code."""
-    import qasync
+    from desktop_app.ui.event_loop import FlowdeskLoop
 
     options = parse_options(argv)
     report = StartupReport(options.startup_report)
@@ -255,7 +255,7 @@ def run_app(argv: list[str]) -> int:
         window.show()
     report.mark("shown")
 
-    loop = qasync.QEventLoop(app)
+    loop = FlowdeskLoop(app)
     asyncio.set_event_loop(loop)
     loop.set_exception_handler(reporter.loop_handler)
     parts = AppParts(

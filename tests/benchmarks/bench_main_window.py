@@ -132,13 +132,13 @@ def _child_window() -> dict:
     import gc
 
     import psutil
-    import qasync
     from PySide6.QtWidgets import QApplication
 
     import desktop_app.core.api.client  # noqa: F401  (measure the table, not the import)
     from desktop_app.core.supervision.server import ServerManager
     from desktop_app.ui.async_tools import LoopStallMeter, TaskKeeper
     from desktop_app.ui.context import AppContext, configure_settings
+    from desktop_app.ui.event_loop import FlowdeskLoop
     from desktop_app.ui.main_window import MainWindow
 
     app = QApplication([])
@@ -194,7 +194,7 @@ def _child_window() -> dict:
         await tasks.cancel_all()
         await context.shutdown()
 
-    loop = qasync.QEventLoop(app)
+    loop = FlowdeskLoop(app)
     asyncio.set_event_loop(loop)
     loop.run_until_complete(scenario())
     loop.close()  # also stops qasync's executor threads (QThreads) before exit

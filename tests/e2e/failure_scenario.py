@@ -171,9 +171,9 @@ def main() -> int:
     os.environ["FLOWDESK_HOME"] = settings_dir
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
-    import qasync
+    from desktop_app.ui.event_loop import FlowdeskLoop
 
-    loop = qasync.QEventLoop(app)
+    loop = FlowdeskLoop(app)
     asyncio.set_event_loop(loop)
     try:
         report = loop.run_until_complete(asyncio.wait_for(scenario(app, shots), 220))

@@ -64,9 +64,9 @@ def main() -> int:
     work = Path(sys.argv[1])
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
-    import qasync
+    from desktop_app.ui.event_loop import FlowdeskLoop
 
-    loop = qasync.QEventLoop(app)
+    loop = FlowdeskLoop(app)
     asyncio.set_event_loop(loop)
     try:
         report = loop.run_until_complete(asyncio.wait_for(scenario(work), 60))

@@ -18,11 +18,11 @@ def run_qt_script(
     make: Callable[[QApplication], Coroutine[Any, Any, dict]], timeout: float
 ) -> dict:
     """Run `make(app)` on a qasync loop over a fresh QApplication; returns its report."""
-    import qasync
+    from desktop_app.ui.event_loop import FlowdeskLoop
 
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(app)
+    loop = FlowdeskLoop(app)
     asyncio.set_event_loop(loop)
     try:
         return loop.run_until_complete(asyncio.wait_for(make(app), timeout))

@@ -52,12 +52,12 @@ __all__ = [
 
 @pytest.fixture(scope="session")
 def qloop(qapp):
-    """One qasync loop on pytest-qt's QApplication, for every async UI test."""
-    import qasync
+    """The app's qasync loop on pytest-qt's QApplication, for every async UI test."""
+    from desktop_app.ui.event_loop import FlowdeskLoop
 
     # Closing a dialog (the last window) would quit Qt's loop and with it qasync's.
     qapp.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(qapp)
+    loop = FlowdeskLoop(qapp)  # as the app runs it
     asyncio.set_event_loop(loop)
     yield loop
     asyncio.set_event_loop(None)

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-import qasync
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.core.api.connection import Connection
@@ -24,6 +23,7 @@ from desktop_app.core.api.models import RunInfo
 from desktop_app.ui.app import cancel_stragglers
 from desktop_app.ui.async_tools import TaskKeeper
 from desktop_app.ui.context import AppContext, configure_settings
+from desktop_app.ui.event_loop import FlowdeskLoop
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.runs.model import RunsTableModel
 from tests.conftest import await_until
@@ -41,10 +41,10 @@ __all__ = [
 
 
 @pytest.fixture
-def qloop(qapp) -> Iterator[qasync.QEventLoop]:
-    """A qasync loop on pytest-qt's QApplication (as qasync's own tests do)."""
+def qloop(qapp) -> Iterator[FlowdeskLoop]:
+    """The app's qasync loop on pytest-qt's QApplication."""
     configure_settings()
-    loop = qasync.QEventLoop(qapp)
+    loop = FlowdeskLoop(qapp)
     asyncio.set_event_loop(loop)
     yield loop
     try:
@@ -54,12 +54,8 @@ def qloop(qapp) -> Iterator[qasync.QEventLoop]:
         asyncio.set_event_loop(None)
 
 
-def run(loop: qasync.QEventLoop, coro: Coroutine[Any, Any, Any], timeout: float = 90) -> Any:
-    """Drive `coro` on the qasync loop, in one task (no wait_for wrapper task).
-
-    A test is one such run: qasync processes Qt events once more after each
-    run with no running loop set, and a background task stepped then fails.
-    """
+def run(loop: FlowdeskLoop, coro: Coroutine[Any, Any, Any], timeout: float = 90) -> Any:
+    """Drive `coro` on the qasync loop, in one task (no wait_for wrapper task)."""
 
     async def bounded() -> Any:
         async with asyncio.timeout(timeout):
