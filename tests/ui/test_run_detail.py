@@ -186,9 +186,8 @@ def test_saving_all_logs_is_whole_or_nothing(qtbot, qloop, server_client, tmp_pa
 
         arun(qloop, await_until(logged, 60, what="the run's last log line on the server"))
         pane.show_run(run.id)
-        # The pane's own reads end first: a request of the module's shared client
-        # still in flight when a run_until_complete returns is stepped outside the
-        # loop by qasync, and the client's pool then hangs the next request.
+        # The pane's own reads end first: its log tail writes the status line the
+        # export's "Saved"/"Could not save" note goes to.
         def idle() -> bool:
             return pane.run is not None and not pane.tailing and not pane._settle.isActive() and (
                 pane._tasks.pending == 0

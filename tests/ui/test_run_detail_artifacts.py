@@ -41,19 +41,6 @@ def _pane(qtbot, client):
     return pane
 
 
-def _quiet_shutdown(qloop, pane) -> None:
-    """Let the pane's reads of the ended run finish before it goes.
-
-    The module shares one client; a tail cancelled mid-request is avoidable
-    noise for the next test (its flakiness turned out to be the temporary
-    server a result read started: see `read_state_result`).
-    """
-    try:
-        arun(qloop, await_until(lambda: not pane.tailing, timeout=60, what="the tail to end"))
-    finally:
-        pane.shutdown()
-
-
 def _click_text(browser, text: str) -> None:
     """Click the middle of `text` in a QTextBrowser, as a person would."""
     cursor = browser.document().find(text)
@@ -139,7 +126,7 @@ def test_artifacts_tab_shows_each_kind_and_the_progress_bar_moves_while_the_run_
         _click_text(view.browser, "the report")
         assert opened[-1] == "https://example.com/report"
     finally:
-        _quiet_shutdown(qloop, pane)
+        pane.shutdown()
         probe.stop()
 
 
@@ -193,7 +180,7 @@ def test_bad_artifact_data_is_said_in_words(qtbot, qloop, server_client, finishe
         view.follow_link(QUrl("example.com/no-scheme"))
         assert "not a full web address" in view.banner.text()
     finally:
-        _quiet_shutdown(qloop, pane)
+        pane.shutdown()
 
 
 def test_a_clicked_task_run_shows_its_retries_states_inputs_result_and_logs(
@@ -251,4 +238,4 @@ def test_a_clicked_task_run_shows_its_retries_states_inputs_result_and_logs(
         detail.close_button.click()
         assert detail.isHidden() and pane.gantt.selected_id is None
     finally:
-        _quiet_shutdown(qloop, pane)
+        pane.shutdown()

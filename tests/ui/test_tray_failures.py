@@ -100,8 +100,9 @@ class Tray:
         async def stop():
             self.follower.cancel()
             await asyncio.wait([self.follower], timeout=5)
-            # Let the tray's reads of the shared client end first: one cancelled while it
-            # connects left the client's pool wedged, and the next Tray's first look hung.
+            # Let the tray finish the failure reads it started (replayed events too): one
+            # cancelled here leaves its failure unannounced, and the next Tray of a test
+            # (a restart) would rightly announce it, next to the failure the test is about.
             deadline = asyncio.get_running_loop().time() + 30
             while self.tray.tasks.pending and asyncio.get_running_loop().time() < deadline:
                 await asyncio.sleep(0.05)

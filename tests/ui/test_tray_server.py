@@ -61,10 +61,7 @@ def tray_app(qloop, server_client, tmp_path):
     follower.cancel()
     arun(qloop, asyncio.wait([follower], timeout=5))
     tray.shutdown()
-    # Let the tray's own requests finish or cancel while the loop runs: one left
-    # mid-request holds the shared client's connection lock, and the next test's
-    # first request then waits on it forever.
-    arun(qloop, tray.tasks.cancel_all(timeout=5))
+    arun(qloop, tray.tasks.cancel_all(timeout=5))  # as the app's shutdown does
     window.deleteLater()
 
 

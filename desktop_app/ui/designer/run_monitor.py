@@ -9,7 +9,6 @@ generation number, so late answers about the previous run are dropped.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -81,9 +80,7 @@ class RunMonitor(QObject):
     def refresh(self) -> None:
         if self.run_id is None:
             return
-        if self._busy or not _loop_running():
-            # Outside the running qasync loop (a nested processEvents), a task would run
-            # its steps with no running loop and corrupt the HTTP client's locks.
+        if self._busy:
             self._again = True
             return
         client = self._get_client()
@@ -124,9 +121,3 @@ class RunMonitor(QObject):
         self.stop()
         await self._tasks.cancel_all()
 
-
-def _loop_running() -> bool:
-    try:
-        return asyncio.get_event_loop().is_running()
-    except RuntimeError:
-        return False

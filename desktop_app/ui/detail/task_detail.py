@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.api.artifact_models import TaskInput, TaskRunDetail
 from desktop_app.core.api.errors import FlowdeskError
-from desktop_app.ui.async_tools import TaskKeeper, describe
+from desktop_app.ui.async_tools import TaskKeeper, TaskSlot, describe
 from desktop_app.ui.detail.log_text import clean, cut
 from desktop_app.ui.detail.log_view import LogView
 from desktop_app.ui.detail.result_view import MAX_RESULT_CHARS, is_missing_result, result_text
@@ -57,10 +57,8 @@ class TaskRunDetailView(QWidget):
     ) -> None:
         super().__init__(parent)
         self._get_client = get_client
-        self._keeper = keeper
-        self._reading: int | None = None
-        """The generation a read is in flight for (None: no read)."""
-        self._generation = 0
+        self._read_slot = TaskSlot(keeper, "task-run-detail")
+        """The read in flight: showing another task run cancels it (its answer is stale)."""
         self.task_id: str | None = None
         self.detail: TaskRunDetail | None = None
         self.task_names: dict[str, str] = {}
@@ -142,10 +140,7 @@ class TaskRunDetailView(QWidget):
 
     # -- public ----------------------------------------------------------------------
     def show_task(self, task_id: str | None, task_names: dict[str, str]) -> None:
-        # An older read is left to finish and its answer dropped (by generation), not
-        # cancelled: a read is short, and a request cancelled mid-flight is the one
-        # case where httpx's pool state is hardest to reason about.
-        self._generation += 1
+        self._read_slot.cancel()
         self.task_id = task_id
         self.task_names = dict(task_names)
         self.detail = None
@@ -168,58 +163,45 @@ class TaskRunDetailView(QWidget):
         client = self._get_client()
         if self.task_id is None or client is None or self._final_read:
             return
-        if self._reading == self._generation:
+        if self._read_slot.busy:
             return
-        self._reading = self._generation
-        self._keeper.spawn(self._read(client, self.task_id, self._generation), "task-run-detail")
+        self._read_slot.start(self._read(client, self.task_id))
 
     def _close(self) -> None:
         self.show_task(None, self.task_names)
         self.closed.emit()
 
     # -- reading ---------------------------------------------------------------------
-    async def _read(self, client: FlowdeskClient, task_id: str, generation: int) -> None:
+    async def _read(self, client: FlowdeskClient, task_id: str) -> None:
         try:
             detail = await client.task_run_detail(task_id)
-            if generation != self._generation:
-                return
             self.detail = detail
             self._show_detail(detail)
             before = self._log_count
-            await self._read_logs(client, task_id, generation)
-            if detail.task.state.is_final and generation == self._generation:
+            await self._read_logs(client, task_id)
+            if detail.task.state.is_final:
                 if not self._result_read:
-                    await self._read_result(client, detail, generation)
+                    await self._read_result(client, detail)
                     self._result_read = True
                 # Lines are shipped in batches after the state: done once a read brings none.
                 self._final_read = self._log_count == before
         except FlowdeskError as exc:
-            if generation == self._generation:
-                self.summary.setText(describe(exc))
-        finally:
-            if self._reading == generation:
-                self._reading = None
+            self.summary.setText(describe(exc))
 
-    async def _read_logs(self, client: FlowdeskClient, task_id: str, generation: int) -> None:
+    async def _read_logs(self, client: FlowdeskClient, task_id: str) -> None:
         while self._log_count < MOST_LOG_LINES:
             page = await client.task_logs(task_id, limit=LOG_PAGE, offset=self._log_count)
-            if generation != self._generation:
-                return
             self.logs.append_lines(page)
             self._log_count += len(page)
             if len(page) < LOG_PAGE:
                 break
 
-    async def _read_result(
-        self, client: FlowdeskClient, detail: TaskRunDetail, generation: int
-    ) -> None:
+    async def _read_result(self, client: FlowdeskClient, detail: TaskRunDetail) -> None:
         state = detail.task.state
         if state.type != "COMPLETED":
             self._show_result("ended", state.message or "")
             return
         value = await client.task_run_result(detail.task.id)
-        if generation != self._generation:
-            return
         if is_missing_result(value):
             self._show_result("missing", "")
         elif isinstance(value, BaseException):
