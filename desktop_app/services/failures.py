@@ -311,6 +311,10 @@ class FailureLedger:
         for failure in failures:
             if failure.key in entry.reported:
                 continue
+            if entry.started is not None and failure.ended < entry.started:
+                # Ended before this server was first watched: history, as for the
+                # catch-up. The event stream replays such ends on every connect.
+                continue
             entry.reported[failure.key] = failure.ended
             if failure.run_id in loud:
                 fresh.append(failure)
