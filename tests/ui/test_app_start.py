@@ -71,7 +71,7 @@ def test_app_attaches_to_a_running_server_shows_rows_and_leaves_it_running(
 def test_uncaught_errors_are_logged_and_shown_in_words_with_details(qapp, tmp_path) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop_app.ui.app import ErrorReporter
+    from desktop_app.ui.error_reporter import ErrorReporter
 
     log_file = tmp_path / "app.log"
     handler = logging.FileHandler(log_file)
