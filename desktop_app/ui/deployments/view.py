@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QByteArray,
     QEvent,
     QSettings,
@@ -34,6 +35,7 @@ from desktop_app.core.serving.flow_ownership import entrypoint_file, read_flow_r
 from desktop_app.core.serving.user_flows import CopyError, copy_example
 from desktop_app.ui.async_tools import TaskSlot, describe
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.deployments.action_texts import ACTION_TEXTS
 from desktop_app.ui.deployments.failure_switch import FailureSwitch
 from desktop_app.ui.deployments.flow_notes import FlowNotes
 from desktop_app.ui.deployments.latest_artifacts import open_latest
@@ -49,6 +51,9 @@ from desktop_app.ui.deployments.model import (
 from desktop_app.ui.runs.model import RunsTableModel
 from desktop_app.ui.runs.summary import Summary
 
+if TYPE_CHECKING:
+    from desktop_app.core.api.client import FlowdeskClient
+
 log = logging.getLogger(__name__)
 
 RELOAD_SECONDS = 30
@@ -57,48 +62,6 @@ CHECK_MS = 2000
 """Without the stream (polling), the visible tab re-reads this often: one cheap request."""
 EVENT_DELAY_MS = 100
 """Events come in bursts (created, then ready): one read for the burst."""
-
-ACTION_TEXTS = {
-    "runNow": (
-        QT_TRANSLATE_NOOP("DeploymentsView", "Run now"),
-        QT_TRANSLATE_NOOP("DeploymentsView", "Start a run with the default parameters"),
-    ),
-    "runWithParameters": (
-        QT_TRANSLATE_NOOP("DeploymentsView", "Run with parameters…"),
-        QT_TRANSLATE_NOOP("DeploymentsView", "Choose the parameters, then start a run"),
-    ),
-    "pauseSchedule": (
-        QT_TRANSLATE_NOOP("DeploymentsView", "Pause schedule"),
-        QT_TRANSLATE_NOOP("DeploymentsView", "Stop scheduling new runs"),
-    ),
-    "resumeSchedule": (
-        QT_TRANSLATE_NOOP("DeploymentsView", "Resume schedule"),
-        QT_TRANSLATE_NOOP("DeploymentsView", "Schedule runs again"),
-    ),
-    "editSchedules": (
-        QT_TRANSLATE_NOOP("DeploymentsView", "Schedules…"),
-        QT_TRANSLATE_NOOP(
-            "DeploymentsView", "Add, change, pause or remove this deployment's schedules"
-        ),
-    ),
-    "showRuns": (
-        QT_TRANSLATE_NOOP("DeploymentsView", "Show runs"),
-        QT_TRANSLATE_NOOP("DeploymentsView", "Show this deployment's runs in the Runs tab"),
-    ),
-    "latestArtifacts": (
-        QT_TRANSLATE_NOOP("DeploymentsView", "Latest artifacts…"),
-        QT_TRANSLATE_NOOP("DeploymentsView", "The newest artifact of each key this flow made"),
-    ),
-    "copyToMyFlows": (
-        QT_TRANSLATE_NOOP("DeploymentsView", "Copy to my flows"),
-        QT_TRANSLATE_NOOP(
-            "DeploymentsView",
-            "Copy this read-only example into your flows folder under a new name, to change it",
-        ),
-    ),
-}
-"""(text, tooltip) of each action, translated when shown."""
-
 
 class DeploymentsView(QWidget):
     message = Signal(str)
@@ -360,28 +323,35 @@ class DeploymentsView(QWidget):
 
         self.context.tasks.spawn(wrapped(), f"deployment-{name}")
 
-    def _run_now(self) -> None:
+    def _call(self, name: str, failure: str, work: Callable[[FlowdeskClient, DeploymentInfo],
+              Awaitable[Any]], then: Callable[[DeploymentInfo, Any], Awaitable[None]]) -> None:
+        """Run `work` for the selected deployment; a failure is said with `failure`.
+
+        `failure` has {name} and {error} placeholders; `then` runs after success.
+        """
         dep = self.selected()
         client = self.context.get_client()
         if dep is None or client is None:
             return
 
-        async def start() -> None:
+        async def call() -> None:
             try:
-                run = await client.run_deployment(dep.id)
+                result = await work(client, dep)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
-                self.failed.emit(
-                    self.tr("Could not start {name}: {error}").format(
-                        name=dep.full_name, error=describe(exc)
-                    ),
-                    "",
-                )
+                self.failed.emit(failure.format(name=dep.full_name, error=describe(exc)), "")
                 return
+            await then(dep, result)
+
+        self._spawn(name, call())
+
+    def _run_now(self) -> None:
+        async def started(_dep: DeploymentInfo, run: RunInfo) -> None:
             self._started(run)
 
-        self._spawn("runNow", start())
+        self._call("runNow", self.tr("Could not start {name}: {error}"),
+                   lambda client, dep: client.run_deployment(dep.id), started)
 
     def _started(self, run: RunInfo) -> None:
         self.runs_model.upsert([run])
@@ -404,24 +374,7 @@ class DeploymentsView(QWidget):
         dialog.open()
 
     def _set_schedule(self, active: bool) -> None:
-        dep = self.selected()
-        client = self.context.get_client()
-        if dep is None or client is None:
-            return
-
-        async def change() -> None:
-            try:
-                await client.set_schedule_active(dep.id, active)
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                self.failed.emit(
-                    self.tr("Could not change the schedule of {name}: {error}").format(
-                        name=dep.full_name, error=describe(exc)
-                    ),
-                    "",
-                )
-                return
+        async def changed(dep: DeploymentInfo, _result: object) -> None:
             self.message.emit(
                 (
                     self.tr("Schedule of {name} resumed.")
@@ -431,7 +384,9 @@ class DeploymentsView(QWidget):
             )
             await self._load()
 
-        self._spawn("resumeSchedule" if active else "pauseSchedule", change())
+        self._call("resumeSchedule" if active else "pauseSchedule",
+                   self.tr("Could not change the schedule of {name}: {error}"),
+                   lambda client, dep: client.set_schedule_active(dep.id, active), changed)
 
     def _main_actions(self) -> tuple[QAction, ...]:
         return (self.run_now, self.run_with, self.pause_schedule, self.resume_schedule,
