@@ -47,6 +47,8 @@ log = logging.getLogger(__name__)
 SOURCE = "window"
 Call = Callable[..., Awaitable[Done]]
 """A `services.runs` action: `(client, run_id, *, source)` → `Done`."""
+Question = tuple[str, str, str]
+"""What to ask before a destructive action: (title, text, button)."""
 
 __all__ = ["RunActions", "can_cancel", "can_pause", "can_resume", "can_retry", "can_suspend"]
 
@@ -101,16 +103,6 @@ class RunActions(QObject):
             "details", QKeySequence(Qt.Key.Key_Return), self._details, network=False
         )
         self.details.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
-        self._network_actions = [
-            self.pause,
-            self.suspend,
-            self.resume,
-            self.resume_input,
-            self.cancel,
-            self.retry,
-            self.delete,
-            self.open_web,
-        ]
         self._rules: dict[str, Callable[[list[RunInfo]], bool]] = {
             "pause": lambda runs: any(can_pause(r) for r in runs),
             "suspend": lambda runs: any(can_suspend(r) for r in runs),
@@ -271,43 +263,40 @@ class RunActions(QObject):
             return Outcome(run_id, error=exc)
 
     # -- the handlers ----------------------------------------------------------
+    def _act(
+        self,
+        name: str,
+        runs: list[RunInfo],
+        call: Call,
+        done_text: str,
+        question: Question | None = None,
+    ) -> None:
+        """Run `call` on `runs`, after a yes to `question` (title, text, button) if given."""
+        if not runs:
+            return
+        if question is None:
+            self._start(name, runs, call, done_text)
+            return
+        title, text, ok_text = question
+        self._confirm(title, text, ok_text, lambda: self._start(name, runs, call, done_text))
+
     def _pause(self) -> None:
         runs = [r for r in self.selection() if can_pause(r)]
-        self._start(
-            "pause",
-            runs,
-            service.pause,
-            self.tr("Pause requested for {count} run(s): they pause at their next checkpoint."),
-        )
+        done = self.tr("Pause requested for {count} run(s): they pause at their next checkpoint.")
+        self._act("pause", runs, service.pause, done)
 
     def _suspend(self) -> None:
         runs = [r for r in self.selection() if can_suspend(r)]
-        if not runs:
-            return
         text = self.tr(
             "Suspend {count} run(s)?\n\nThe run's process stops now. Resume starts the flow "
             "again from the top; tasks whose results were persisted are reused."
         ).format(count=len(runs))
-        self._confirm(
-            self.tr("Suspend runs"),
-            text,
-            self.tr("Suspend"),
-            lambda: self._start(
-                "suspend",
-                runs,
-                service.suspend,
-                self.tr("Suspended {count} run(s)."),
-            ),
-        )
+        question = (self.tr("Suspend runs"), text, self.tr("Suspend"))
+        self._act("suspend", runs, service.suspend, self.tr("Suspended {count} run(s)."), question)
 
     def _resume(self) -> None:
         runs = [r for r in self.selection() if can_resume(r)]
-        self._start(
-            "resume",
-            runs,
-            service.resume,
-            self.tr("Resumed {count} run(s)."),
-        )
+        self._act("resume", runs, service.resume, self.tr("Resumed {count} run(s)."))
 
     def _resume_with_input(self) -> None:
         runs = [r for r in self.selection() if can_resume(r)]
@@ -330,36 +319,19 @@ class RunActions(QObject):
 
     def _cancel(self) -> None:
         runs = [r for r in self.selection() if can_cancel(r)]
-        if not runs:
-            return
         text = self.tr("Cancel {count} run(s)? Running ones are stopped by their runner.").format(
             count=len(runs)
         )
-        self._confirm(
-            self.tr("Cancel runs"),
-            text,
-            self.tr("Cancel runs"),
-            lambda: self._start(
-                "cancel",
-                runs,
-                service.cancel,
-                self.tr("Cancelled {count} run(s)."),
-            ),
-        )
+        question = (self.tr("Cancel runs"), text, self.tr("Cancel runs"))
+        self._act("cancel", runs, service.cancel, self.tr("Cancelled {count} run(s)."), question)
 
     def _retry(self) -> None:
         runs = [r for r in self.selection() if can_retry(r)]
-        self._start(
-            "retry",
-            runs,
-            service.retry,
-            self.tr("Scheduled {count} run(s) to run again."),
-        )
+        done = self.tr("Scheduled {count} run(s) to run again.")
+        self._act("retry", runs, service.retry, done)
 
     def _delete(self) -> None:
         runs = self.selection()
-        if not runs:
-            return
         live = [r for r in runs if r.state.type in service.LIVE]
         text = self.tr("Delete {count} run(s) and their logs from the server?").format(
             count=len(runs)
@@ -369,16 +341,8 @@ class RunActions(QObject):
                 "{count} of them are still running. Deleting a run does not stop its process: "
                 "cancel it first if it should stop."
             ).format(count=len(live))
-
-        def go() -> None:
-            self._start(
-                "delete",
-                runs,
-                service.delete,
-                self.tr("Deleted {count} run(s)."),
-            )
-
-        self._confirm(self.tr("Delete runs"), text, self.tr("Delete"), go)
+        question = (self.tr("Delete runs"), text, self.tr("Delete"))
+        self._act("delete", runs, service.delete, self.tr("Deleted {count} run(s)."), question)
 
     def _copy_id(self) -> None:
         runs = self.selection()
