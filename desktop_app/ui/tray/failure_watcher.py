@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
 import time
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
@@ -31,6 +30,7 @@ from desktop_app.services import runs as run_actions
 from desktop_app.services.failures import FAILED_STATES, Failure, FailureBatch, FailureLedger
 from desktop_app.ui.async_tools import GetClient, TaskKeeper, TaskSlot, describe
 from desktop_app.ui.settings.preferences import Preferences
+from desktop_app.ui.tray.due_timer import DueTimer
 from desktop_app.ui.tray.failure_texts import (
     failure_body,
     failure_label,
@@ -38,7 +38,7 @@ from desktop_app.ui.tray.failure_texts import (
     summary_body,
     summary_title,
 )
-from desktop_app.ui.tray.notifier import Notification
+from desktop_app.ui.tray.notifier import Notification, not_connected
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
@@ -93,9 +93,7 @@ class FailureWatcher(QObject):
         self._found_later: set[str] = set()
         self.in_flight: set[str] = set()
         self._slot = TaskSlot(tasks, "tray-failures")
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._fire)
+        self._due = DueTimer(lambda: self.batch, self._announce, self)
         self._check = QTimer(self)
         self._check.setInterval(check_ms)
         self._check.timeout.connect(self.check_now)
@@ -126,7 +124,7 @@ class FailureWatcher(QObject):
 
     def stop(self) -> None:
         self._check.stop()
-        self._timer.stop()
+        self._due.stop()
         self._slot.cancel()
 
     # -- events ----------------------------------------------------------------------
@@ -219,26 +217,9 @@ class FailureWatcher(QObject):
                 self._said_elsewhere.discard(failure.run_id)
                 continue
             self.batch.add(failure, now)
-        self._arm()
+        self._due.arm()
         if fresh:
             self.changed.emit()
-
-    def _arm(self) -> None:
-        due = self.batch.due_at
-        if due is None:
-            return
-        delay_ms = max(0, math.ceil((due - time.monotonic()) * 1000))
-        if not self._timer.isActive() or self._timer.remainingTime() > delay_ms:
-            self._timer.start(delay_ms)
-
-    def _fire(self) -> None:
-        batches = self.batch.flush(time.monotonic())
-        if not batches and self.batch.due_at is not None:
-            self._arm()  # a hair early
-            return
-        for batch in batches:
-            self._announce(batch)
-        self._arm()
 
     def _announce(self, batch: Sequence[Failure]) -> None:
         level = "warning"
@@ -286,16 +267,7 @@ class FailureWatcher(QObject):
         """Retry a failed run (a new attempt of the same run) through `services.runs`."""
         client = self._get_client()
         if client is None:
-            self.ready.emit(
-                Notification(
-                    "error",
-                    QCoreApplication.translate("Tray", "Not connected"),
-                    QCoreApplication.translate(
-                        "Tray", "Flowdesk is not connected to a Prefect server right now."
-                    ),
-                    level="warning",
-                )
-            )
+            self.ready.emit(not_connected())
             return None
         if run_id in self.in_flight:
             return None

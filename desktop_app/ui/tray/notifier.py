@@ -17,19 +17,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop_app.core.api.errors import InvalidState
 from desktop_app.core.api.models import PauseInfo, RunEvent, RunInfo
 from desktop_app.services.alerts import END_STATES, Alert, AlertCoalescer
 from desktop_app.ui.async_tools import GetClient, TaskKeeper
 from desktop_app.ui.settings.preferences import Preferences
+from desktop_app.ui.tray.due_timer import DueTimer
 from desktop_app.ui.tray.run_tracker import RunTracker
 from desktop_app.ui.tray.texts import names_list, run_label
 
@@ -68,6 +68,18 @@ class Notification:
         return None
 
 
+def not_connected() -> Notification:
+    """What a tray action says when there is no server to do it with."""
+    return Notification(
+        "error",
+        QCoreApplication.translate("Tray", "Not connected"),
+        QCoreApplication.translate(
+            "Tray", "Flowdesk is not connected to a Prefect server right now."
+        ),
+        level="warning",
+    )
+
+
 @dataclass
 class _Details:
     run: RunInfo | None = None
@@ -102,9 +114,7 @@ class Notifier(QObject):
         self._tasks = tasks
         self.preferences = preferences or Preferences()
         self.coalescer = coalescer or AlertCoalescer()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._fire)
+        self._due = DueTimer(lambda: self.coalescer, self._deliver, self)
         self._details: dict[str, asyncio.Task[_Details]] = {}
         self._received: dict[str, tuple[float, datetime]] = {}
         self._left_at: dict[str, datetime] = {}
@@ -149,7 +159,7 @@ class Notifier(QObject):
             if task is not None and not task.done():
                 task.cancel()
         self.coalescer.add(event, now)
-        self._arm()
+        self._due.arm()
 
     def _prefetch(self, run_id: str) -> None:
         client = self._get_client()
@@ -190,24 +200,6 @@ class Notifier(QObject):
             if not run_read.done():
                 run_read.cancel()
         return details
-
-    # -- time ------------------------------------------------------------------------
-    def _arm(self) -> None:
-        due = self.coalescer.due_at
-        if due is None:
-            return
-        delay_ms = max(0, math.ceil((due - time.monotonic()) * 1000))
-        if not self._timer.isActive() or self._timer.remainingTime() > delay_ms:
-            self._timer.start(delay_ms)
-
-    def _fire(self) -> None:
-        alerts = self.coalescer.flush(time.monotonic())
-        if not alerts and self.coalescer.due_at is not None:
-            self._arm()  # the timer fired a hair early
-            return
-        for alert in alerts:
-            self._deliver(alert)
-        self._arm()
 
     # -- words -------------------------------------------------------------------------
     def _deliver(self, alert: Alert) -> None:
@@ -337,7 +329,7 @@ class Notifier(QObject):
         self.ready.emit(notification)
 
     def stop(self) -> None:
-        self._timer.stop()
+        self._due.stop()
         for task in self._details.values():
             if not task.done():
                 task.cancel()

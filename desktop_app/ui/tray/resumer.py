@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop_app.core.api.errors import FlowdeskError, InputRejected
 from desktop_app.services import runs as service
 from desktop_app.ui.async_tools import GetClient, TaskKeeper, describe
-from desktop_app.ui.tray.notifier import Notification
+from desktop_app.ui.tray.notifier import Notification, not_connected
 from desktop_app.ui.tray.run_tracker import PausedRun
 from desktop_app.ui.tray.texts import names_list, run_label
 
@@ -87,16 +87,7 @@ class TrayResumer(QObject):
     def _client_or_say(self) -> FlowdeskClient | None:
         client = self._get_client()
         if client is None:
-            self.message.emit(
-                Notification(
-                    "error",
-                    QCoreApplication.translate("Tray", "Not connected"),
-                    QCoreApplication.translate(
-                        "Tray", "Flowdesk is not connected to a Prefect server right now."
-                    ),
-                    level="warning",
-                )
-            )
+            self.message.emit(not_connected())
         return client
 
     # -- with the form ---------------------------------------------------------------
