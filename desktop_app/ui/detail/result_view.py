@@ -13,11 +13,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from desktop_app.core.api.models import LogLine, RunInfo
 from desktop_app.ui.detail.log_text import clean, cut
+from desktop_app.ui.detail.pages import note_above, read_only_text
 
 MAX_RESULT_CHARS = 200_000
 
@@ -41,17 +41,10 @@ def is_missing_result(value: Any) -> bool:
 class ResultView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
-        self.text = QPlainTextEdit(self)
-        self.text.setReadOnly(True)
+        self.text = read_only_text(self)
         self.text.setUndoRedoEnabled(False)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        layout.addWidget(self.text, 1)
+        self.summary = note_above(self, self.text)
         self._again: Callable[[], None] = self.show_pending
         self.show_pending()
 

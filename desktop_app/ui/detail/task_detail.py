@@ -14,11 +14,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QTabWidget,
     QToolButton,
     QTreeWidget,
@@ -32,6 +30,7 @@ from desktop_app.core.api.errors import FlowdeskError
 from desktop_app.ui.async_tools import TaskKeeper, TaskSlot, describe
 from desktop_app.ui.detail.log_text import clean, cut
 from desktop_app.ui.detail.log_view import LogView
+from desktop_app.ui.detail.pages import note_above, read_only_text
 from desktop_app.ui.detail.result_view import MAX_RESULT_CHARS, is_missing_result, result_text
 from desktop_app.ui.detail.state_timeline import StateTimeline
 from desktop_app.ui.runs.formatting import format_duration
@@ -87,25 +86,13 @@ class TaskRunDetailView(QWidget):
         self.tabs = QTabWidget(self)
         self.states = StateTimeline(self.tabs)
         inputs_page = QWidget(self.tabs)
-        inputs_layout = QVBoxLayout(inputs_page)
-        inputs_layout.setContentsMargins(0, 0, 0, 0)
-        self.inputs_note = QLabel(inputs_page)
-        self.inputs_note.setWordWrap(True)
-        inputs_layout.addWidget(self.inputs_note)
         self.inputs = QTreeWidget(inputs_page)
         self.inputs.setRootIsDecorated(False)
         self.inputs.setColumnCount(2)
-        inputs_layout.addWidget(self.inputs, 1)
+        self.inputs_note = note_above(inputs_page, self.inputs)
         result_page = QWidget(self.tabs)
-        result_layout = QVBoxLayout(result_page)
-        result_layout.setContentsMargins(0, 0, 0, 0)
-        self.result_summary = QLabel(result_page)
-        self.result_summary.setWordWrap(True)
-        result_layout.addWidget(self.result_summary)
-        self.result_text = QPlainTextEdit(result_page)
-        self.result_text.setReadOnly(True)
-        self.result_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        result_layout.addWidget(self.result_text, 1)
+        self.result_text = read_only_text(result_page)
+        self.result_summary = note_above(result_page, self.result_text)
         self.logs = LogView(self.tabs)
         for page in (self.states, inputs_page, result_page, self.logs):
             self.tabs.addTab(page, "")
