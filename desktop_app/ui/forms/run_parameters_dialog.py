@@ -10,12 +10,10 @@ reason is shown next to the field and the dialog stays open. Non-modal:
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFrame,
     QLabel,
@@ -24,44 +22,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.api.errors import FlowdeskError
 from desktop_app.core.api.models import DeploymentInfo
-from desktop_app.ui.async_tools import TaskKeeper, describe
+from desktop_app.ui.async_tools import GetClient, describe
 from desktop_app.ui.forms.banner import Banner
+from desktop_app.ui.forms.deployment_dialog import DeploymentDialog
 from desktop_app.ui.forms.schema_form import SchemaForm
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
 
 
-class RunParametersDialog(QDialog):
+class RunParametersDialog(DeploymentDialog):
     """Fill in a deployment's parameters and start a run."""
 
     started = Signal(object)  # RunInfo of the new run
 
     def __init__(
-        self,
-        get_client: Callable[[], FlowdeskClient | None],
-        deployment: DeploymentInfo,
-        parent: QWidget | None = None,
+        self, get_client: GetClient, deployment: DeploymentInfo, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._get_client = get_client
-        self.deployment = deployment
-        self._busy = False
-        self._tasks = TaskKeeper(report=lambda exc, _name: self._fail(exc))
-        self.setModal(False)
+        super().__init__(get_client, deployment, parent)
         self.setWindowTitle(self.tr("Run {name}").format(name=deployment.full_name))
         self.setMinimumWidth(480)
 
         layout = QVBoxLayout(self)
-        title = QLabel(deployment.full_name, self)
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        title.setFont(font)
-        title.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(title)
+        layout.addWidget(self._title_label(1.2))
         if deployment.description:
             # A docstring: `code` and **bold** read as Markdown, not as marks.
             about = QLabel(deployment.description, self)
@@ -131,15 +115,7 @@ class RunParametersDialog(QDialog):
         self._tasks.spawn(self._start(client, self.form.values()), name="run-parameters-start")
 
     async def _start(self, client: FlowdeskClient, values: dict[str, Any]) -> None:
-        try:
-            run = await client.run_deployment(self.deployment.id, values)
-        except FlowdeskError as exc:
-            self._fail(exc)
-            return
-        finally:
-            self._set_busy(False)
-        self.started.emit(run)
-        self.accept()
+        await self._submit(client.run_deployment(self.deployment.id, values), self.started.emit)
 
     def _fail(self, exc: BaseException) -> None:
         text = describe(exc)
@@ -149,7 +125,7 @@ class RunParametersDialog(QDialog):
         )
 
     def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+        super()._set_busy(busy)
         self.run_button.setEnabled(not busy)
         self.run_button.setText(self.tr("Starting…") if busy else self.tr("Run"))
         self.form.setEnabled(not busy)

@@ -8,13 +8,11 @@ here) or the person's (kept when the file is served again).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -32,35 +30,28 @@ from desktop_app.core.api.schedule_models import ScheduleEntry
 from desktop_app.services import schedules
 from desktop_app.services.schedule_text import next_times
 from desktop_app.services.schedule_words import describe, when_text
-from desktop_app.ui.async_tools import TaskKeeper
+from desktop_app.ui.async_tools import GetClient
 from desktop_app.ui.async_tools import describe as describe_error
 from desktop_app.ui.forms.banner import Banner
+from desktop_app.ui.forms.deployment_dialog import DeploymentDialog
 from desktop_app.ui.schedules.edit_dialog import ScheduleEditDialog
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
 
 
-class SchedulesDialog(QDialog):
+class SchedulesDialog(DeploymentDialog):
     """The schedules of `deployment`; `changed` after each change that was made."""
 
     changed = Signal()
 
     def __init__(
-        self,
-        get_client: Callable[[], FlowdeskClient | None],
-        deployment: DeploymentInfo,
-        parent: QWidget | None = None,
+        self, get_client: GetClient, deployment: DeploymentInfo, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("schedulesDialog")
-        self._get_client = get_client
-        self.deployment = deployment
+        super().__init__(get_client, deployment, parent, object_name="schedulesDialog")
         self.entries: list[ScheduleEntry] = []
         self.editor_dialog: ScheduleEditDialog | None = None
         self.loads = 0
-        self._tasks = TaskKeeper(report=lambda exc, _name: self._fail(exc))
-        self.setModal(False)
         self.setMinimumSize(720, 320)
         self.setWindowTitle(self.tr("Schedules of {name}").format(name=deployment.full_name))
 

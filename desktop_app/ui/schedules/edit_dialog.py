@@ -9,18 +9,17 @@ the old schedule as it was (Prefect replaces it in one request). Non-modal:
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from desktop_app.core.api.errors import FlowdeskError
 from desktop_app.core.api.models import DeploymentInfo
 from desktop_app.core.api.schedule_models import ScheduleEntry, ScheduleSpec
 from desktop_app.services import schedules
-from desktop_app.ui.async_tools import TaskKeeper, describe
+from desktop_app.ui.async_tools import GetClient, describe
 from desktop_app.ui.forms.banner import Banner
+from desktop_app.ui.forms.deployment_dialog import DeploymentDialog
 from desktop_app.ui.schedules.editor import ScheduleEditor
 
 if TYPE_CHECKING:
@@ -36,26 +35,20 @@ def kept_note() -> str:
     )
 
 
-class ScheduleEditDialog(QDialog):
+class ScheduleEditDialog(DeploymentDialog):
     """One schedule: the editor, the rule about re-serving, Save and Cancel."""
 
     saved = Signal(object)  # services.schedules.Changed
 
     def __init__(
         self,
-        get_client: Callable[[], FlowdeskClient | None],
+        get_client: GetClient,
         deployment: DeploymentInfo,
         entry: ScheduleEntry | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("scheduleEditDialog")
-        self._get_client = get_client
-        self.deployment = deployment
+        super().__init__(get_client, deployment, parent, object_name="scheduleEditDialog")
         self.entry = entry
-        self._busy = False
-        self._tasks = TaskKeeper(report=lambda exc, _name: self._fail(exc))
-        self.setModal(False)
         self.setMinimumWidth(520)
         self.setWindowTitle(
             (
@@ -65,13 +58,7 @@ class ScheduleEditDialog(QDialog):
             ).format(name=deployment.full_name)
         )
         layout = QVBoxLayout(self)
-        title = QLabel(deployment.full_name, self)
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        title.setFont(font)
-        title.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(title)
+        layout.addWidget(self._title_label(1.15))
         self.editor = ScheduleEditor(entry.spec if entry else None, self)
         layout.addWidget(self.editor)
         self.note = QLabel(kept_note(), self)
@@ -115,26 +102,17 @@ class ScheduleEditDialog(QDialog):
         self._tasks.spawn(self._save(client, spec), name="schedule-save")
 
     async def _save(self, client: FlowdeskClient, spec: ScheduleSpec) -> None:
-        try:
-            if self.entry is None:
-                changed = await schedules.add(client, self.deployment, spec, source="window")
-            else:
-                changed = await schedules.edit(
-                    client, self.deployment, self.entry.id, spec, source="window"
-                )
-        except FlowdeskError as exc:
-            self._fail(exc)
-            return
-        finally:
-            self._set_busy(False)
-        self.saved.emit(changed)
-        self.accept()
+        if self.entry is None:
+            call = schedules.add(client, self.deployment, spec, source="window")
+        else:
+            call = schedules.edit(client, self.deployment, self.entry.id, spec, source="window")
+        await self._submit(call, self.saved.emit)
 
     def _fail(self, exc: BaseException) -> None:
         self.banner.show_message(self.tr("Not saved: {error}").format(error=describe(exc)), "error")
 
     def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+        super()._set_busy(busy)
         self.save_button.setText(self.tr("Saving…") if busy else self.tr("Save"))
         self.save_button.setEnabled(not busy and self.editor.spec() is not None)
         self.editor.setEnabled(not busy)
