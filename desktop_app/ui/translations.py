@@ -24,14 +24,12 @@ log = logging.getLogger(__name__)
 _installed: list[QTranslator] = []
 
 
-class CatalogueTranslator(QTranslator):
-    """A QTranslator over Flowdesk's catalogue dict: (context, source) → translation."""
+class _LookupTranslator(QTranslator):
+    """A QTranslator answered by Python: `lookup` gives the text, or None to pass.
 
-    def __init__(self, language: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.language = language
-        self.catalogue = i18n.load_catalogue(language)
-        self.by_source = i18n.load_source_index(language)
+    None becomes a *null* QString: Qt then asks the next translator and finally
+    shows the source. "" would be taken as the translation.
+    """
 
     def translate(  # type: ignore[override]
         self,
@@ -40,12 +38,26 @@ class CatalogueTranslator(QTranslator):
         disambiguation: str | None = None,
         n: int = -1,
     ) -> str | None:
+        return self.lookup(context, source, n)
+
+    def lookup(self, context: str, source: str, n: int) -> str | None:
+        raise NotImplementedError
+
+
+class CatalogueTranslator(_LookupTranslator):
+    """A QTranslator over Flowdesk's catalogue dict: (context, source) → translation."""
+
+    def __init__(self, language: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self.catalogue = i18n.load_catalogue(language)
+        self.by_source = i18n.load_source_index(language)
+
+    def lookup(self, context: str, source: str, n: int) -> str | None:
         text = self.catalogue.get((context, source))
         if text is None:
             text = self.by_source.get(source)
         if text is None:
-            # None becomes a *null* QString: Qt then asks the next translator and
-            # finally shows the source. "" would be taken as the translation.
             return None
         return text.replace("%n", str(n)) if n >= 0 else text
 
@@ -56,7 +68,7 @@ class CatalogueTranslator(QTranslator):
 PLURAL_S = re.compile(r"(\w+)\(s\)")
 
 
-class EnglishPlurals(QTranslator):
+class EnglishPlurals(_LookupTranslator):
     """English numerus: "%n run(s)" reads "1 run" / "3 runs".
 
     Sources with a count are written `tr("%n run(s)", "", n)`; Qt fills in
@@ -64,13 +76,7 @@ class EnglishPlurals(QTranslator):
     needs none (its catalogue entry has one form).
     """
 
-    def translate(  # type: ignore[override]
-        self,
-        context: str,
-        source: str,
-        disambiguation: str | None = None,
-        n: int = -1,
-    ) -> str | None:
+    def lookup(self, context: str, source: str, n: int) -> str | None:
         if n < 0 or "%n" not in source:
             return None
         return PLURAL_S.sub(r"\1" if n == 1 else r"\1s", source).replace("%n", str(n))
