@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.designer import Design, Node, Problem, RenameNodeCommand
+from desktop_app.designer.observers import Callback
+from desktop_app.designer.observers import Signal as ModelSignal
 from desktop_app.ui.designer.code_section import problem_html
 from desktop_app.ui.designer.document import DesignDocument
 from desktop_app.ui.designer.kind_icons import kind_icon
@@ -85,21 +87,24 @@ class Inspector(QWidget):
         return QSize(420, 600)
 
     # -- following the model ---------------------------------------------------------------
+    def _links(self, design: Design) -> tuple[tuple[ModelSignal, Callback], ...]:
+        """The design's signals the inspector follows, each with its slot."""
+        return (
+            (design.node_changed, self._on_node_changed),
+            (design.node_removed, self._on_node_removed),
+            (design.design_changed, self._on_design_changed),
+            (design.node_added, self._on_count_changed),
+            (design.edge_added, self._on_count_changed),
+            (design.edge_removed, self._on_count_changed),
+        )
+
     def _attach(self, design: Design) -> None:
         if self._design is not None:
-            self._design.node_changed.disconnect(self._on_node_changed)
-            self._design.node_removed.disconnect(self._on_node_removed)
-            self._design.design_changed.disconnect(self._on_design_changed)
-            self._design.node_added.disconnect(self._on_count_changed)
-            self._design.edge_added.disconnect(self._on_count_changed)
-            self._design.edge_removed.disconnect(self._on_count_changed)
+            for signal, slot in self._links(self._design):
+                signal.disconnect(slot)
         self._design = design
-        design.node_changed.connect(self._on_node_changed)
-        design.node_removed.connect(self._on_node_removed)
-        design.design_changed.connect(self._on_design_changed)
-        design.node_added.connect(self._on_count_changed)
-        design.edge_added.connect(self._on_count_changed)
-        design.edge_removed.connect(self._on_count_changed)
+        for signal, slot in self._links(design):
+            signal.connect(slot)
         self.node_id = "\0"  # force a rebuild
         self.show_node(None)
 

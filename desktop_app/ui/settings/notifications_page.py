@@ -7,6 +7,15 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLay
 
 from desktop_app.ui.settings.preferences import Preferences
 
+CHECKED = {
+    "on_pause": "notify_on_pause",
+    "on_end": "notify_on_end",
+    "on_failure": "notify_on_failure",
+    "sound": "sound",
+    "close_to_tray": "close_to_tray",
+}
+"""Each check box of the page (attribute) → the `Preferences` field it shows and sets."""
+
 
 class NotificationsPage(QWidget):
     def __init__(self, tray_available: bool, parent: QWidget | None = None) -> None:
@@ -60,19 +69,13 @@ class NotificationsPage(QWidget):
         self.retranslate()
 
     def load(self, prefs: Preferences) -> None:
-        self.on_pause.setChecked(prefs.notify_on_pause)
-        self.on_end.setChecked(prefs.notify_on_end)
-        self.on_failure.setChecked(prefs.notify_on_failure)
-        self.sound.setChecked(prefs.sound)
-        self.close_to_tray.setChecked(prefs.close_to_tray)
+        for box, name in CHECKED.items():
+            getattr(self, box).setChecked(getattr(prefs, name))
         self.release_after.setValue(prefs.release_paused_after_minutes)
 
     def save(self, prefs: Preferences) -> None:
-        prefs.notify_on_pause = self.on_pause.isChecked()
-        prefs.notify_on_end = self.on_end.isChecked()
-        prefs.notify_on_failure = self.on_failure.isChecked()
-        prefs.sound = self.sound.isChecked()
-        prefs.close_to_tray = self.close_to_tray.isChecked()
+        for box, name in CHECKED.items():
+            setattr(prefs, name, getattr(self, box).isChecked())
         prefs.release_paused_after_minutes = self.release_after.value()
 
     def retranslate(self) -> None:
