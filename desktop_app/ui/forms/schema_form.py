@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -26,19 +27,17 @@ LIVE_CHECK_MS = 200
 ERROR_COLOR = "#c62828"
 
 
+@dataclass(eq=False)
 class _Row:
-    """The widgets of one field."""
+    """The widgets of one field, and what the form knows about its value."""
 
-    def __init__(
-        self, spec: FieldSpec, label: QLabel, editor: FieldEditor, hint: QLabel, error: QLabel
-    ) -> None:
-        self.spec = spec
-        self.label = label
-        self.editor = editor
-        self.hint = hint
-        self.error = error
-        self.touched = False
-        self.server_message = ""
+    spec: FieldSpec
+    label: QLabel
+    editor: FieldEditor
+    hint: QLabel
+    error: QLabel
+    touched: bool = False
+    server_message: str = ""
 
 
 class SchemaForm(QWidget):

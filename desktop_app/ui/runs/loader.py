@@ -39,6 +39,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ACTIVE_STATES = ("RUNNING", "PENDING", "PAUSED", "CANCELLING")
+FIRST_PAGE = 100
+"""Runs in the first request: rows to show in a fraction of a second."""
+PAGE_SIZE = 200
+"""Runs per request after the first page."""
+COALESCE_SECONDS = 0.1
+"""Events arriving within this window become one read and one model batch."""
+BACKFILL_SECONDS = 5.0
+"""How often the active runs are re-read behind the event stream."""
 BACKFILL_MOST = 2000
 """Active runs the backfill reads at most (pages of 200)."""
 
@@ -56,23 +64,11 @@ class RunsLoader(QObject):
     failed = Signal(str)
 
     def __init__(
-        self,
-        context: AppContext,
-        model: RunsTableModel,
-        *,
-        first_page: int = 100,
-        page_size: int = 200,
-        coalesce_seconds: float = 0.1,
-        backfill_seconds: float = 5.0,
-        parent: QObject | None = None,
+        self, context: AppContext, model: RunsTableModel, *, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self.context = context
         self.model = model
-        self.first_page = first_page
-        self.page_size = page_size
-        self.coalesce_seconds = coalesce_seconds
-        self.backfill_seconds = backfill_seconds
         self.loading = False
         self.loads = 0
         self.events_seen = 0
@@ -144,17 +140,17 @@ class RunsLoader(QObject):
         total = -1
         total_task = asyncio.ensure_future(reading.count_runs(client))
         try:
-            page = await reading.list_runs(client, limit=self.first_page, offset=0)
+            page = await reading.list_runs(client, limit=FIRST_PAGE, offset=0)
             self.model.upsert(page)
             seen.update(r.id for r in page)
             self.first_rows.emit()
-            offset, size = len(page), self.first_page
+            offset, size = len(page), FIRST_PAGE
             while len(page) == size:
                 if total < 0 and total_task.done() and not total_task.exception():
                     total = total_task.result()
                 self.progress.emit(len(seen), total)
                 await asyncio.sleep(0)  # let paint and input in between pages
-                size = self.page_size
+                size = PAGE_SIZE
                 page = await reading.list_runs(client, limit=size, offset=offset)
                 self.model.upsert(page)
                 seen.update(r.id for r in page)
@@ -198,7 +194,7 @@ class RunsLoader(QObject):
         while self._load.busy:
             await asyncio.sleep(0.05)
         if time.monotonic() - began > 45 and self._client is not None:
-            self.model.upsert(await reading.list_runs(self._client, limit=self.first_page))
+            self.model.upsert(await reading.list_runs(self._client, limit=FIRST_PAGE))
         await self._follow(client)
 
     async def _follow(self, client: FlowdeskClient) -> None:
@@ -233,7 +229,7 @@ class RunsLoader(QObject):
 
     async def _flush_loop(self) -> None:
         while self._pending or self._pending_runs:
-            await asyncio.sleep(self.coalesce_seconds)
+            await asyncio.sleep(COALESCE_SECONDS)
             client = self._client
             if client is None:
                 return
@@ -264,7 +260,7 @@ class RunsLoader(QObject):
     async def _backfill(self, client: FlowdeskClient) -> None:
         active = RunFilter(states=ACTIVE_STATES)
         while True:
-            await asyncio.sleep(self.backfill_seconds)
+            await asyncio.sleep(BACKFILL_SECONDS)
             if self.loading:
                 continue
             try:
