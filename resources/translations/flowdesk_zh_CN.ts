@@ -2509,16 +2509,16 @@
             <translation>已启动 {flow} 的运行 {run}。</translation>
         </message>
         <message>
-            <source>Could not change the schedule of {name}: {error}</source>
-            <translation>无法更改 {name} 的调度：{error}</translation>
-        </message>
-        <message>
             <source>Schedule of {name} resumed.</source>
             <translation>{name} 的调度已恢复。</translation>
         </message>
         <message>
             <source>Schedule of {name} paused.</source>
             <translation>{name} 的调度已暂停。</translation>
+        </message>
+        <message>
+            <source>Could not change the schedule of {name}: {error}</source>
+            <translation>无法更改 {name} 的调度：{error}</translation>
         </message>
         <message>
             <source>Could not copy {name}: {error}</source>
@@ -4270,16 +4270,16 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
             <translation>其中 {count} 个仍在运行中。删除运行不会停止其进程：如需停止，请先取消。</translation>
         </message>
         <message>
-            <source>Deleted {count} run(s).</source>
-            <translation>已删除 {count} 个运行。</translation>
-        </message>
-        <message>
             <source>Delete runs</source>
             <translation>删除运行</translation>
         </message>
         <message>
             <source>Delete</source>
             <translation>删除</translation>
+        </message>
+        <message>
+            <source>Deleted {count} run(s).</source>
+            <translation>已删除 {count} 个运行。</translation>
         </message>
         <message numerus="yes">
             <source>Copied %n run id(s).</source>
@@ -5528,14 +5528,6 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
             <translation>{ago}前失败</translation>
         </message>
         <message>
-            <source>Not connected</source>
-            <translation>未连接</translation>
-        </message>
-        <message>
-            <source>Flowdesk is not connected to a Prefect server right now.</source>
-            <translation>Flowdesk 当前未连接到 Prefect 服务器。</translation>
-        </message>
-        <message>
             <source>Could not retry {run}</source>
             <translation>无法重试 {run}</translation>
         </message>
@@ -5614,6 +5606,14 @@ The run's process stops now. Resume starts the flow again from the top; tasks wh
         <message>
             <source>Restart server</source>
             <translation>重启服务器</translation>
+        </message>
+        <message>
+            <source>Not connected</source>
+            <translation>未连接</translation>
+        </message>
+        <message>
+            <source>Flowdesk is not connected to a Prefect server right now.</source>
+            <translation>Flowdesk 当前未连接到 Prefect 服务器。</translation>
         </message>
         <message>
             <source>Waiting for your input.</source>
