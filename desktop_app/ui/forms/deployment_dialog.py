@@ -14,7 +14,14 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from desktop_app.core.api.errors import FlowdeskError
 from desktop_app.core.api.models import DeploymentInfo
@@ -43,6 +50,10 @@ class DeploymentDialog(QDialog):
         self._tasks = TaskKeeper(report=lambda exc, _name: self._fail(exc))
         self.setModal(False)
 
+    def submit(self) -> None:
+        """The accept button: check, then call the server (each dialog its own way)."""
+        raise NotImplementedError
+
     def _fail(self, exc: BaseException) -> None:
         """Say what went wrong (each dialog in its own words)."""
         raise NotImplementedError
@@ -59,6 +70,20 @@ class DeploymentDialog(QDialog):
         title.setFont(font)
         title.setTextFormat(Qt.TextFormat.PlainText)
         return title
+
+    def _add_buttons(self, layout: QBoxLayout, accept_text: str) -> QPushButton:
+        """The button row under the dialog: accept (default, calls `submit`) and Cancel.
+
+        Sets `self.buttons` (a dialog adds its own extras to it) and returns the accept button.
+        """
+        self.buttons = QDialogButtonBox(self)
+        accept = self.buttons.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        accept.setDefault(True)
+        accept.clicked.connect(self.submit)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+        return accept
 
     async def _submit(self, call: Awaitable[T], done: Callable[[T], object]) -> None:
         """Await the server's answer: a refusal goes to `_fail`, success to `done`, then close."""

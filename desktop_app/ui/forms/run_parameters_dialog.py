@@ -78,17 +78,9 @@ class RunParametersDialog(DeploymentDialog):
         self.banner = Banner(self)
         layout.addWidget(self.banner)
 
-        self.buttons = QDialogButtonBox(self)
-        self.run_button = self.buttons.addButton(
-            self.tr("Run"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.run_button.setDefault(True)
+        self.run_button = self._add_buttons(layout, self.tr("Run"))
         reset = self.buttons.addButton(self.tr("Reset"), QDialogButtonBox.ButtonRole.ResetRole)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.run_button.clicked.connect(self.submit)
         reset.clicked.connect(self._on_reset)
-        cancel.clicked.connect(self.reject)
-        layout.addWidget(self.buttons)
         self._check_connection()
 
     def _check_connection(self) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.core.api.models import DeploymentInfo
 from desktop_app.core.api.schedule_models import ScheduleEntry, ScheduleSpec
@@ -68,15 +68,7 @@ class ScheduleEditDialog(DeploymentDialog):
         layout.addWidget(self.note)
         self.banner = Banner(self)
         layout.addWidget(self.banner)
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(
-            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.save_button.setDefault(True)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button.clicked.connect(self.submit)
-        cancel.clicked.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.save_button = self._add_buttons(layout, self.tr("Save"))
         self.editor.changed.connect(self._on_changed)
         self._on_changed()
 
