@@ -358,7 +358,7 @@ async def main(parts: AppParts) -> int:
     from desktop_app.ui.settings.controller import SettingsController, profile_label
 
     settings = SettingsController(
-        context, parts.store, parts.preferences, tasks, window, tray_available=parts.has_tray
+        context, parts.store, parts.preferences, window, tray_available=parts.has_tray
     )
     settings.before_switch = window.confirm_designer_close
     window.settings_requested.connect(settings.open)

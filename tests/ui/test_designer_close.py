@@ -96,8 +96,7 @@ def test_profile_switch_and_open_run_go_through_the_same_check(qloop, qtbot) -> 
         async with open_window(qtbot, connection=NOWHERE, start=False) as h:
             window, designer, _added = _edited_window(h)
             store = ProfileStore()
-            controller = SettingsController(h.context, store, Preferences(),
-                                            h.context.tasks, window)
+            controller = SettingsController(h.context, store, Preferences(), window)
             controller.before_switch = window.confirm_designer_close
             shown = store.active.id
             other = Profile(name="Elsewhere", kind="remote", api_url="http://127.0.0.1:9/api")

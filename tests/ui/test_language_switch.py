@@ -98,7 +98,6 @@ def test_every_widget_follows_a_live_language_switch_both_ways(
                 h.context,
                 ProfileStore(tmp_path / "profiles.json", secrets),
                 Preferences(private_settings(tmp_path)),
-                h.context.tasks,
                 window,
                 tray_available=False,
             )

@@ -272,7 +272,7 @@ def test_switching_profile_repoints_every_view_live(
             await h.connected_and_loaded()
             await await_until(lambda: "local-only-flow" in flows(window), 30, what="local run")
             controller = SettingsController(
-                h.context, store, Preferences(private_settings(tmp_path)), h.context.tasks, window
+                h.context, store, Preferences(private_settings(tmp_path)), window
             )
             switched: list = []
             controller.switched.connect(switched.append)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.core.api.connection import Connection
 from desktop_app.core.config.profiles import Profile, ProfileStore
-from desktop_app.ui.async_tools import TaskKeeper
 from desktop_app.ui.settings.preferences import Preferences, SettingsSignals
 from desktop_app.ui.theme import apply_theme
 from desktop_app.ui.translations import install_language
@@ -60,16 +59,16 @@ class SettingsController(QObject):
         context: AppContext,
         store: ProfileStore,
         preferences: Preferences,
-        tasks: TaskKeeper,
         window: QWidget | None = None,
         *,
         tray_available: bool | None = None,
     ) -> None:
         super().__init__(window)
         self.context = context
+        self.tasks = context.tasks
+        """The app's tasks: a profile switch must outlive the dialog that asked for it."""
         self.store = store
         self.preferences = preferences
-        self.tasks = tasks
         self.window = window
         self.tray_available = tray_available
         self.dialog: SettingsDialog | None = None
