@@ -2,12 +2,12 @@
 
 A table rather than strings at each `QAction`, so that `retranslate()` can
 set them all again after a live language switch. The context stays
-"DeploymentsView": the view translates them with its own `self.tr`.
+"DeploymentsView", where these strings have always been translated.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 ACTION_TEXTS = {
     "runNow": (
@@ -49,3 +49,12 @@ ACTION_TEXTS = {
     ),
 }
 """(text, tooltip) of each action, translated when shown."""
+
+
+def translated(name: str) -> tuple[str, str] | None:
+    """(text, tooltip) of action `name` in the current language; None for an unknown name."""
+    texts = ACTION_TEXTS.get(name)
+    if texts is None:
+        return None
+    tr = QCoreApplication.translate
+    return tr("DeploymentsView", texts[0]), tr("DeploymentsView", texts[1])

@@ -35,7 +35,7 @@ from desktop_app.core.serving.flow_ownership import entrypoint_file, read_flow_r
 from desktop_app.core.serving.user_flows import CopyError, copy_example
 from desktop_app.ui.async_tools import TaskSlot, describe
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.deployments.action_texts import ACTION_TEXTS
+from desktop_app.ui.deployments.action_texts import translated
 from desktop_app.ui.deployments.failure_switch import FailureSwitch
 from desktop_app.ui.deployments.flow_notes import FlowNotes
 from desktop_app.ui.deployments.latest_artifacts import open_latest
@@ -172,11 +172,11 @@ class DeploymentsView(QWidget):
     def retranslate(self) -> None:
         """Texts in the current language: at start and after a live switch."""
         for action in self.actions():
-            texts = ACTION_TEXTS.get(action.objectName())
+            texts = translated(action.objectName())
             if texts is None:
                 continue
-            tip = self.tr(texts[1])
-            action.setText(self.tr(texts[0]))
+            text, tip = texts
+            action.setText(text)
             action.setStatusTip(tip)
             action.setProperty("tip", tip)
         self.toolbar.setWindowTitle(self.tr("Deployment actions"))
