@@ -1671,6 +1671,14 @@
             <translation>标签限制需要一个标签。</translation>
         </message>
         <message>
+            <source>A limit must be a whole number of slots (0 or more), not '{text}'.</source>
+            <translation>限制必须是整数个槽位(0 或以上),不能是“{text}”。</translation>
+        </message>
+        <message>
+            <source>Slot decay must be a number of slots per second, not '{text}'.</source>
+            <translation>槽位衰减必须是每秒的槽位数,不能是“{text}”。</translation>
+        </message>
+        <message>
             <source>Slot decay must be 0 or more slots per second.</source>
             <translation>槽位衰减必须是每秒 0 个或以上。</translation>
         </message>
@@ -1721,14 +1729,6 @@
         <message>
             <source>Names starting with '{prefix}' are Prefect's own (tag and deployment limits); for a tag limit use the tag option.</source>
             <translation>以“{prefix}”开头的名称由 Prefect 自己使用(标签限制和部署限制);要按标签限制,请使用标签选项。</translation>
-        </message>
-        <message>
-            <source>A limit must be a whole number of slots (0 or more), not '{text}'.</source>
-            <translation>限制必须是整数个槽位(0 或以上),不能是“{text}”。</translation>
-        </message>
-        <message>
-            <source>Slot decay must be a number of slots per second, not '{text}'.</source>
-            <translation>槽位衰减必须是每秒的槽位数,不能是“{text}”。</translation>
         </message>
         <message>
             <source>Unexpected error: {error}</source>
