@@ -90,6 +90,42 @@ def test_crashed_server_is_restarted(managed_server):
     )
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGSTOP is POSIX")
+def test_hung_server_is_restarted_by_the_health_probe(managed_server):
+    """Alive but not answering (stopped): the supervisor's HTTP probe restarts it.
+
+    The process handle cannot see this case; the probe runs every 10 s while
+    the server answers and every 2 s after a failure, 3 failures restart it.
+    """
+    import signal
+
+    from desktop_app.core.supervision.health import server_healthy
+    from desktop_app.core.supervision.server_state import read_state
+
+    before = read_state()
+    hung = psutil.Process(before.server_pid)
+    hung.send_signal(signal.SIGSTOP)
+    try:
+        wait_until(
+            lambda: (s := read_state()) and s.server_pid != before.server_pid and s,
+            timeout=90,
+            interval=0.2,
+            what="the hung server replaced",
+        )
+    finally:
+        if hung.is_running():
+            hung.send_signal(signal.SIGCONT)
+    assert not hung.is_running() or hung.status() == psutil.STATUS_ZOMBIE
+    wait_until(
+        lambda: (s := read_state()) and s.phase == "ready" and server_healthy(s.api_url),
+        timeout=90,
+        what="server healthy again",
+    )
+    wait_until(
+        lambda: read_state().runner_phase in ("running", "serving"), timeout=60, what="runner back"
+    )
+
+
 def _occupy(port: int) -> socket.socket:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", port))
