@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from desktop_app.core.api.connection import Connection
 from desktop_app.core.config import paths
 from desktop_app.ui.async_tools import TaskKeeper, describe
+from desktop_app.ui.health_probe import HealthProbe
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
@@ -148,11 +149,11 @@ class AppContext(QObject):
         self.manager = manager
         self.tasks = tasks or TaskKeeper()
         self.poll_interval = poll_interval
+        self._probe = HealthProbe()
         self.client: FlowdeskClient | None = None
         self._fixed_connection = connection
-        self._view = ServerView(
-            phase="launching" if manager else "connecting", managed=bool(manager)
-        )
+        phase = "launching" if manager else "connecting"
+        self._view = ServerView(phase=phase, managed=bool(manager))
         self._failure = ""
         self._misses = 0  # failed health checks in a row while connected
         self._launched = False
@@ -324,7 +325,7 @@ class AppContext(QObject):
 
     # -- watching --------------------------------------------------------------
     async def _supervise(self) -> None:
-        """Poll the server's state (~1 s, health GET off the loop) and follow it."""
+        """Poll the server's state (~1 s; HTTP probe now and then, off the loop); follow it."""
         while True:
             try:
                 await self._watch_once()
@@ -353,7 +354,7 @@ class AppContext(QObject):
             return
         if self._starting is not None and not self._starting.done():
             return  # ensure_running reports progress itself
-        status = await asyncio.to_thread(self.manager.status, True)
+        status = await self._probe.status(self.manager, self.client)  # HTTP now and then
         view = view_from_status(status, self._failure)
         if not self._tolerate_miss(view.phase == "unreachable"):
             return
