@@ -247,7 +247,21 @@ class MainWindow(DesignerTabMixin, VariablesTabMixin, QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.WindowStateChange:
+            self._shown_changed()
         super().changeEvent(event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._shown_changed()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._shown_changed()
+
+    def _shown_changed(self) -> None:
+        """Hidden to the tray or minimised, the tables stop polling (events still flow)."""
+        self.runs.loader.set_shown(self.isVisible() and not self.isMinimized())
 
     def _quit(self) -> None:
         self.confirm_designer_close(self._quit_now)

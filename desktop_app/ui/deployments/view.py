@@ -56,8 +56,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-RELOAD_SECONDS = 30
-"""A safety-net re-read while the event stream is live (events bring changes at once)."""
+RELOAD_SECONDS = 60
+"""A safety-net re-read while the event stream is live (events bring changes at once).
+
+Not while the window is hidden or minimised; showing it again, or the stream
+dropping or reconnecting, reads at once."""
 CHECK_MS = 2000
 """Without the stream (polling), the visible tab re-reads this often: one cheap request."""
 EVENT_DELAY_MS = 100
@@ -149,6 +152,8 @@ class DeploymentsView(QWidget):
 
         self._loaded_at = 0.0
         self._load_again = False
+        self._checked_mode = context.stream_mode
+        self._window_shown = True
         self._reload_timer = QTimer(self)
         self._reload_timer.setInterval(CHECK_MS)
         self._reload_timer.timeout.connect(self._check)
@@ -196,9 +201,16 @@ class DeploymentsView(QWidget):
 
     def _check(self) -> None:
         """The timer: cheap re-reads while visible without events, rare ones with."""
-        live = self.context.stream_mode == "events"
+        window = self.window()
+        shown = window.isVisible() and not window.isMinimized()
+        mode = self.context.stream_mode
+        changed = mode != self._checked_mode or not self._window_shown
+        self._checked_mode, self._window_shown = mode, shown
+        if not shown:
+            return  # hidden to the tray: nobody looks, events keep the model current
+        live = mode == "events"
         age = time.monotonic() - self._loaded_at
-        if age >= RELOAD_SECONDS or (not live and self.isVisible()):
+        if changed or age >= RELOAD_SECONDS or (not live and self.isVisible()):
             self.reload()
 
     def showEvent(self, event) -> None:

@@ -7,10 +7,15 @@
 - Then `RunEventStream` drives updates. Events are coalesced: a burst of 50
   state changes per second becomes one `read` of the changed runs every
   ~100 ms (one request for all of them) and one model batch.
-- A light backfill every few seconds re-reads the active runs (running,
-  paused, …), page by page: it catches what state events do not carry, such
-  as a pause requested from the CLI (a tag change), and anything a gap in
-  the stream lost. A failing backfill is logged as a warning, never silently.
+- A light backfill re-reads the active runs (running, paused, …), page by
+  page: it catches what state events do not carry, such as a pause requested
+  from the CLI (a tag change), and anything a gap in the stream lost. Every
+  5 s without a live stream, every 60 s with one (events carry the changes;
+  at idle the short round was most of the requests the server got from us).
+  When the stream's mode changes (dropped, reconnected) a catch-up round runs
+  at once, with the newest page, so correctness never waits on the slow
+  round. While the window is hidden or minimised there are no rounds; showing
+  it again runs one catch-up. A failing backfill is logged as a warning.
 
 Pages are read through `services.reading` (parsed off the GUI thread).
 
@@ -21,6 +26,7 @@ the imports inside methods only look it up.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from typing import TYPE_CHECKING, Any
@@ -46,7 +52,9 @@ PAGE_SIZE = 200
 COALESCE_SECONDS = 0.1
 """Events arriving within this window become one read and one model batch."""
 BACKFILL_SECONDS = 5.0
-"""How often the active runs are re-read behind the event stream."""
+"""How often the active runs are re-read while the event stream is not live."""
+LIVE_BACKFILL_SECONDS = 60.0
+"""The same while the event stream is live: events carry the changes."""
 BACKFILL_MOST = 2000
 """Active runs the backfill reads at most (pages of 200)."""
 
@@ -69,6 +77,16 @@ class RunsLoader(QObject):
         super().__init__(parent)
         self.context = context
         self.model = model
+        self.backfill_seconds = BACKFILL_SECONDS
+        self.live_backfill_seconds = LIVE_BACKFILL_SECONDS
+        self.shown = True
+        """False while the window is hidden or minimised: no backfill rounds."""
+        self.backfill_requests = 0
+        self.backfill_wakes = 0
+        """Reads the backfill sent, and times it woke (tests count them)."""
+        self._wake = asyncio.Event()
+        self._catch_up = False
+        self._last_mode = ""
         self.loading = False
         self.loads = 0
         self.events_seen = 0
@@ -114,6 +132,7 @@ class RunsLoader(QObject):
         self._flush.cancel()
         self._stream = None
         self._client = None
+        self._last_mode = ""
 
     def reload(self) -> None:
         """Read every run again (F5, reconnect), merging by id."""
@@ -129,7 +148,24 @@ class RunsLoader(QObject):
 
     def _report_mode(self) -> None:
         if self._stream is not None:
-            self.context.set_stream_mode(self._stream.mode)
+            mode = self._stream.mode
+            self.context.set_stream_mode(mode)
+            if mode != self._last_mode:  # dropped or (re)connected: catch up now
+                self._last_mode = mode
+                self.wake_backfill()
+
+    def set_shown(self, shown: bool) -> None:
+        """The window was shown (catch up at once) or hidden/minimised (stop polling)."""
+        if shown == self.shown:
+            return
+        self.shown = shown
+        if shown:
+            self.wake_backfill()
+
+    def wake_backfill(self) -> None:
+        """Run a catch-up round now: active runs and the newest page."""
+        self._catch_up = True
+        self._wake.set()
 
     # -- the paged load --------------------------------------------------------
     async def _load_all(self, client: FlowdeskClient) -> None:
@@ -257,13 +293,29 @@ class RunsLoader(QObject):
             self.model.remove(i for i in chunk if i not in found)
 
     # -- backfill --------------------------------------------------------------
+    def backfill_interval(self) -> float:
+        """Long while the event stream is live, short without it."""
+        live = self._stream is not None and self._stream.mode == "events"
+        return self.live_backfill_seconds if live else self.backfill_seconds
+
     async def _backfill(self, client: FlowdeskClient) -> None:
         active = RunFilter(states=ACTIVE_STATES)
+        self._wake = asyncio.Event()  # on this loop
+        if self._catch_up:
+            self._wake.set()
         while True:
-            await asyncio.sleep(BACKFILL_SECONDS)
-            if self.loading:
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self.backfill_interval())
+            self._wake.clear()
+            self.backfill_wakes += 1
+            if self.loading or not self.shown:
                 continue
+            catch_up, self._catch_up = self._catch_up, False
             try:
+                if catch_up:  # what a gap in the stream may have lost, ended runs too
+                    self.backfill_requests += 1
+                    self.model.upsert(await reading.list_runs(client, limit=FIRST_PAGE))
+                self.backfill_requests += 1
                 runs = await reading.list_all_runs(client, active, most=BACKFILL_MOST)
             except asyncio.CancelledError:
                 raise
