@@ -62,6 +62,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown benchmark(s) {unknown}; choose from {list(BENCHMARKS)}")
     names = args.names or list(BENCHMARKS)
     full = not args.quick and set(names) == set(BENCHMARKS)
+    if full or args.doc:
+        # Checked before the run, not after: a full run takes half an hour.
+        try:
+            import matplotlib  # noqa: F401
+        except ImportError:
+            parser.error("writing docs/PERFORMANCE.md draws its plots with matplotlib; "
+                         "install it first: pip install -e '.[test,bench]'")
 
     # Bytecode for the app before any launch is timed (children may write it, see Context.env).
     compileall.compile_dir(ROOT / "desktop_app", quiet=1)

@@ -118,3 +118,17 @@ def test_server_benchmarks_run_quick_with_their_named_figures(tmp_path: Path) ->
     assert set(figures) >= named, named - set(figures)
     for name in ("resume", "pause", "run_start", "paused_memory", "server_ready"):
         assert figures[name]["anchor"] is not None, name
+
+
+def test_a_doc_run_without_matplotlib_stops_at_once_and_says_what_to_install():
+    """A full run takes half an hour: a missing plotting library is said before, not after."""
+    code = (
+        "import runpy, sys; sys.modules['matplotlib'] = None; "  # as if not installed
+        "sys.argv = ['tests.benchmarks', '--doc', 'designer']; "
+        "runpy.run_module('tests.benchmarks', run_name='__main__')"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert "pip install -e '.[test,bench]'" in proc.stderr
+    assert "== designer" not in proc.stderr  # nothing was run first
