@@ -16,7 +16,9 @@ from collections.abc import Callable, Coroutine
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
+
+from desktop_app.ui.timers import make_timer
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
@@ -135,9 +137,7 @@ class LoopStallMeter(QObject):
     def __init__(self, interval_ms: int = 10, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.interval = interval_ms / 1000.0
-        self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self._tick)
+        self._timer = make_timer(self, interval_ms, self._tick)
         self._last = 0.0
         self._last_cpu = 0.0
         self.max_gap = 0.0

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
+
+from desktop_app.ui.timers import make_timer
 
 INTERVAL_MS = 500
 
@@ -30,9 +32,7 @@ class MainThreadGC(QObject):
         self.was_enabled = gc.isenabled()
         self.collections = 0
         gc.disable()
-        self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.check)
+        self._timer = make_timer(self, interval_ms, self.check)
         self._timer.start()
 
     def check(self) -> None:

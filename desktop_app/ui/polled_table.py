@@ -13,7 +13,7 @@ import asyncio
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.ui.async_tools import GetClient, TaskKeeper, TaskSlot, describe
 from desktop_app.ui.table_model import ListTableModel
+from desktop_app.ui.timers import make_timer
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
@@ -73,9 +74,7 @@ class PolledTableView(QWidget):
         self.status.setWordWrap(True)
         self.refresh_button = QPushButton(self)
         self.refresh_button.clicked.connect(self.refresh)
-        self.timer = QTimer(self)
-        self.timer.setInterval(refresh_ms)
-        self.timer.timeout.connect(self.refresh)
+        self.timer = make_timer(self, refresh_ms, self.refresh)
         self._last: datetime | None = None
         self._error = ""
         self.setup()

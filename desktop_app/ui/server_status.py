@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QFontDatabase, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,6 +29,7 @@ from desktop_app.core.config import paths
 from desktop_app.core.config.logs import tail
 from desktop_app.ui.context import AppContext, ServerView
 from desktop_app.ui.style import is_dark
+from desktop_app.ui.timers import make_timer
 
 _PHASE_COLORS = {  # (light, dark)
     "ready": ("#1e8a4c", "#4cd189"),
@@ -176,9 +177,7 @@ class ServerLogDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.log_view, 1)
         layout.addWidget(buttons)
-        self._timer = QTimer(self)
-        self._timer.setInterval(2000)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = make_timer(self, 2000, self.refresh)
         context.server_changed.connect(self._show_view)
         self.retranslate()
 

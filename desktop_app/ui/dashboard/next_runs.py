@@ -14,12 +14,13 @@ import logging
 import time
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.core.api.models import RunInfo
 from desktop_app.ui.async_tools import TaskSlot, describe
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.timers import make_timer
 
 log = logging.getLogger(__name__)
 
@@ -58,13 +59,8 @@ class NextRuns(QWidget):
             line.setObjectName("nextRunLine")
             layout.addWidget(line)
         layout.addStretch(1)
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.reload)
-        self._settle = QTimer(self)
-        self._settle.setSingleShot(True)
-        self._settle.setInterval(SETTLE_MS)
-        self._settle.timeout.connect(self.reload)
+        self._timer = make_timer(self, REFRESH_MS, self.reload)
+        self._settle = make_timer(self, SETTLE_MS, self.reload, single_shot=True)
         context.connected.connect(lambda _c: self._on_connected())
         context.disconnected.connect(lambda _r: self._timer.stop())
         context.switched.connect(self._forget)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
@@ -16,6 +16,7 @@ from desktop_app.ui.dashboard.resources import ProcessCost, ResourceSample, Reso
 from desktop_app.ui.dashboard.state_chart import StateBarChart
 from desktop_app.ui.runs.formatting import format_bytes
 from desktop_app.ui.runs.model import RunsTableModel
+from desktop_app.ui.timers import make_timer
 
 SAMPLE_MS = 2000
 """While the strip is on screen; hidden (another tab, minimised, in the tray) it samples
@@ -71,9 +72,7 @@ class DashboardStrip(QFrame):
         layout.addWidget(self.next_runs, 0)
         layout.addWidget(costs, 0)
 
-        self._sample_timer = QTimer(self)
-        self._sample_timer.setInterval(SAMPLE_MS)
-        self._sample_timer.timeout.connect(self._sample)
+        self._sample_timer = make_timer(self, SAMPLE_MS, self._sample)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QSettings,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction
@@ -50,6 +49,7 @@ from desktop_app.ui.deployments.model import (
 )
 from desktop_app.ui.runs.model import RunsTableModel
 from desktop_app.ui.runs.summary import Summary
+from desktop_app.ui.timers import make_timer
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
@@ -154,13 +154,8 @@ class DeploymentsView(QWidget):
         self._load_again = False
         self._checked_mode = context.stream_mode
         self._window_shown = True
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setInterval(CHECK_MS)
-        self._reload_timer.timeout.connect(self._check)
-        self._event_timer = QTimer(self)
-        self._event_timer.setSingleShot(True)
-        self._event_timer.setInterval(EVENT_DELAY_MS)
-        self._event_timer.timeout.connect(self.reload)
+        self._reload_timer = make_timer(self, CHECK_MS, self._check)
+        self._event_timer = make_timer(self, EVENT_DELAY_MS, self.reload, single_shot=True)
         context.connected.connect(lambda _c: self._on_connected())
         context.disconnected.connect(lambda _r: self._on_disconnected())
         context.switched.connect(lambda: self.model.set_deployments([]))

@@ -7,7 +7,6 @@ person learns what the designer writes for them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +20,7 @@ from desktop_app.designer import CycleError, generate
 from desktop_app.designer.codegen import module_filename
 from desktop_app.ui.designer.code_editor import CodeEditor
 from desktop_app.ui.designer.document import DesignDocument
+from desktop_app.ui.timers import make_timer
 
 REFRESH_MS = 400
 
@@ -46,10 +46,7 @@ class GeneratedCodeDialog(QDialog):
         self.copy_button.clicked.connect(self._copy)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = make_timer(self, REFRESH_MS, self.refresh, single_shot=True)
         document.undo_stack.indexChanged.connect(lambda _i: self._timer.start())
         document.design_replaced.connect(lambda _d: self._timer.start())
         self.refresh()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -26,6 +26,7 @@ from desktop_app.designer import validate_node as _validate_node
 from desktop_app.ui.designer.code_editor import CodeEditor, Marker
 from desktop_app.ui.designer.colors import canvas_colors
 from desktop_app.ui.designer.document import DesignDocument
+from desktop_app.ui.timers import make_timer
 
 VALIDATE_DELAY_MS = 150
 
@@ -71,10 +72,7 @@ class CodeSection(QWidget):
         self.problems_label.setWordWrap(True)
         self.problems_label.hide()
         layout.addWidget(self.problems_label)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(VALIDATE_DELAY_MS)
-        self._timer.timeout.connect(self.validate_now)
+        self._timer = make_timer(self, VALIDATE_DELAY_MS, self.validate_now, single_shot=True)
 
     def sizeHint(self) -> QSize:
         return QSize(360, 320)

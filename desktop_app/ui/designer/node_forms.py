@@ -9,7 +9,7 @@ loss, long texts merge their keystrokes into one undo step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, QTimer
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -47,6 +47,7 @@ from desktop_app.ui.designer.port_rows import (
     parameters_command,
 )
 from desktop_app.ui.designer.rows_table import Column, RowsTable
+from desktop_app.ui.timers import make_timer
 
 
 class NodeForm(QWidget):
@@ -295,10 +296,7 @@ class DesignForm(QWidget):
         self.stats = QLabel(self)
         self.stats.setWordWrap(True)
         form.addRow(self.stats)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(600)
-        self._debounce.timeout.connect(self._commit_description)
+        self._debounce = make_timer(self, 600, self._commit_description, single_shot=True)
         self._edited_design = None
         self.refresh()
 

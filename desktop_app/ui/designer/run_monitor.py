@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop_app.core.api.errors import FlowdeskError
 from desktop_app.core.api.models import RunEvent, RunInfo
 from desktop_app.designer import Design
 from desktop_app.ui.async_tools import TaskKeeper, describe
 from desktop_app.ui.designer.node_status import NodeStatus, node_statuses
+from desktop_app.ui.timers import make_timer
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
@@ -47,9 +48,7 @@ class RunMonitor(QObject):
         self._busy = False
         self._again = False
         self._settle = 0
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self.refresh)
+        self._poll = make_timer(self, POLL_MS, self.refresh)
 
     def follow(self, run_id: str) -> None:
         self._generation += 1

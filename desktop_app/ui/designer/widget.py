@@ -60,6 +60,7 @@ from desktop_app.ui.designer.run_controller import RunController
 from desktop_app.ui.designer.scene import DesignScene
 from desktop_app.ui.designer.view import DesignView
 from desktop_app.ui.style import state_icon
+from desktop_app.ui.timers import make_timer
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
@@ -104,13 +105,10 @@ class DesignerWidget(DesignFilesMixin, DesignEditingMixin, QWidget):
         self._build_actions()
         self._build_layout()
         self._connect()
-        self._validate_timer = QTimer(self)
-        self._validate_timer.setSingleShot(True)
-        self._validate_timer.setInterval(VALIDATE_DELAY_MS)
-        self._validate_timer.timeout.connect(self.validate_now)
-        self._autosave_timer = QTimer(self)
-        self._autosave_timer.setInterval(AUTOSAVE_MS)
-        self._autosave_timer.timeout.connect(self.autosave)
+        self._validate_timer = make_timer(
+            self, VALIDATE_DELAY_MS, self.validate_now, single_shot=True
+        )
+        self._autosave_timer = make_timer(self, AUTOSAVE_MS, self.autosave)
         self._autosave_timer.start()
         self._on_design_replaced(self.document.design)
         self._offer_orphan_recovery()

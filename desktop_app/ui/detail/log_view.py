@@ -23,7 +23,7 @@ from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontDatabase,
@@ -46,6 +46,7 @@ from desktop_app.core.api.models import LogLine
 from desktop_app.core.config.atomic import atomic_write_text
 from desktop_app.ui.detail.log_bar import LogBar
 from desktop_app.ui.detail.log_text import format_line
+from desktop_app.ui.timers import make_timer
 
 DOCUMENT_MAX_LINES = 20_000
 """Lines kept in the view: enough to scroll back through, cheap to lay out."""
@@ -97,17 +98,9 @@ class LogView(QWidget):
         self.task_names: dict[str, str] = {}
         """task_run_id → task run name: task lines say which task wrote them."""
         self._build()
-        self._drain_timer = QTimer(self)
-        self._drain_timer.setInterval(5)
-        self._drain_timer.timeout.connect(self._drain)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(200)
-        self._search_timer.timeout.connect(self._apply_search)
-        self._marks_timer = QTimer(self)
-        self._marks_timer.setSingleShot(True)
-        self._marks_timer.setInterval(30)
-        self._marks_timer.timeout.connect(self._paint_matches)
+        self._drain_timer = make_timer(self, 5, self._drain)
+        self._search_timer = make_timer(self, 200, self._apply_search, single_shot=True)
+        self._marks_timer = make_timer(self, 30, self._paint_matches, single_shot=True)
 
     # -- layout ------------------------------------------------------------------
     def _build(self) -> None:

@@ -45,6 +45,7 @@ from desktop_app.ui.detail.task_detail import TaskRunDetailView
 from desktop_app.ui.detail.task_gantt import TaskGantt
 from desktop_app.ui.forms.banner import Banner
 from desktop_app.ui.limit_notice import LimitNoticeBar
+from desktop_app.ui.timers import make_timer
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
@@ -80,26 +81,13 @@ class RunDetailPane(QWidget):
         self._reading_artifacts: int | None = None  # the generation being read, if any
         self._artifacts_for: str | None = None
         self._build()
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(EVENT_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.refresh)
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self.refresh)
-        self._tick = QTimer(self)
-        self._tick.setInterval(1000)
-        self._tick.timeout.connect(self._on_tick)
-        self._retry = QTimer(self)
-        self._retry.setSingleShot(True)
-        self._retry.setInterval(RETRY_MS)
-        self._retry.timeout.connect(self.refresh)
+        self._debounce = make_timer(self, EVENT_DEBOUNCE_MS, self.refresh, single_shot=True)
+        self._poll = make_timer(self, POLL_MS, self.refresh)
+        self._tick = make_timer(self, 1000, self._on_tick)
+        self._retry = make_timer(self, RETRY_MS, self.refresh, single_shot=True)
         # After the run ends, Prefect may still be recording its last task runs
         # (from their events): read again until the list holds still.
-        self._settle = QTimer(self)
-        self._settle.setSingleShot(True)
-        self._settle.setInterval(SETTLE_MS)
-        self._settle.timeout.connect(self.refresh)
+        self._settle = make_timer(self, SETTLE_MS, self.refresh, single_shot=True)
         self._settle_left = SETTLE_ROUNDS
         self._task_count = -1
 

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,6 +41,7 @@ from desktop_app.ui.forms.fitting_scroll import FittingScrollArea
 from desktop_app.ui.forms.markdown import set_markdown
 from desktop_app.ui.forms.schema_form import SchemaForm
 from desktop_app.ui.runs.formatting import format_duration, format_full_time
+from desktop_app.ui.timers import make_timer
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
@@ -75,9 +76,7 @@ class ResumeDialog(QDialog):
         self.setWindowTitle(self.tr("Resume run"))
         self.setMinimumWidth(520)
         self._build()
-        self._countdown = QTimer(self)
-        self._countdown.setInterval(15_000)
-        self._countdown.timeout.connect(self._show_timeout)
+        self._countdown = make_timer(self, 15_000, self._show_timeout)
         self.reload()
 
     # -- layout ----------------------------------------------------------------

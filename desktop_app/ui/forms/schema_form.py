@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.ui.forms import form_checks, form_model, form_text
@@ -22,6 +22,7 @@ from desktop_app.ui.forms.banner import Banner
 from desktop_app.ui.forms.editors import FieldEditor, make_editor
 from desktop_app.ui.forms.form_model import MISSING, FieldProblem, FieldSpec
 from desktop_app.ui.forms.messages import problem_text
+from desktop_app.ui.timers import make_timer
 
 LIVE_CHECK_MS = 200
 ERROR_COLOR = "#c62828"
@@ -65,10 +66,7 @@ class SchemaForm(QWidget):
         self._initial = dict(values or {})
         self._rows: dict[str, _Row] = {}
         self._banner_from_checks = False
-        self._live = QTimer(self)
-        self._live.setSingleShot(True)
-        self._live.setInterval(LIVE_CHECK_MS)
-        self._live.timeout.connect(self._live_check)
+        self._live = make_timer(self, LIVE_CHECK_MS, self._live_check, single_shot=True)
         self._build()
 
     # -- building --------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.ui.runs.filters import CHIP_STATES, RunCriteria
 from desktop_app.ui.style import state_icon, state_type_name
+from desktop_app.ui.timers import make_timer
 
 SEARCH_DELAY_MS = 150
 
@@ -56,10 +57,7 @@ class RunsFilterBar(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("runSearch")
         self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._emit)
+        self._search_timer = make_timer(self, SEARCH_DELAY_MS, self._emit, single_shot=True)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
 
         self.flow_combo = QComboBox(self)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
 from desktop_app.core.api.limits_models import AWAITING_SLOT
 from desktop_app.ui.async_tools import GetClient, TaskKeeper, TaskSlot
 from desktop_app.ui.limit_notice import notice_text
+from desktop_app.ui.timers import make_timer
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
@@ -44,9 +45,7 @@ class LimitWatch(QObject):
         self._get_client = get_client
         self._slot = TaskSlot(tasks, "runs-limit-watch")
         self.rounds = 0
-        self.timer = QTimer(self)
-        self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.check)
+        self.timer = make_timer(self, interval_ms, self.check)
         self.timer.start()
 
     def check(self) -> None:

@@ -31,13 +31,14 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop_app.core.api.models import DeploymentEvent, RunEvent, RunFilter, RunInfo
 from desktop_app.services import reading
 from desktop_app.ui.async_tools import TaskSlot, describe, import_off_thread
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.runs.model import RunsTableModel
+from desktop_app.ui.timers import make_timer
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
@@ -100,9 +101,7 @@ class RunsLoader(QObject):
         self._flush = TaskSlot(context.tasks, "runs-flush")
         self._stream: Any = None
         self._client: FlowdeskClient | None = None
-        self._mode_timer = QTimer(self)
-        self._mode_timer.setInterval(500)
-        self._mode_timer.timeout.connect(self._report_mode)
+        self._mode_timer = make_timer(self, 500, self._report_mode)
         context.connected.connect(self.on_connected)
         context.disconnected.connect(self.on_disconnected)
 

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont
@@ -30,6 +29,7 @@ from desktop_app.ui.runs.columns import COLUMNS, Column, SortKey, icon_state, so
 from desktop_app.ui.runs.filters import RowFacts, row_facts
 from desktop_app.ui.style import state_color, tinted
 from desktop_app.ui.table_model import ColumnTableModel
+from desktop_app.ui.timers import make_timer
 
 RUN_ROLE = Qt.ItemDataRole.UserRole + 1
 """`data(index, RUN_ROLE)` → the row's RunInfo."""
@@ -73,9 +73,7 @@ class RunsTableModel(ColumnTableModel):
         self._descending = True
         self._bold = QFont()
         self._bold.setBold(True)
-        self._ticker = QTimer(self)
-        self._ticker.setInterval(tick_ms)
-        self._ticker.timeout.connect(self.tick)
+        self._ticker = make_timer(self, tick_ms, self.tick)
         self._ticker.start()
         self.generation = 0
         """Bumped on every change; lets a reload tell rows it saw from rows changed since."""

@@ -42,6 +42,7 @@ from desktop_app.ui.runs.model import RUN_ROLE, RunsTableModel
 from desktop_app.ui.runs.pause_news import PauseNews
 from desktop_app.ui.runs.proxy import RunsFilterProxy
 from desktop_app.ui.runs.summary import Summary, summarize_cooperatively
+from desktop_app.ui.timers import make_timer
 
 SUMMARY_DELAY_MS = 300
 DETAIL_DELAY_MS = 120
@@ -178,30 +179,18 @@ class RunsView(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.splitter, 1)
 
-        self._summary_timer = QTimer(self)
-        self._summary_timer.setSingleShot(True)
-        self._summary_timer.setInterval(SUMMARY_DELAY_MS)
-        self._summary_timer.timeout.connect(self._update_summaries)
-        self._count_label_timer = QTimer(self)
-        self._count_label_timer.setSingleShot(True)
-        self._count_label_timer.setInterval(100)
-        self._count_label_timer.timeout.connect(self._update_count_label)
+        self._summary_timer = make_timer(
+            self, SUMMARY_DELAY_MS, self._update_summaries, single_shot=True
+        )
+        self._count_label_timer = make_timer(self, 100, self._update_count_label, single_shot=True)
         self.model.counts_changed.connect(self._summaries_stale)
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.layoutChanged):
             signal.connect(self._count_label_stale)
         self.loader.loading_changed.connect(self._summaries_stale)
-        self._detail_timer = QTimer(self)
-        self._detail_timer.setSingleShot(True)
-        self._detail_timer.setInterval(DETAIL_DELAY_MS)
-        self._detail_timer.timeout.connect(self._show_current)
-        self._actions_timer = QTimer(self)
-        self._actions_timer.setSingleShot(True)
-        self._actions_timer.setInterval(150)
-        self._actions_timer.timeout.connect(self.actions_.update)
+        self._detail_timer = make_timer(self, DETAIL_DELAY_MS, self._show_current, single_shot=True)
+        self._actions_timer = make_timer(self, 150, self.actions_.update, single_shot=True)
         self.model.dataChanged.connect(self._selected_data_changed)
-        self._time_timer = QTimer(self)
-        self._time_timer.setInterval(60_000)
-        self._time_timer.timeout.connect(self.proxy.refresh_time_window)
+        self._time_timer = make_timer(self, 60_000, self.proxy.refresh_time_window)
         self._time_timer.start()
         self._shown_run: str | None = None
         self._summary = TaskSlot(context.tasks, "runs-summary")
@@ -214,9 +203,7 @@ class RunsView(QWidget):
         context.disconnected.connect(lambda reason: self.set_connected(False, reason))
         self.set_connected(context.get_client() is not None)
         # Runs age out of "last 24 h" and time filters without changing.
-        self._age_timer = QTimer(self)
-        self._age_timer.setInterval(60_000)
-        self._age_timer.timeout.connect(self._summaries_stale)
+        self._age_timer = make_timer(self, 60_000, self._summaries_stale)
         self._age_timer.start()
         self.actions_.pause.triggered.connect(self._pause_triggered)
         self.filter_bar.set_counts({})

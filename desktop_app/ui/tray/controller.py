@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 from shiboken6 import isValid
 
@@ -26,6 +26,7 @@ from desktop_app.core.api.models import RunEvent
 from desktop_app.services.failures import FAILED_STATES, FailureLedger
 from desktop_app.ui.async_tools import TaskKeeper
 from desktop_app.ui.settings.preferences import Preferences
+from desktop_app.ui.timers import make_timer
 from desktop_app.ui.tray.close_to_tray import CloseToTray
 from desktop_app.ui.tray.failure_menu import FailureHandlers
 from desktop_app.ui.tray.failure_watcher import FailureWatcher
@@ -164,16 +165,12 @@ class TrayController(QObject):
             self._create_icon()
         # At login the app may start before the panel that hosts the tray: keep
         # looking for one for a while (only when not told there is none).
-        self._tray_watch = QTimer(self)
-        self._tray_watch.setInterval(TRAY_WATCH_MS)
-        self._tray_watch.timeout.connect(self._look_for_tray)
+        self._tray_watch = make_timer(self, TRAY_WATCH_MS, self._look_for_tray)
         self._tray_watch_left = TRAY_WATCH_TRIES
         if self.icon is None and available is None:
             self._tray_watch.start()
         # The relative times in the tooltip ("paused 3 min ago") age.
-        self._tick = QTimer(self)
-        self._tick.setInterval(30_000)
-        self._tick.timeout.connect(self._refresh)
+        self._tick = make_timer(self, 30_000, self._refresh)
         self._tick.start()
         self._refresh()
 

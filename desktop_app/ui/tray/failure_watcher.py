@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop_app.core.api.errors import FlowdeskError
 from desktop_app.core.api.models import RunEvent, RunFilter, RunInfo
@@ -30,6 +30,7 @@ from desktop_app.services import runs as run_actions
 from desktop_app.services.failures import FAILED_STATES, Failure, FailureBatch, FailureLedger
 from desktop_app.ui.async_tools import GetClient, TaskKeeper, TaskSlot, describe
 from desktop_app.ui.settings.preferences import Preferences
+from desktop_app.ui.timers import make_timer
 from desktop_app.ui.tray.due_timer import DueTimer
 from desktop_app.ui.tray.failure_texts import (
     failure_body,
@@ -94,9 +95,7 @@ class FailureWatcher(QObject):
         self.in_flight: set[str] = set()
         self._slot = TaskSlot(tasks, "tray-failures")
         self._due = DueTimer(lambda: self.batch, self._announce, self)
-        self._check = QTimer(self)
-        self._check.setInterval(check_ms)
-        self._check.timeout.connect(self.check_now)
+        self._check = make_timer(self, check_ms, self.check_now)
 
     # -- reading ---------------------------------------------------------------------
     def _server_key(self) -> str:

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop_app.core.api.models import FINAL_STATES, RunEvent, RunInfo
 from desktop_app.ui.async_tools import GetClient, TaskKeeper, TaskSlot
+from desktop_app.ui.timers import make_timer
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
@@ -84,13 +85,8 @@ class RunTracker(QObject):
         self._last_event: dict[str, int] = {}
         self._slot = TaskSlot(tasks, "tray-reconcile")
         self._again = False
-        self._timer = QTimer(self)
-        self._timer.setInterval(reconcile_ms)
-        self._timer.timeout.connect(self.reconcile_now)
-        self._soon = QTimer(self)
-        self._soon.setSingleShot(True)
-        self._soon.setInterval(debounce_ms)
-        self._soon.timeout.connect(self.reconcile_now)
+        self._timer = make_timer(self, reconcile_ms, self.reconcile_now)
+        self._soon = make_timer(self, debounce_ms, self.reconcile_now, single_shot=True)
 
     # -- reading -----------------------------------------------------------------
     @property
