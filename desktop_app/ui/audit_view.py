@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QEvent,
     Qt,
 )
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services import trail
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.table_model import ColumnTableModel, Getter, TableColumn
 
 ACTIONS = {
@@ -189,7 +189,7 @@ class AuditModel(ColumnTableModel):
         return item if role == Qt.ItemDataRole.UserRole else None
 
 
-class AuditView(QDialog):
+class AuditView(Retranslating, QDialog):
     """Non-modal window over the audit trail; `run_id` pre-fills the filter."""
 
     def __init__(
@@ -246,11 +246,6 @@ class AuditView(QDialog):
         self.refresh_button.setText(self.tr("Refresh"))
         self.model.retranslate()
         self._update_summary()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def reload(self) -> None:
         try:

@@ -13,11 +13,12 @@ import asyncio
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_app.core.api.limits_models import TAG_PREFIX, LimitNotice
 from desktop_app.ui.async_tools import TaskKeeper, TaskSlot
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.style import state_color
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def kind_of(name: str) -> tuple[str, str]:
     return name, "global"
 
 
-class LimitNoticeBar(QFrame):
+class LimitNoticeBar(Retranslating, QFrame):
     """Shown above the run detail's tabs when the run waits on, or misses, a limit."""
 
     create_requested = Signal(str, str)
@@ -175,7 +176,3 @@ class LimitNoticeBar(QFrame):
                 )
             )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop_app.ui.context import AppContext, ServerView
 from desktop_app.ui.deployments.view import DeploymentsView
 from desktop_app.ui.designer_tab import DesignerTabMixin
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.runs.view import RunsView, default_detail_factory
 from desktop_app.ui.server_banner import ServerBanner
 from desktop_app.ui.server_status import ServerStatusWidget, phase_text
@@ -42,7 +43,7 @@ from desktop_app.ui.web_ui import open_web_ui
 MESSAGE_MS = 8000
 
 
-class MainWindow(DesignerTabMixin, VariablesTabMixin, QMainWindow):
+class MainWindow(Retranslating, DesignerTabMixin, VariablesTabMixin, QMainWindow):
     closing = Signal()
     """The user closed the window (geometry is saved by then)."""
     quit_requested = Signal()
@@ -245,11 +246,9 @@ class MainWindow(DesignerTabMixin, VariablesTabMixin, QMainWindow):
         self._server_changed(self.context.view)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        elif event.type() == QEvent.Type.WindowStateChange:
+        if event.type() == QEvent.Type.WindowStateChange:
             self._shown_changed()
-        super().changeEvent(event)
+        super().changeEvent(event)  # Retranslating answers LanguageChange
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -13,7 +13,7 @@ import asyncio
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.async_tools import GetClient, TaskKeeper, TaskSlot, describe
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.table_model import ListTableModel
 from desktop_app.ui.timers import make_timer
 
@@ -35,7 +36,7 @@ REFRESH_MS = 10_000
 translate = QCoreApplication.translate
 
 
-class PolledTableView(QWidget):
+class PolledTableView(Retranslating, QWidget):
     loaded = Signal(int)
     """Rows after a successful read."""
     failed = Signal(str)
@@ -148,7 +149,3 @@ class PolledTableView(QWidget):
         self.model.retranslate()
         self.update_status()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

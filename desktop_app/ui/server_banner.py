@@ -6,14 +6,15 @@ by the window (restart, server log, repair of a damaged database).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.style import state_color, tinted
 
 
-class ServerBanner(QFrame):
+class ServerBanner(Retranslating, QFrame):
     """A strip above the tabs saying why the data may be stale, with what to do."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -39,11 +40,6 @@ class ServerBanner(QFrame):
     def retranslate(self) -> None:
         self.log_button.setText(self.tr("Server log…"))
         self.repair_button.setText(self.tr("Repair database…"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_message(self, text: str, tone: str, restart_text: str | None) -> None:
         palette = self.palette()

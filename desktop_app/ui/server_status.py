@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.config import paths
 from desktop_app.core.config.logs import tail
 from desktop_app.ui.context import AppContext, ServerView
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.style import is_dark
 from desktop_app.ui.timers import make_timer
 
@@ -149,7 +150,7 @@ class ServerStatusWidget(QWidget):
         self._dialog.activateWindow()
 
 
-class ServerLogDialog(QDialog):
+class ServerLogDialog(Retranslating, QDialog):
     """The server's phase, addresses and log tail, with Restart. Non-modal."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -185,11 +186,6 @@ class ServerLogDialog(QDialog):
         self.setWindowTitle(self.tr("Local server"))
         self.folder_button.setText(self.tr("Open log folder"))
         self._show_view(self.context.view)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -14,12 +14,12 @@ import logging
 import time
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.core.api.models import RunInfo
 from desktop_app.ui.async_tools import TaskSlot, describe
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.timers import make_timer
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ MIN_GAP_S = 5.0
 """At most one read per this many seconds from table changes."""
 
 
-class NextRuns(QWidget):
+class NextRuns(Retranslating, QWidget):
     """A title and up to `SHOWN` lines "09:00  flow/deployment" (local time)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -112,11 +112,6 @@ class NextRuns(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Next {hours} h").format(hours=HOURS))
         self.show_runs()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _line(self, run: RunInfo) -> str:
         when = run.expected_start_time or datetime.now(timezone.utc)

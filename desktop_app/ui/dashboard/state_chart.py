@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.runs.filters import CHIP_STATES
 from desktop_app.ui.style import state_color, state_type_name
 
 
-class StateBarChart(QWidget):
+class StateBarChart(Retranslating, QWidget):
     state_clicked = Signal(str)
     """The chip (state group) whose bar was clicked."""
 
@@ -59,11 +60,6 @@ class StateBarChart(QWidget):
         self.title = self.tr("Last 24 hours")
         self._update_tooltip()
         self.update()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def bar_rect(self, state: str) -> QRectF:
         """The clickable column of a state (bar, count and label)."""

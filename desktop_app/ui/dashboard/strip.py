@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
@@ -14,6 +14,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard.next_runs import NextRuns
 from desktop_app.ui.dashboard.resources import ProcessCost, ResourceSample, ResourceSampler
 from desktop_app.ui.dashboard.state_chart import StateBarChart
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.runs.formatting import format_bytes
 from desktop_app.ui.runs.model import RunsTableModel
 from desktop_app.ui.timers import make_timer
@@ -23,7 +24,7 @@ SAMPLE_MS = 2000
 nothing: reading /proc for every process was the window's biggest idle cost."""
 
 
-class DashboardStrip(QFrame):
+class DashboardStrip(Retranslating, QFrame):
     """The state chart (its counts come from the runs view's summary) and the cost panel."""
 
     state_clicked = Signal(str)
@@ -103,11 +104,6 @@ class DashboardStrip(QFrame):
         self.labels["runner"].setToolTip(tr("The runner and the flow runs it started"))
         if self.last_sample is not None:
             self.show_sample(self.last_sample)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _sample(self) -> None:
         if self._sampling or self.context.tasks.closed or self.window().isMinimized():

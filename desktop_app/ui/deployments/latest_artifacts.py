@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.core.api.errors import FlowdeskError
@@ -19,6 +19,7 @@ from desktop_app.core.api.models import DeploymentInfo
 from desktop_app.services import artifacts
 from desktop_app.ui.async_tools import TaskKeeper, TaskSlot, describe
 from desktop_app.ui.detail.artifacts_view import ArtifactsView
+from desktop_app.ui.retranslating import Retranslating
 
 if TYPE_CHECKING:
     from desktop_app.core.api.client import FlowdeskClient
@@ -36,7 +37,7 @@ def open_latest(view: DeploymentsView) -> LatestArtifactsDialog | None:
     return dialog
 
 
-class LatestArtifactsDialog(QDialog):
+class LatestArtifactsDialog(Retranslating, QDialog):
     def __init__(
         self,
         get_client: Callable[[], FlowdeskClient | None],
@@ -79,11 +80,6 @@ class LatestArtifactsDialog(QDialog):
             ).format(flow=flow)
         )
         self.refresh_button.setText(self.tr("Refresh"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def reload(self) -> None:
         client = self._get_client()

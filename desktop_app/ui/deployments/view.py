@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
-    QEvent,
     QSettings,
     QSortFilterProxyModel,
     Qt,
@@ -47,6 +46,7 @@ from desktop_app.ui.deployments.model import (
     is_example,
     schedule_active,
 )
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.runs.model import RunsTableModel
 from desktop_app.ui.runs.summary import Summary
 from desktop_app.ui.timers import make_timer
@@ -66,7 +66,7 @@ CHECK_MS = 2000
 EVENT_DELAY_MS = 100
 """Events come in bursts (created, then ready): one read for the burst."""
 
-class DeploymentsView(QWidget):
+class DeploymentsView(Retranslating, QWidget):
     message = Signal(str)
     failed = Signal(str, str)
     show_runs = Signal(str)
@@ -183,11 +183,6 @@ class DeploymentsView(QWidget):
         self.model.retranslate()
         self.update_actions()
         self._update_empty()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- loading -----------------------------------------------------------------
     def on_deployment_event(self, _event: object) -> None:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop_app.core.config import paths
 from desktop_app.designer.fileformat import FILE_SUFFIX
+from desktop_app.ui.retranslating import Retranslating
 
 
 def examples_folder() -> Path:
@@ -46,7 +47,7 @@ def example_title(path: Path) -> str:
     return words[:1].upper() + words[1:]
 
 
-class DesignerBasicsDialog(QDialog):
+class DesignerBasicsDialog(Retranslating, QDialog):
     """A one-page introduction: add, connect, check, deploy, run, pause and resume."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -110,11 +111,6 @@ class DesignerBasicsDialog(QDialog):
         ]
         html = "".join(f"<h3>{title}</h3><p>{text}</p>" for title, text in sections)
         self.browser.setHtml(html)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 __all__ = [

@@ -21,13 +21,14 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QWidget
 
 from desktop_app.ui.designer.kinds import KIND_INFOS, NODE_KIND_MIME
 from desktop_app.ui.designer.scene import DesignScene
+from desktop_app.ui.retranslating import Retranslating
 
 MIN_ZOOM = 0.1
 MAX_ZOOM = 3.0
 WHEEL_STEP = 1.15
 
 
-class EmptyCanvasHint(QLabel):
+class EmptyCanvasHint(Retranslating, QLabel):
     """What to do on an empty canvas: how to add nodes and how to connect them.
 
     A label over the viewport that lets the mouse through, so a double-click
@@ -55,11 +56,6 @@ class EmptyCanvasHint(QLabel):
             "to an input dot (left edge of another node).</p>"
             "<p>Help ▸ Designer basics explains more; Help ▸ Designer examples opens "
             "ready-made designs.</p>"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class DesignView(QGraphicsView):

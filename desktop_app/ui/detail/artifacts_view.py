@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.api.artifact_models import ArtifactInfo
 from desktop_app.services.artifacts import Shown, Table, link_refusal, one_line, shown
 from desktop_app.ui.forms.banner import Banner
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.runs.formatting import format_full_time
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -70,7 +71,7 @@ class ArtifactTableModel(QAbstractTableModel):
         return str(section + 1)
 
 
-class ArtifactsView(QWidget):
+class ArtifactsView(Retranslating, QWidget):
     """Set with `set_artifacts()`; keeps the chosen artifact across updates."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -157,11 +158,6 @@ class ArtifactsView(QWidget):
                 "create_progress_artifact."
             )
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data ----------------------------------------------------------------------
     def clear(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.api.models import RunInfo
 from desktop_app.core.api.release_note import release_line
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.runs.formatting import format_duration, format_full_time
 from desktop_app.ui.style import PAUSE_REQUESTED, state_color, state_icon, state_name
 
 
-class RunHeader(QWidget):
+class RunHeader(Retranslating, QWidget):
     """Name, coloured state, flow/deployment, start, ticking duration, pause box."""
 
     resume_clicked = Signal()
@@ -93,11 +94,6 @@ class RunHeader(QWidget):
         self.resume_button.setText(self.tr("Resume…"))
         if self.run is not None:
             self.set_run(self.run)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_run(self, run: RunInfo | None) -> None:
         self.run = run

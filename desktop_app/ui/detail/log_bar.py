@@ -6,8 +6,10 @@ wires the controls to what they do.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
+
+from desktop_app.ui.retranslating import Retranslating
 
 LEVELS = (
     (0, QT_TRANSLATE_NOOP("LogBar", "All levels")),
@@ -18,7 +20,7 @@ LEVELS = (
 )
 
 
-class LogBar(QWidget):
+class LogBar(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
@@ -61,7 +63,3 @@ class LogBar(QWidget):
         self.save_button.setText(tr("Save…"))
         self.save_button.setToolTip(tr("Save the run's log lines to a text file"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

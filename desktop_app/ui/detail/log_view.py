@@ -23,7 +23,7 @@ from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontDatabase,
@@ -46,6 +46,7 @@ from desktop_app.core.api.models import LogLine
 from desktop_app.core.config.atomic import atomic_write_text
 from desktop_app.ui.detail.log_bar import LogBar
 from desktop_app.ui.detail.log_text import format_line
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.timers import make_timer
 
 DOCUMENT_MAX_LINES = 20_000
@@ -72,7 +73,7 @@ def _level_formats() -> dict[int, QTextCharFormat]:
     return formats
 
 
-class LogView(QWidget):
+class LogView(Retranslating, QWidget):
     """Queue-fed log text with level filter, search, copy, follow and save."""
 
     save_requested = Signal(str, int)  # path, minimum level: the owner may fetch everything
@@ -146,11 +147,6 @@ class LogView(QWidget):
         tr = self.tr
         self.text.setPlaceholderText(tr("No log lines yet."))
         self._update_status()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- feeding -----------------------------------------------------------------
     def append_lines(self, lines: Iterable[LogLine]) -> None:

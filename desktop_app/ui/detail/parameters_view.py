@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,6 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from desktop_app.ui.retranslating import Retranslating
 
 MAX_CHILDREN = 500
 """A list of 100,000 items is shown as its first 500 (the JSON copy has all)."""
@@ -33,7 +34,7 @@ def value_text(value: Any, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class ParametersView(QWidget):
+class ParametersView(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.parameters: dict[str, Any] = {}
@@ -57,11 +58,6 @@ class ParametersView(QWidget):
         if self.tree.topLevelItemCount():
             parameters, self.parameters = self.parameters, {"": object()}  # force a rebuild
             self.set_parameters(parameters)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_parameters(self, parameters: dict[str, Any]) -> None:
         if parameters == self.parameters and self.tree.topLevelItemCount():

@@ -18,7 +18,7 @@ import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
@@ -45,6 +45,7 @@ from desktop_app.ui.detail.task_detail import TaskRunDetailView
 from desktop_app.ui.detail.task_gantt import TaskGantt
 from desktop_app.ui.forms.banner import Banner
 from desktop_app.ui.limit_notice import LimitNoticeBar
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.timers import make_timer
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ SETTLE_ROUNDS = 5
 """Reads after the run ended, until its task list holds still (at most ~5 s)."""
 
 
-class RunDetailPane(QWidget):
+class RunDetailPane(Retranslating, QWidget):
     """Shows one run; `show_run(None)` clears it."""
 
     def __init__(
@@ -153,11 +154,6 @@ class RunDetailPane(QWidget):
         )
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def height_for_log_lines(self, lines: int) -> int:
         """The pane's height when its log shows `lines` lines (the splitter's minimum).

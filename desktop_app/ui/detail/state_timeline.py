@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.api.models import StateInfo
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.runs.formatting import format_duration, format_full_time
 from desktop_app.ui.style import state_color, state_icon, state_name
 
@@ -85,7 +86,7 @@ class StateBand(QWidget):
         painter.end()
 
 
-class StateTimeline(QWidget):
+class StateTimeline(Retranslating, QWidget):
     """Band + list of the run's states (oldest first)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -112,11 +113,6 @@ class StateTimeline(QWidget):
         )
         if self._shown[0]:
             self.set_history(*self._shown)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_history(self, history: list[StateInfo], final: bool) -> None:
         self._shown = (history, final)

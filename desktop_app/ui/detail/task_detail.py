@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,6 +33,7 @@ from desktop_app.ui.detail.log_view import LogView
 from desktop_app.ui.detail.pages import note_above, read_only_text
 from desktop_app.ui.detail.result_view import MAX_RESULT_CHARS, is_missing_result, result_text
 from desktop_app.ui.detail.state_timeline import StateTimeline
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.runs.formatting import format_duration
 from desktop_app.ui.style import state_name
 
@@ -43,7 +44,7 @@ LOG_PAGE = 200
 MOST_LOG_LINES = 5000
 
 
-class TaskRunDetailView(QWidget):
+class TaskRunDetailView(Retranslating, QWidget):
     """`show_task(id)` loads one task run; `refresh()` reads it again while it runs."""
 
     closed = Signal()
@@ -119,11 +120,6 @@ class TaskRunDetailView(QWidget):
         else:
             self.summary.setText(self.tr("Loading the task run…") if self.task_id else "")
         self._show_result(*self._result)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- public ----------------------------------------------------------------------
     def show_task(self, task_id: str | None, task_names: dict[str, str]) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.runs.filters import CHIP_STATES, RunCriteria
 from desktop_app.ui.style import state_icon, state_type_name
 from desktop_app.ui.timers import make_timer
@@ -24,7 +25,7 @@ from desktop_app.ui.timers import make_timer
 SEARCH_DELAY_MS = 150
 
 
-class RunsFilterBar(QWidget):
+class RunsFilterBar(Retranslating, QWidget):
     criteria_changed = Signal(object)
     """The new RunCriteria."""
 
@@ -125,11 +126,6 @@ class RunsFilterBar(QWidget):
         )
         self.clear_button.setText(tr("Clear filters"))
         self.set_counts(self._counts)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- reading ---------------------------------------------------------------
     @property

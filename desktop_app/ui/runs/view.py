@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QByteArray,
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QSettings,
@@ -32,6 +31,7 @@ from desktop_app.core.api.models import RunInfo
 from desktop_app.ui.async_tools import TaskSlot
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard.strip import DashboardStrip
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.runs.actions import RunActions, can_pause
 from desktop_app.ui.runs.columns import DEFAULT_WIDTHS, Column
 from desktop_app.ui.runs.filter_bar import RunsFilterBar
@@ -84,7 +84,7 @@ class RunsTable(QTableView):
         header.setSortIndicatorShown(True)
 
 
-class RunsView(QWidget):
+class RunsView(Retranslating, QWidget):
     message = Signal(str)
     failed = Signal(str, str)
     summary_ready = Signal(object)
@@ -224,11 +224,6 @@ class RunsView(QWidget):
             self.model.dataChanged.emit(self.model.index(0, 0), last)
         if not self._connected:
             self.set_connected(False, self._offline_reason)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _pause_triggered(self) -> None:
         """Remember what was asked to pause: the status bar says when it did."""

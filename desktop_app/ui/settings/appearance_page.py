@@ -6,15 +6,15 @@ every OS does, so a person who cannot read the current UI still finds theirs.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.settings.preferences import LANGUAGES, THEMES
 
 LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文"}
 
 
-class AppearancePage(QWidget):
+class AppearancePage(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.language = QComboBox(self)
@@ -55,7 +55,3 @@ class AppearancePage(QWidget):
             self.theme.setItemText(row, names.get(self.theme.itemData(row), ""))
         self.note.setText(self.tr("Both apply at once, to every open window."))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +28,7 @@ from desktop_app.core.config.autostart import Autostart
 from desktop_app.core.config.profiles import LOCAL_ID, Profile, ProfileStore, default_local
 from desktop_app.ui.async_tools import TaskKeeper
 from desktop_app.ui.forms.banner import Banner
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.settings.connection_test import ConnectionTester
 from desktop_app.ui.settings.preferences import Preferences
 from desktop_app.ui.settings.profile_editor import ProfileEditor
@@ -36,7 +37,7 @@ from desktop_app.ui.settings.validation import profile_problem
 LocalConnection = Callable[[], Connection | None]
 
 
-class ConnectionPage(QWidget):
+class ConnectionPage(Retranslating, QWidget):
     dirty_changed = Signal(bool)
 
     def __init__(
@@ -352,7 +353,3 @@ class ConnectionPage(QWidget):
             if profile is not None:
                 item.setText(self._label(profile))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -12,7 +12,7 @@ import asyncio
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +27,7 @@ from desktop_app.core.api.connection import Connection
 from desktop_app.core.api.connection_check import CheckResult, check_connection
 from desktop_app.ui.async_tools import TaskKeeper, TaskSlot, describe, import_off_thread
 from desktop_app.ui.forms.banner import Banner
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.runs.formatting import format_time
 from desktop_app.ui.style import state_icon, state_name
 
@@ -35,7 +36,7 @@ log = logging.getLogger(__name__)
 RECENT = 5
 
 
-class ConnectionTester(QWidget):
+class ConnectionTester(Retranslating, QWidget):
     finished = Signal(object)
     """The `CheckResult` of a test."""
     runs_listed = Signal(list)
@@ -81,11 +82,6 @@ class ConnectionTester(QWidget):
                 self.banner.show_message(self._success_text(result), "info")
             else:
                 self.banner.show_message(self._failure_text(result), "error")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @property
     def busy(self) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,13 +26,14 @@ from desktop_app.core.api.connection import Connection
 from desktop_app.core.config.autostart import Autostart
 from desktop_app.core.config.profiles import ProfileStore
 from desktop_app.ui.async_tools import TaskKeeper, describe
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.settings.appearance_page import AppearancePage
 from desktop_app.ui.settings.connection_page import ConnectionPage
 from desktop_app.ui.settings.notifications_page import NotificationsPage
 from desktop_app.ui.settings.preferences import Preferences
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     profile_changed = Signal(object)
     """The active `Profile` after it was switched (or its address/credentials edited)."""
     language_changed = Signal(str)
@@ -130,7 +131,3 @@ class SettingsDialog(QDialog):
         self.tabs.setTabText(1, self.tr("Appearance"))
         self.tabs.setTabText(2, self.tr("Notifications"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
+from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.settings.preferences import Preferences
 
 CHECKED = {
@@ -17,7 +17,7 @@ CHECKED = {
 """Each check box of the page (attribute) → the `Preferences` field it shows and sets."""
 
 
-class NotificationsPage(QWidget):
+class NotificationsPage(Retranslating, QWidget):
     def __init__(self, tray_available: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tray_available = tray_available
@@ -108,7 +108,3 @@ class NotificationsPage(QWidget):
             )
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.config.profiles import CLOUD_API_URL, Profile
+from desktop_app.ui.retranslating import Retranslating
 
 
-class ProfileEditor(QWidget):
+class ProfileEditor(Retranslating, QWidget):
     edited = Signal(object)
     """The edited `Profile` (a copy) after any field changed."""
     secret_edited = Signal(str)
@@ -178,7 +179,3 @@ class ProfileEditor(QWidget):
         stored = self.tr("Saved — type to replace")
         self.secret.setPlaceholderText(stored if self.has_stored_secret else typed)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
