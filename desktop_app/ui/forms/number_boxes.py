@@ -35,11 +35,13 @@ def _clamp(value: float, lower: float | None, upper: float | None) -> float:
 
 
 class _SoftBounds:
-    """Shared by both boxes: blank state, soft bounds, wheel only when focused."""
+    """Shared by both boxes: blank state, soft bounds, focused-only wheel, reading typed text."""
 
     soft_lower: float | None = None
     soft_upper: float | None = None
     _blank = False
+    _number: type[int] | type[float] = float
+    """What typed text is read as (`int` or `float`)."""
 
     def _init_soft(self: QAbstractSpinBox) -> None:  # type: ignore[misc]
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -73,9 +75,26 @@ class _SoftBounds:
             flags |= QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
         return flags
 
+    def valueFromText(self, text: str) -> float:
+        stripped = text.strip()
+        if not stripped:
+            self._blank = True
+            return self.value()  # type: ignore[attr-defined]
+        try:
+            value = self._number(stripped)
+        except ValueError:
+            return self.value()  # type: ignore[attr-defined]
+        self._blank = False
+        return value
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
+        return self._step_flags(self.value())  # type: ignore[attr-defined]
+
 
 class IntBox(_SoftBounds, QSpinBox):
     """An integer box: soft bounds, may be blank, keeps out-of-range typing."""
+
+    _number = int
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,18 +126,6 @@ class IntBox(_SoftBounds, QSpinBox):
             return QValidator.State.Invalid
         return QValidator.State.Acceptable
 
-    def valueFromText(self, text: str) -> int:
-        stripped = text.strip()
-        if not stripped:
-            self._blank = True
-            return self.value()
-        try:
-            value = int(stripped)
-        except ValueError:
-            return self.value()
-        self._blank = False
-        return value
-
     def textFromValue(self, value: int) -> str:
         return "" if self._blank else str(value)
 
@@ -127,9 +134,6 @@ class IntBox(_SoftBounds, QSpinBox):
         self._blank = False
         self.setValue(target)
         self.lineEdit().setText(str(target))
-
-    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
-        return self._step_flags(self.value())
 
 
 class NumberBox(_SoftBounds, QDoubleSpinBox):
@@ -170,18 +174,6 @@ class NumberBox(_SoftBounds, QDoubleSpinBox):
             return QValidator.State.Invalid
         return QValidator.State.Acceptable
 
-    def valueFromText(self, text: str) -> float:
-        stripped = text.strip()
-        if not stripped:
-            self._blank = True
-            return self.value()
-        try:
-            value = float(stripped)
-        except ValueError:
-            return self.value()
-        self._blank = False
-        return value
-
     def textFromValue(self, value: float) -> str:
         if self._blank:
             return ""
@@ -193,6 +185,3 @@ class NumberBox(_SoftBounds, QDoubleSpinBox):
         self._blank = False
         self.setValue(target)
         self.lineEdit().setText(format_number(target))
-
-    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
-        return self._step_flags(self.value())
