@@ -78,6 +78,12 @@ class NodeForm(QWidget):
             if node is not None:
                 self.refresh(node)
 
+    def _note(self, text: str) -> None:
+        """A wrapped explanation above the node's fields (the text comes translated)."""
+        note = QLabel(text, self)
+        note.setWordWrap(True)
+        self.layout_.addWidget(note)
+
     def _inputs_table(self, title: str) -> RowsTable:
         box = QGroupBox(title, self)
         box_layout = QVBoxLayout(box)
@@ -100,11 +106,9 @@ class TaskForm(NodeForm):
     def __init__(self, document: DesignDocument, node: TaskNode, parent=None) -> None:
         super().__init__(document, node, parent)
         if isinstance(node, LoopNode):
-            note = QLabel(self.tr("Runs the body once per element of the list on its "
-                                  "'items' input, as `item`; results are collected in "
-                                  "order. Extra inputs go to every run."), self)
-            note.setWordWrap(True)
-            self.layout_.addWidget(note)
+            self._note(self.tr("Runs the body once per element of the list on its "
+                               "'items' input, as `item`; results are collected in "
+                               "order. Extra inputs go to every run."))
         self.inputs = self._inputs_table(
             self.tr("Extra inputs") if isinstance(node, LoopNode) else self.tr("Inputs"))
         self.code = CodeSection(document, self)
@@ -165,10 +169,8 @@ class TaskForm(NodeForm):
 class ConditionForm(NodeForm):
     def __init__(self, document: DesignDocument, node: ConditionNode, parent=None) -> None:
         super().__init__(document, node, parent)
-        note = QLabel(self.tr("Nodes fed from 'true' run only when the expression is true; "
-                              "both outputs carry the first input's value."), self)
-        note.setWordWrap(True)
-        self.layout_.addWidget(note)
+        self._note(self.tr("Nodes fed from 'true' run only when the expression is true; "
+                           "both outputs carry the first input's value."))
         self.inputs = self._inputs_table(self.tr("Inputs"))
         self.code = CodeSection(document, self)
         self.code.editor.setMinimumHeight(80)
@@ -252,10 +254,8 @@ class ApprovalForm(NodeForm):
 class ParametersForm(NodeForm):
     def __init__(self, document: DesignDocument, node: ParametersNode, parent=None) -> None:
         super().__init__(document, node, parent)
-        note = QLabel(self.tr("Each parameter is an output; an empty default means the "
-                              "run must give a value."), self)
-        note.setWordWrap(True)
-        self.layout_.addWidget(note)
+        self._note(self.tr("Each parameter is an output; an empty default means the "
+                           "run must give a value."))
         self.table = RowsTable(
             [Column("name", self.tr("Name")),
              Column("type", self.tr("Type"), choices=PARAMETER_TYPES),
