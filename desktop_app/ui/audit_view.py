@@ -203,8 +203,7 @@ class AuditView(Retranslating, QDialog):
         self.model = AuditModel(path, self)
 
         self.filter_label = QLabel(self)
-        self.filter = QLineEdit(self)
-        self.filter.setObjectName("auditFilter")
+        self.filter = QLineEdit(self, objectName="auditFilter")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter_changed)
         self.refresh_button = QPushButton(self)
@@ -214,8 +213,7 @@ class AuditView(Retranslating, QDialog):
         top.addWidget(self.filter, 1)
         top.addWidget(self.refresh_button)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("auditTable")
+        self.table = QTableView(self, objectName="auditTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -224,8 +222,7 @@ class AuditView(Retranslating, QDialog):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(INPUT, QHeaderView.ResizeMode.Interactive)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("auditSummary")
+        self.summary = QLabel(self, objectName="auditSummary")
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -69,8 +69,7 @@ class ErrorReporter(QObject):
             self._box.setDetailedText(self._box.detailedText() + "\n\n" + details)
             return
         self._more = 0
-        box = QMessageBox(self.window)
-        box.setObjectName("errorReport")
+        box = QMessageBox(self.window, objectName="errorReport")
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(self.tr("Flowdesk: something went wrong"))
         box.setText(text)

@@ -104,8 +104,7 @@ class LimitNoticeBar(Retranslating, QFrame):
         self._checking = TaskSlot(tasks, "limit-notice")
         self.notice = LimitNotice()
         self._last: tuple[str, str, float] = ("", "", 0.0)
-        self.label = QLabel(self)
-        self.label.setObjectName("limitNoticeText")
+        self.label = QLabel(self, objectName="limitNoticeText")
         self.label.setWordWrap(True)
         self.create_buttons: list[QPushButton] = []
         self._layout = QHBoxLayout(self)
@@ -156,8 +155,7 @@ class LimitNoticeBar(Retranslating, QFrame):
             return
         for missing in notice.missing[:MAX_CREATE_BUTTONS]:
             name, kind = kind_of(missing)
-            button = QPushButton(self)
-            button.setObjectName("createMissingLimit")
+            button = QPushButton(self, objectName="createMissingLimit")
             button.setProperty("limit_name", name)
             button.clicked.connect(
                 lambda _c=False, n=name, k=kind: self.create_requested.emit(n, k)

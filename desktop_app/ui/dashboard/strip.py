@@ -58,8 +58,7 @@ class DashboardStrip(Retranslating, QFrame):
         grid.addWidget(self.title, 0, 0, 1, 2)
         for row, key in enumerate(("server", "runner", "app", "database"), start=1):
             name = QLabel(costs)
-            value = QLabel("–", costs)
-            value.setObjectName(f"cost_{key}")
+            value = QLabel("–", costs, objectName=f"cost_{key}")
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)
             self.names[key] = name

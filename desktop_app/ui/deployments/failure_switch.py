@@ -20,8 +20,7 @@ class FailureSwitch(QObject):
     def __init__(self, preferences: Preferences | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.preferences = preferences or Preferences()
-        self.action = QAction(self)
-        self.action.setObjectName("failureNotices")
+        self.action = QAction(self, objectName="failureNotices")
         self.action.setCheckable(True)
         self.action.toggled.connect(self._toggled)
         self.deployment: DeploymentInfo | None = None

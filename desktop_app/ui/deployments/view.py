@@ -91,8 +91,7 @@ class DeploymentsView(Retranslating, QWidget):
         self._loading = TaskSlot(context.tasks, "deployments-load")
         self.loads = 0
 
-        self.table = QTableView(self)
-        self.table.setObjectName("deploymentsTable")
+        self.table = QTableView(self, objectName="deploymentsTable")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -162,8 +161,7 @@ class DeploymentsView(Retranslating, QWidget):
         self.retranslate()
 
     def _action(self, name, handler, network: bool = True) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
+        action = QAction(self, objectName=name)
         action.setProperty("network", network)
         action.triggered.connect(handler)
         self.addAction(action)

@@ -68,8 +68,7 @@ class RunHeader(Retranslating, QWidget):
         grid.setColumnStretch(len(keys), 1)
         layout.addLayout(grid)
 
-        self.pause_box = QFrame(self)
-        self.pause_box.setObjectName("pauseBox")
+        self.pause_box = QFrame(self, objectName="pauseBox")
         pause_layout = QHBoxLayout(self.pause_box)
         pause_layout.setContentsMargins(8, 4, 8, 4)
         self.pause_text = QLabel(self.pause_box)

@@ -48,16 +48,14 @@ class RunParametersDialog(DeploymentDialog):
         layout.addWidget(self._title_label(1.2))
         if deployment.description:
             # A docstring: `code` and **bold** read as Markdown, not as marks.
-            about = QLabel(deployment.description, self)
-            about.setObjectName("deploymentDescription")
+            about = QLabel(deployment.description, self, objectName="deploymentDescription")
             about.setWordWrap(True)
             about.setEnabled(False)
             about.setTextFormat(Qt.TextFormat.MarkdownText)
             layout.addWidget(about)
         from desktop_app.ui.deployments.model import file_note
 
-        self.file_note = QLabel(file_note(deployment), self)
-        self.file_note.setObjectName("flowFile")
+        self.file_note = QLabel(file_note(deployment), self, objectName="flowFile")
         self.file_note.setWordWrap(True)
         self.file_note.setTextFormat(Qt.TextFormat.PlainText)
         self.file_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -127,8 +127,7 @@ class RunActions(QObject):
         *,
         network: bool = True,
     ) -> QAction:
-        action = QAction(self.parent_widget)
-        action.setObjectName(f"run_{name}")
+        action = QAction(self.parent_widget, objectName=f"run_{name}")
         self._apply_texts(action)
         action.setProperty("network", network)
         if shortcut is not None:

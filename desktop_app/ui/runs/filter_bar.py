@@ -34,8 +34,7 @@ class RunsFilterBar(Retranslating, QWidget):
         self._criteria = RunCriteria()
         self._counts: Mapping[str, int] = {}
 
-        self.paused_button = QToolButton(self)
-        self.paused_button.setObjectName("pausedQuickFilter")
+        self.paused_button = QToolButton(self, objectName="pausedQuickFilter")
         self.paused_button.setCheckable(True)
         self.paused_button.setIcon(state_icon("PAUSED"))
         self.paused_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -46,8 +45,7 @@ class RunsFilterBar(Retranslating, QWidget):
 
         self.chips: dict[str, QToolButton] = {}
         for chip in CHIP_STATES:
-            button = QToolButton(self)
-            button.setObjectName(f"chip_{chip}")
+            button = QToolButton(self, objectName=f"chip_{chip}")
             button.setCheckable(True)
             button.setAutoRaise(True)
             button.setIcon(state_icon(chip))
@@ -55,26 +53,22 @@ class RunsFilterBar(Retranslating, QWidget):
             button.toggled.connect(self._chips_changed)
             self.chips[chip] = button
 
-        self.search = QLineEdit(self)
-        self.search.setObjectName("runSearch")
+        self.search = QLineEdit(self, objectName="runSearch")
         self.search.setClearButtonEnabled(True)
         self._search_timer = make_timer(self, SEARCH_DELAY_MS, self._emit, single_shot=True)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
 
-        self.flow_combo = QComboBox(self)
-        self.flow_combo.setObjectName("flowFilter")
+        self.flow_combo = QComboBox(self, objectName="flowFilter")
         self.flow_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.flow_combo.addItem("", "")
         self.flow_combo.currentIndexChanged.connect(self._emit)
 
-        self.deployment_combo = QComboBox(self)
-        self.deployment_combo.setObjectName("deploymentFilter")
+        self.deployment_combo = QComboBox(self, objectName="deploymentFilter")
         self.deployment_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.deployment_combo.addItem("", "")
         self.deployment_combo.currentIndexChanged.connect(self._emit)
 
-        self.time_combo = QComboBox(self)
-        self.time_combo.setObjectName("timeFilter")
+        self.time_combo = QComboBox(self, objectName="timeFilter")
         for key in ("hour", "day", "week", "all"):
             self.time_combo.addItem("", key)
         self.time_combo.setCurrentIndex(3)

@@ -126,12 +126,10 @@ class RunsView(Retranslating, QWidget):
         self.actions_.failed.connect(self.failed)
         self.actions_.show_details.connect(self.show_detail)
 
-        self.refresh_action = QAction(self)
-        self.refresh_action.setObjectName("refreshRuns")
+        self.refresh_action = QAction(self, objectName="refreshRuns")
         self.refresh_action.triggered.connect(self.refresh)
 
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("runActions")
+        self.toolbar = QToolBar(self, objectName="runActions")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         a = self.actions_
         for action in (a.pause, a.resume, a.resume_input, a.suspend, a.cancel, a.retry, a.delete):
@@ -140,8 +138,7 @@ class RunsView(Retranslating, QWidget):
         self.toolbar.addAction(a.open_web)
         self.toolbar.addAction(self.refresh_action)
 
-        self.summary = QLabel(self)
-        self.summary.setObjectName("runsSummary")
+        self.summary = QLabel(self, objectName="runsSummary")
         self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.detail = detail_factory(context, self)
@@ -160,8 +157,7 @@ class RunsView(Retranslating, QWidget):
         table_layout.addLayout(bar)
         table_layout.addWidget(self.table, 1)
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.setObjectName("runsSplitter")
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self, objectName="runsSplitter")
         self.splitter.addWidget(table_box)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 1)

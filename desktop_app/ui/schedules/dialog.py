@@ -55,8 +55,7 @@ class SchedulesDialog(DeploymentDialog):
         self.setMinimumSize(720, 320)
         self.setWindowTitle(self.tr("Schedules of {name}").format(name=deployment.full_name))
 
-        self.table = QTableWidget(0, 4, self)
-        self.table.setObjectName("schedulesTable")
+        self.table = QTableWidget(0, 4, self, objectName="schedulesTable")
         self.table.setHorizontalHeaderLabels(
             [self.tr("State"), self.tr("Schedule"), self.tr("Meaning"), self.tr("Next run")]
         )
@@ -90,8 +89,7 @@ class SchedulesDialog(DeploymentDialog):
             row.addWidget(button)
         row.addStretch(1)
 
-        self.owner = QLabel(self)
-        self.owner.setObjectName("scheduleOwner")
+        self.owner = QLabel(self, objectName="scheduleOwner")
         self.owner.setWordWrap(True)
         self.owner.setEnabled(False)
         self.banner = Banner(self)

@@ -17,12 +17,10 @@ LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文"}
 class AppearancePage(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.language = QComboBox(self)
-        self.language.setObjectName("language")
+        self.language = QComboBox(self, objectName="language")
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
-        self.theme = QComboBox(self)
-        self.theme.setObjectName("theme")
+        self.theme = QComboBox(self, objectName="theme")
         for code in THEMES:
             self.theme.addItem(code, code)
         self.language_label = QLabel(self)

@@ -47,13 +47,11 @@ class ConnectionTester(Retranslating, QWidget):
         self._tasks = tasks
         self._slot = TaskSlot(tasks, "settings-test-connection")
         self.result: CheckResult | None = None
-        self.button = QPushButton(self)
-        self.button.setObjectName("testConnection")
+        self.button = QPushButton(self, objectName="testConnection")
         self.banner = Banner(self)
         self.banner.setObjectName("connectionResult")
         self.runs_label = QLabel(self)
-        self.runs = QListWidget(self)
-        self.runs.setObjectName("recentRuns")
+        self.runs = QListWidget(self, objectName="recentRuns")
         self.runs.setMaximumHeight(120)
         self._no_runs_item: QListWidgetItem | None = None
         self.runs_label.hide()

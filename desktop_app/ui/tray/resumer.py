@@ -124,8 +124,7 @@ class TrayResumer(QObject):
         """Ask first (non-modal); runs waiting for typed input are left for their form."""
         plain = [e for e in entries if not e.wants_input]
         with_input = [e for e in entries if e.wants_input]
-        box = QMessageBox()
-        box.setObjectName("trayResumeAllConfirmation")
+        box = QMessageBox(objectName="trayResumeAllConfirmation")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(QCoreApplication.translate("Tray", "Resume paused runs"))
         box.setText(

@@ -43,8 +43,7 @@ class ChangeDialog(QDialog):
         self.result_change: Any = None
         self.form = QFormLayout()
         self.add_fields(self.form)  # first: the tab order follows creation
-        self.problem = QLabel(self)
-        self.problem.setObjectName(f"{self.prefix}Problem")
+        self.problem = QLabel(self, objectName=f"{self.prefix}Problem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {state_color('FAILED').name()}")
         self.hint = QLabel(self)

@@ -64,22 +64,17 @@ class LimitDialog(ChangeDialog):
         self._kind_changed()
 
     def add_fields(self, form: QFormLayout) -> None:
-        self.kind = QComboBox(self)
-        self.kind.setObjectName("limitKind")
+        self.kind = QComboBox(self, objectName="limitKind")
         self.kind.addItem("", "global")
         self.kind.addItem("", "tag")
-        self.name = QLineEdit(self)
-        self.name.setObjectName("limitName")
-        self.slots = QSpinBox(self)
-        self.slots.setObjectName("limitSlots")
+        self.name = QLineEdit(self, objectName="limitName")
+        self.slots = QSpinBox(self, objectName="limitSlots")
         self.slots.setRange(0, MAX_SLOTS)
         self.slots.setValue(1)
-        self.decay = QDoubleSpinBox(self)
-        self.decay.setObjectName("limitDecay")
+        self.decay = QDoubleSpinBox(self, objectName="limitDecay")
         self.decay.setRange(0.0, 1_000_000.0)
         self.decay.setDecimals(2)
-        self.active = QCheckBox(self)
-        self.active.setObjectName("limitActive")
+        self.active = QCheckBox(self, objectName="limitActive")
         self.active.setChecked(True)
         self.labels = [QLabel(self) for _ in range(5)]
         for label, field in zip(

@@ -52,8 +52,7 @@ class ListingView(PolledTableView):
         self.confirm: Confirm = ask
         self._note = ""
         self.dialog: Any = None
-        self.title = QLabel(self)
-        self.title.setObjectName(f"{self.prefix}Title")
+        self.title = QLabel(self, objectName=f"{self.prefix}Title")
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -97,8 +96,7 @@ class ListingView(PolledTableView):
 
     # -- helpers for subclasses -----------------------------------------------------------
     def button(self, name: str, slot: Callable[[], Any]) -> QPushButton:
-        made = QPushButton(self)
-        made.setObjectName(name)
+        made = QPushButton(self, objectName=name)
         made.clicked.connect(lambda *_a: slot())
         return made
 

@@ -50,14 +50,11 @@ class VariableDialog(ChangeDialog):
         self.check()
 
     def add_fields(self, form: QFormLayout) -> None:
-        self.name = QLineEdit(self)
-        self.name.setObjectName("variableName")
-        self.value = QPlainTextEdit(self)
-        self.value.setObjectName("variableValue")
+        self.name = QLineEdit(self, objectName="variableName")
+        self.value = QPlainTextEdit(self, objectName="variableValue")
         self.value.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.value.setTabChangesFocus(True)
-        self.tags = QLineEdit(self)
-        self.tags.setObjectName("variableTags")
+        self.tags = QLineEdit(self, objectName="variableTags")
         self.name_label = QLabel(self)
         self.value_label = QLabel(self)
         self.tags_label = QLabel(self)
