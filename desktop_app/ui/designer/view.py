@@ -211,22 +211,29 @@ class DesignView(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
-            self._space_held = True
-            self.setDragMode(QGraphicsView.DragMode.NoDrag)
-            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            self._hold_space(True)
             event.accept()
             return
         super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
-            self._space_held = False
-            self._pan_from = None
-            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
-            self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+            self._hold_space(False)
             event.accept()
             return
         super().keyReleaseEvent(event)
+
+    def _hold_space(self, held: bool) -> None:
+        """Space held: the left button pans (open hand); let go: it selects with a band."""
+        self._space_held = held
+        if not held:
+            self._pan_from = None
+        self.setDragMode(
+            QGraphicsView.DragMode.NoDrag if held else QGraphicsView.DragMode.RubberBandDrag
+        )
+        self.viewport().setCursor(
+            Qt.CursorShape.OpenHandCursor if held else Qt.CursorShape.ArrowCursor
+        )
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and (

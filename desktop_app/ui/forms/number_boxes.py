@@ -41,13 +41,25 @@ class _SoftBounds:
     soft_upper: float | None = None
     _blank = False
     _number: type[int] | type[float] = float
-    """What typed text is read as (`int` or `float`)."""
+    """What the box holds (`int` or `float`): typed text and set values become one."""
 
     def _init_soft(self: QAbstractSpinBox) -> None:  # type: ignore[misc]
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setKeyboardTracking(True)
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
         self.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
+
+    def set_number(self, value: float | None) -> None:
+        """Show `value` as the box writes it; None leaves the box blank."""
+        if value is None:
+            self.set_blank()
+            return
+        self._blank = False
+        self.setValue(self._number(value))  # type: ignore[attr-defined]
+        self.lineEdit().setText(self._shown(value))  # type: ignore[attr-defined]
+
+    def _shown(self, value: float) -> str:
+        raise NotImplementedError
 
     def set_blank(self) -> None:
         self._blank = True
@@ -106,13 +118,8 @@ class IntBox(_SoftBounds, QSpinBox):
         self.soft_lower = None if lower is None else max(INT32_MIN, math.ceil(lower))
         self.soft_upper = None if upper is None else min(INT32_MAX, math.floor(upper))
 
-    def set_number(self, value: int | None) -> None:
-        if value is None:
-            self.set_blank()
-            return
-        self._blank = False
-        self.setValue(int(value))
-        self.lineEdit().setText(str(int(value)))
+    def _shown(self, value: float) -> str:
+        return str(int(value))
 
     def validate(self, text: str, pos: int) -> object:
         stripped = text.strip()
@@ -152,13 +159,8 @@ class NumberBox(_SoftBounds, QDoubleSpinBox):
         if lower is not None and upper is not None and 0 < upper - lower <= 2:
             self.setSingleStep(0.1)
 
-    def set_number(self, value: float | None) -> None:
-        if value is None:
-            self.set_blank()
-            return
-        self._blank = False
-        self.setValue(float(value))
-        self.lineEdit().setText(format_number(value))
+    def _shown(self, value: float) -> str:
+        return format_number(value)
 
     def validate(self, text: str, pos: int) -> object:
         stripped = text.strip()
