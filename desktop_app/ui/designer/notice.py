@@ -9,16 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QWidget
 
-_COLORS = {
-    "error": ("#fdecea", "#c62828", "#7f1d1d"),
-    "warning": ("#fff4e5", "#d9730d", "#6b3a00"),
-    "info": ("#e8f1fd", "#1f6fd1", "#123b6d"),
-    "success": ("#e7f6ed", "#1e8a4c", "#0f4d2a"),
-}
+from desktop_app.ui.forms.banner import message_label, tint
 
 
 class NoticeBar(QFrame):
@@ -30,10 +23,7 @@ class NoticeBar(QFrame):
         self.kind = ""
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(10, 4, 4, 4)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label = message_label(self)
         self._layout.addWidget(self.label, 1)
         self.buttons: list[QPushButton] = []
         self.close_button = QToolButton(self)
@@ -46,14 +36,8 @@ class NoticeBar(QFrame):
 
     def show_message(self, text: str, kind: str = "info",
                      actions: list[tuple[str, Callable[[], None]]] | None = None) -> None:
-        background, border, color = _COLORS.get(kind, _COLORS["info"])
         self.kind = kind
-        self.setStyleSheet(
-            f"QFrame#designerNotice {{ background: {background}; border: 1px solid {border};"
-            f" border-radius: 4px; }} QFrame#designerNotice QLabel {{ color: {color}; }}")
-        palette = self.label.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(color))
-        self.label.setPalette(palette)
+        tint(self, self.label, kind, "designerNotice")
         self.label.setText(text)
         for button in self.buttons:
             button.deleteLater()

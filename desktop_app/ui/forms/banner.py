@@ -10,12 +10,34 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
-_COLORS = {
+MESSAGE_COLORS = {
     # kind: (background, border, text) — readable on light and dark palettes.
     "error": ("#fdecea", "#c62828", "#7f1d1d"),
     "warning": ("#fff4e5", "#d9730d", "#6b3a00"),
     "info": ("#e8f1fd", "#1f6fd1", "#123b6d"),
+    "success": ("#e7f6ed", "#1e8a4c", "#0f4d2a"),
 }
+
+
+def message_label(parent: QWidget) -> QLabel:
+    """The text of a message strip: wrapped, plain, selectable so a reason can be copied."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def tint(frame: QFrame, label: QLabel, kind: str, selector: str) -> None:
+    """Colour a message strip for `kind` (frame `QFrame#selector`, its label's text)."""
+    background, border, color = MESSAGE_COLORS.get(kind, MESSAGE_COLORS["info"])
+    frame.setStyleSheet(
+        f"QFrame#{selector} {{ background: {background}; border: 1px solid {border};"
+        f" border-radius: 4px; }} QFrame#{selector} QLabel {{ color: {color}; }}"
+    )
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(color))
+    label.setPalette(palette)
 
 
 class Banner(QFrame):
@@ -27,24 +49,14 @@ class Banner(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label = message_label(self)
         layout.addWidget(self.label, 1)
         self.kind = ""
         self.hide()
 
     def show_message(self, text: str, kind: str = "error") -> None:
-        background, border, color = _COLORS.get(kind, _COLORS["info"])
         self.kind = kind
-        self.setStyleSheet(
-            f"QFrame#banner {{ background: {background}; border: 1px solid {border};"
-            f" border-radius: 4px; }} QFrame#banner QLabel {{ color: {color}; }}"
-        )
-        palette = self.label.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(color))
-        self.label.setPalette(palette)
+        tint(self, self.label, kind, "banner")
         self.label.setText(text)
         self.show()
 
