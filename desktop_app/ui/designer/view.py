@@ -210,21 +210,20 @@ class DesignView(QGraphicsView):
         vertical.setValue(vertical.value() + round(dy))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
-            self._hold_space(True)
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not self._space_key(event, held=True):
+            super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
-            self._hold_space(False)
-            event.accept()
-            return
-        super().keyReleaseEvent(event)
+        if not self._space_key(event, held=False):
+            super().keyReleaseEvent(event)
 
-    def _hold_space(self, held: bool) -> None:
-        """Space held: the left button pans (open hand); let go: it selects with a band."""
+    def _space_key(self, event: QKeyEvent, *, held: bool) -> bool:
+        """Space held: the left button pans (open hand); let go: it selects with a band.
+
+        True when the event was Space (not auto-repeat) and so was used here.
+        """
+        if event.key() != Qt.Key.Key_Space or event.isAutoRepeat():
+            return False
         self._space_held = held
         if not held:
             self._pan_from = None
@@ -234,6 +233,8 @@ class DesignView(QGraphicsView):
         self.viewport().setCursor(
             Qt.CursorShape.OpenHandCursor if held else Qt.CursorShape.ArrowCursor
         )
+        event.accept()
+        return True
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and (
