@@ -56,7 +56,8 @@ class Banner(QFrame):
 
     def show_message(self, text: str, kind: str = "error") -> None:
         self.kind = kind
-        tint(self, self.label, kind, "banner")
+        # Its own name: callers rename banners (e.g. "profileProblem") for tests and styles.
+        tint(self, self.label, kind, self.objectName() or "banner")
         self.label.setText(text)
         self.show()
 
