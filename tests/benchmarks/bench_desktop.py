@@ -34,7 +34,7 @@ from desktop_app.core.supervision.server import ServerManager
 from desktop_app.core.supervision.server_state import read_state
 from tests.benchmarks import chromium
 from tests.benchmarks.bench_engine import wait_deployment, wait_state
-from tests.benchmarks.prefect_anchor import plain_prefect_server
+from tests.benchmarks.prefect_anchor import copy_prefect_database, plain_prefect_server
 
 NOOP_FILE = Path(__file__).parent / "flows" / "bench_noop.py"
 
@@ -140,8 +140,7 @@ def main() -> None:
         out["pss_ours"], out["cpu_ours"] = [pss], [cpu]
         asyncio.run(ServerManager().stop())
         anchor_home = home / "plain-prefect-home"
-        anchor_home.mkdir()
-        shutil.copy(paths.prefect_home() / "prefect.db", anchor_home / "prefect.db")
+        copy_prefect_database(paths.prefect_home(), anchor_home)
         with plain_prefect_server(anchor_home) as (_s, api_url, server):
             ui = api_url.removesuffix("/api") + "/runs"
             rows = []

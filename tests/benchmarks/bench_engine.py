@@ -41,7 +41,7 @@ from desktop_app.core.config import paths  # noqa: E402
 from desktop_app.core.supervision.ports import free_port  # noqa: E402
 from desktop_app.core.supervision.processes import kill_tree  # noqa: E402
 from desktop_app.core.supervision.server import ServerManager  # noqa: E402
-from tests.benchmarks.prefect_anchor import plain_prefect_server  # noqa: E402
+from tests.benchmarks.prefect_anchor import copy_prefect_database, plain_prefect_server  # noqa: E402
 
 FLOW_FILE = Path(__file__).parent / "flows" / "bench_pause.py"
 NOOP_FILE = Path(__file__).parent / "flows" / "bench_noop.py"
@@ -222,8 +222,7 @@ async def main_async(trials: int) -> dict:
         ours.append(time.monotonic() - began)
         await manager.stop()
     db_copy = HOME / "plain-prefect-home"
-    db_copy.mkdir()
-    shutil.copy(paths.prefect_home() / "prefect.db", db_copy / "prefect.db")
+    copy_prefect_database(paths.prefect_home(), db_copy)
     out["ready_ours"] = ours
     out["ready_anchor"] = [plain_prefect_ready(db_copy) for _ in range(trials)]
     out["run_start_anchor"] = await anchor_run_start(db_copy, trials)

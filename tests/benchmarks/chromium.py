@@ -101,7 +101,11 @@ class Page:
             if result.get("result", {}).get("value") is True:
                 return time.monotonic()
             if time.monotonic() > deadline:
-                raise TimeoutError(f"{text!r} never appeared in Prefect's UI")
+                shown = self.call("Runtime.evaluate", returnByValue=True,
+                                  expression="document.body ? document.body.innerText : ''")
+                seen = str(shown.get("result", {}).get("value", ""))[:600]
+                raise TimeoutError(f"{text!r} never appeared in Prefect's UI at {url}; "
+                                   f"it shows: {seen!r}")
             time.sleep(0.05)
 
     def close(self) -> None:

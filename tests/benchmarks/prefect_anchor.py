@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -12,6 +13,25 @@ from pathlib import Path
 
 from desktop_app.core.supervision.ports import free_port
 from desktop_app.core.supervision.processes import kill_tree
+
+
+def copy_prefect_database(source_home: Path, target_home: Path) -> None:
+    """Give the anchor the same database, through SQLite's backup API.
+
+    A file copy of `prefect.db` alone misses what the server left in its WAL
+    file (the runs just seeded, unless a checkpoint happened to run first), and
+    Prefect's UI then shows an empty runs page.
+    """
+    target_home.mkdir(parents=True, exist_ok=True)
+    source = sqlite3.connect(f"file:{source_home / 'prefect.db'}?mode=ro", uri=True, timeout=60)
+    try:
+        target = sqlite3.connect(target_home / "prefect.db")
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
 
 
 @contextlib.contextmanager
