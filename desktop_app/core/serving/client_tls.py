@@ -22,6 +22,8 @@ import ssl
 import threading
 from typing import Any
 
+from desktop_app.core.serving.prefect_patch import prefect_module
+
 _CLIENT_MODULE = "prefect.client.orchestration"
 
 
@@ -74,11 +76,8 @@ def share_client_tls_context() -> bool:
     forked afterwards inherit it ready-made. Call it again after the settings
     change (a context for another file is then built too).
     """
-    import importlib
-
-    try:
-        module = importlib.import_module(_CLIENT_MODULE)
-    except ImportError:
+    module = prefect_module(_CLIENT_MODULE)
+    if module is None:
         return False
     shared = getattr(module, "ssl", None)
     if shared is ssl:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from desktop_app.core.serving.prefect_patch import prefect_module
+
 _STARTER_MODULE = "prefect.runner._starter_engine"
 
 
@@ -45,11 +47,8 @@ class RememberedEnvironment:
 
 def remember_settings_environment() -> bool:
     """Make Prefect's process starter reuse the settings environment; True if done."""
-    import importlib
-
-    try:
-        starter = importlib.import_module(_STARTER_MODULE)
-    except ImportError:
+    starter = prefect_module(_STARTER_MODULE)
+    if starter is None:
         return False
     original = getattr(starter, "get_current_settings", None)
     if original is None:

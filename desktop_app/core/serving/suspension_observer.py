@@ -24,6 +24,8 @@ import threading
 from collections.abc import Callable, Generator
 from typing import Any
 
+from desktop_app.core.serving.prefect_patch import prefect_module
+
 _ENGINE_MODULE = "prefect.flow_engine"
 _NAME = "observe_flow_run_suspension"
 
@@ -60,11 +62,8 @@ def observing_beside(original: Callable[..., Any]) -> Callable[..., Any]:
 
 def observe_suspension_beside_start() -> bool:
     """Install `observing_beside` in Prefect's flow engine; True if done."""
-    import importlib
-
-    try:
-        engine = importlib.import_module(_ENGINE_MODULE)
-    except ImportError:
+    engine = prefect_module(_ENGINE_MODULE)
+    if engine is None:
         return False
     original = getattr(engine, _NAME, None)
     if original is None:
